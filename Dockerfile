@@ -1,0 +1,19 @@
+# Multi-stage: build with the SDK, run on the ASP.NET runtime as the image's non-root user.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /source
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig Investment.sln ./
+COPY src/Domain/Domain.csproj src/Domain/
+COPY src/Api/Api.csproj src/Api/
+RUN dotnet restore src/Api/Api.csproj
+COPY src/ src/
+RUN dotnet publish src/Api/Api.csproj -c Release -o /app --no-restore
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+COPY --from=build /app ./
+ENV ASPNETCORE_HTTP_PORTS=8080
+EXPOSE 8080
+USER $APP_UID
+# The image has no curl: the API checks itself (`healthcheck` asks /health/ready on its own port and exits 0 or 1).
+HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 CMD ["dotnet", "Investment.Api.dll", "healthcheck"]
+ENTRYPOINT ["dotnet", "Investment.Api.dll"]

@@ -1,0 +1,28 @@
+namespace Investment.Api.Database;
+
+/// <summary>Where the event store lives: the configured connection string, else a local cluster started for the developer.</summary>
+public static class DatabaseConnection
+{
+    public const string ConnectionStringName = "Marten";
+    public const int LocalPort = 54320;
+
+    public static string Resolve(IConfiguration configuration, string contentRoot)
+    {
+        var configured = configuration.GetConnectionString(ConnectionStringName);
+        if (!string.IsNullOrWhiteSpace(configured)) return configured;
+
+        var repository = FindRepositoryRoot(contentRoot) ?? throw new NoDatabaseException(
+            "No database is configured: set ConnectionStrings__Marten to a PostgreSQL connection string.");
+        var server = LocalPostgres.EnsureRunning(new LocalPostgres.Options(
+            Path.Combine(repository, ".local", "postgres"), LocalPort, FastAndUnsafe: false));
+        return LocalPostgres.EnsureDatabase(server, "investment");
+    }
+
+    /// <summary>The folder holding Investment.sln, looked for from the given folder upwards.</summary>
+    public static string? FindRepositoryRoot(string from)
+    {
+        for (var dir = new DirectoryInfo(from); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Investment.sln"))) return dir.FullName;
+        return null;
+    }
+}

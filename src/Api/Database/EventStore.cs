@@ -1,0 +1,34 @@
+using Investment.Api.Investors;
+using Investment.Api.Zones;
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using NodaTime;
+using NodaTime.Serialization.SystemTextJson;
+using Weasel.Core;
+
+namespace Investment.Api.Database;
+
+public static class EventStore
+{
+    public static IServiceCollection AddEventStore(this IServiceCollection services, string connectionString)
+    {
+        services.AddMarten(options =>
+            {
+                options.Connection(connectionString);
+                options.DatabaseSchemaName = "investment";
+                // Amounts stay JSON numbers in the store (so SQL can add them up); only HTTP writes them as strings.
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
+                    configure: json => json.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
+                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                // Rich appends give inline projections each event's version and global sequence before the commit:
+                // read models carry their version (the ETag) and their position in the log (the paging key).
+                options.Events.AppendMode = EventAppendMode.Rich;
+                options.AddZones();
+                options.AddInvestors();
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup();
+        return services;
+    }
+}

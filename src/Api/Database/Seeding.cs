@@ -1,0 +1,42 @@
+using Investment.Api.Investors;
+using Investment.Api.Zones;
+using Investment.Domain.Common;
+using Marten;
+using NodaTime;
+
+namespace Investment.Api.Database;
+
+/// <summary>A stream the store must hold: its id is derived from a natural key, so seeding finds it the next time.</summary>
+public sealed record Seed(Guid Id, Func<Recording, object> FirstEvent);
+
+/// <summary>
+/// At start-up, adds what an empty store needs: the zones (always) and, when <c>Seed:DemoData</c> is true (development),
+/// demo data from the 2014 plan. Idempotent: a stream that exists is left alone, so restarting never duplicates anything.
+/// </summary>
+public sealed partial class Seeder(IDocumentStore store, IClock clock, IConfiguration configuration, ILogger<Seeder> logger) : IHostedService
+{
+    public const string SeedActor = "seed";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var streams = ZoneSeed.Streams.ToList();
+        if (configuration.GetValue<bool>("Seed:DemoData")) streams.AddRange(InvestorSeed.Demo);
+
+        await using var session = store.LightweightSession();
+        var recording = new Recording(SeedActor, clock.GetCurrentInstant());
+        var added = 0;
+        foreach (var stream in streams)
+        {
+            if (await session.Events.FetchStreamStateAsync(stream.Id, cancellationToken) is not null) continue;
+            session.Events.StartStream(stream.Id, stream.FirstEvent(recording));
+            added++;
+        }
+        await session.SaveChangesAsync(cancellationToken);
+        if (added > 0) LogSeeded(logger, added);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Count} streams of reference and demo data")]
+    private static partial void LogSeeded(ILogger logger, int count);
+}

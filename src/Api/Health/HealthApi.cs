@@ -1,0 +1,42 @@
+using Marten;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Investment.Api.Health;
+
+public static class HealthApi
+{
+    public static IServiceCollection AddApiHealthChecks(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>Anonymous: a load balancer asks /health/live (the process answers) and /health/ready (the database answers too).</summary>
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false })
+            .AllowAnonymous().WithMetadata(new HttpMethodMetadata(["GET", "HEAD"])).WithTags("Health");
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") })
+            .AllowAnonymous().WithMetadata(new HttpMethodMetadata(["GET", "HEAD"])).WithTags("Health");
+        return app;
+    }
+}
+
+public sealed class DatabaseHealthCheck(IDocumentStore store) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(3));
+        try
+        {
+            await using var session = store.QuerySession();
+            await session.QueryAsync<int>("select 1", timeout.Token);
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException) // whatever the cause, the database is not usable
+        {
+            return HealthCheckResult.Unhealthy("The database does not answer.", e);
+        }
+    }
+}

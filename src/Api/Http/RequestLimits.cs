@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Investment.Api.Http;
+
+/// <summary>
+/// Bodies are small JSON documents: anything over 1 MiB is refused with 413 before it is read. Kestrel enforces the
+/// same limit on chunked bodies (it throws while reading, which the exception handler answers with 413).
+/// </summary>
+public static class RequestLimits
+{
+    public const long MaxBodyBytes = 1024 * 1024;
+
+    public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = { Status = 413, Title = "Request body too large", Detail = $"The body may be at most {MaxBodyBytes} bytes." },
+            });
+            return;
+        }
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBodyBytes;
+        await next(context);
+    });
+}

@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Investment.Api.Http;
+using Investment.Domain.Common;
+using Investment.Domain.Investors;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Investment.Api.Investors;
+
+public static class ListInvestors
+{
+    /// <param name="country">ISO 3166-1 alpha-2 code, such as JP.</param>
+    /// <param name="sector">Only investors active in this sector (a sector name such as steelAndMetallurgy).</param>
+    /// <param name="q">Part of the legal name; case and Vietnamese diacritics are ignored ("quang ngai" finds "Quảng Ngãi").</param>
+    /// <param name="limit">Items per page, 1–200 (default 50).</param>
+    /// <param name="cursor">The nextCursor of the previous page; omit for the first page.</param>
+    public static async Task<Results<Ok<Page<InvestorDetails>>, ProblemHttpResult>> Handle(
+        string? country, string? sector, string? q, [System.ComponentModel.DataAnnotations.Range(1, Paging.MaxLimit)] int? limit, string? cursor,
+        IQuerySession session, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (Paging.Check(limit, cursor, out var take, out var after) is { } badPage) return badPage;
+        if (q is { Length: > 200 }) return Problems.BadRequest("request.invalid_query", "q may be at most 200 characters.");
+
+        var query = session.Query<InvestorDetails>().Where(x => x.Position > after);
+        if (!string.IsNullOrWhiteSpace(country))
+        {
+            var code = country.Trim().ToUpperInvariant();
+            query = query.Where(x => x.Country == code);
+        }
+        if (sector is not null)
+        {
+            if (!Enum.TryParse<Sector>(sector, ignoreCase: true, out var s) || !Enum.IsDefined(s))
+                return Problems.BadRequest("request.invalid_sector", $"sector must be one of: {string.Join(", ", Enum.GetNames<Sector>().Select(Json.Name))}.");
+            query = query.Where(x => x.Sectors.Contains(s));
+        }
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var folded = SearchText.Fold(q);
+            query = query.Where(x => x.SearchName.Contains(folded));
+        }
+
+        // One more than asked tells whether another page exists without counting.
+        var rows = await query.OrderBy(x => x.Position).Take(take + 1).ToListAsync(ct);
+        var items = rows.Take(take).Select(x => user.SeesPersonalData() ? x : x.WithoutPersonalData()).ToList();
+        var next = rows.Count > take ? Paging.Encode(items[^1].Position) : null;
+        return TypedResults.Ok(new Page<InvestorDetails>(items, next));
+    }
+}

@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Investment.Api.Http;
+using Investment.Domain.Investors;
+using JasperFx;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+
+namespace Investment.Api.Investors;
+
+public static class RegisterInvestor
+{
+    public static async Task<Results<Created<InvestorDetails>, ProblemHttpResult>> Handle(
+        InvestorProfileRequest request, IDocumentSession session, IClock clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+    {
+        var profile = request.ToProfile();
+        if (await session.FindSameName(profile, ct) is { } existing) return InvestorLookup.Duplicate(existing);
+
+        var id = Guid.CreateVersion7();
+        session.Events.StartStream<InvestorDetails>(id, InvestorDecider.Register(id, profile, user.Recording(clock)));
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            // Another officer registered the same name between our check and our save: the unique index caught it.
+            return await session.FindSameName(profile, ct) is { } winner
+                ? InvestorLookup.Duplicate(winner)
+                : Problems.ConcurrentChange();
+        }
+
+        var created = await session.LoadAsync<InvestorDetails>(id, ct);
+        ETags.Set(http, created!.Version);
+        return TypedResults.Created(InvestorLookup.Location(id), created);
+    }
+}

@@ -1,0 +1,62 @@
+using FluentValidation;
+using Investment.Api.Database;
+using Investment.Api.Health;
+using Investment.Api.Http;
+using Investment.Api.Investors;
+using Investment.Api.OpenApi;
+using Investment.Api.Zones;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using NodaTime;
+
+// `healthcheck`: the container's HEALTHCHECK (the runtime image has no curl).
+if (args is ["healthcheck", ..]) return await SelfCheck.Run();
+
+var builder = WebApplication.CreateBuilder(args);
+
+string connectionString;
+try
+{
+    connectionString = DatabaseConnection.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
+}
+catch (NoDatabaseException e)
+{
+    await Console.Error.WriteLineAsync(e.Message);
+    return 1;
+}
+
+if (builder.Environment.IsDevelopment()) DevelopmentSigningKey.Ensure(builder.Configuration);
+
+builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+builder.Services.AddEventStore(connectionString);
+builder.Services.AddHostedService<Seeder>();
+builder.Services.ConfigureHttpJsonOptions(options => Json.ConfigureForHttp(options.SerializerOptions));
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true); // so binding errors become problem details
+builder.Services.AddApiProblemDetails();
+builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(); // Authentication:Schemes:Bearer
+builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, Tokens.UseStandardClaims);
+builder.Services.AddApiAuthorization();
+builder.Services.AddValidatorsFromAssemblyContaining<Program>();
+Validation.UseJsonNames();
+builder.Services.AddApiHealthChecks();
+builder.Services.AddApiDocumentation();
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRequestLimits();
+app.UseSwagger();
+app.UseSwaggerUI(ui => ui.DocumentTitle = "Dung Quat Investment API");
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealth();
+app.MapZones();
+app.MapInvestors();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the tests' host.</summary>
+public partial class Program;

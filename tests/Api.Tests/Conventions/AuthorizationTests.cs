@@ -1,0 +1,112 @@
+using Investment.Api.Http;
+using Investment.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Investment.Api.Tests.Conventions;
+
+public sealed class AuthorizationTests(ApiFixture fixture) : ApiTest(fixture)
+{
+    /// <summary>
+    /// Who may call what: written down here, independently of the code. A new endpoint fails
+    /// <see cref="every_endpoint_has_an_explicit_rule_and_is_in_the_matrix"/> until it is added with its rule.
+    /// </summary>
+    public static readonly Dictionary<string, string> Matrix = new()
+    {
+        ["GET /api/v1/zones/"] = Policies.Reader,
+        ["GET /api/v1/zones/{code}"] = Policies.Reader,
+        ["POST /api/v1/investors/"] = Policies.Officer,
+        ["PUT /api/v1/investors/{id:guid}"] = Policies.Officer,
+        ["GET /api/v1/investors/{id:guid}"] = Policies.Reader,
+        ["GET /api/v1/investors/"] = Policies.Reader,
+        ["GET /api/v1/investors/{id:guid}/history"] = Policies.Officer,
+        ["GET /health/live"] = "anonymous",
+        ["HEAD /health/live"] = "anonymous",
+        ["GET /health/ready"] = "anonymous",
+        ["HEAD /health/ready"] = "anonymous",
+    };
+
+    private static readonly Dictionary<string, string[]> Allowed = new()
+    {
+        [Policies.Officer] = [Roles.Officer, Roles.Admin],
+        [Policies.Reader] = [Roles.Officer, Roles.Partner, Roles.Admin],
+        [Policies.Admin] = [Roles.Admin],
+        ["anonymous"] = [Roles.Officer, Roles.Partner, Roles.Admin],
+    };
+
+    private IEnumerable<(string Key, RouteEndpoint Endpoint)> Endpoints() =>
+        Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"])
+                .Select(method => ($"{method} {e.RoutePattern.RawText}", e)));
+
+    [Fact]
+    public void every_endpoint_has_an_explicit_rule_and_is_in_the_matrix()
+    {
+        foreach (var (key, endpoint) in Endpoints())
+        {
+            var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToList();
+            Assert.True(anonymous || policies.Count > 0, $"{key} has no authorization rule");
+            Assert.True(Matrix.TryGetValue(key, out var expected), $"{key} is not in the authorization matrix");
+            Assert.Equal(expected, anonymous ? "anonymous" : Assert.Single(policies));
+        }
+        Assert.Equal(Matrix.Keys.Order(), Endpoints().Select(e => e.Key).Order());
+    }
+
+    public static TheoryData<string, string?> Calls()
+    {
+        var data = new TheoryData<string, string?>();
+        foreach (var key in Matrix.Keys)
+            foreach (var role in new[] { null, Roles.Officer, Roles.Partner, Roles.Admin })
+                data.Add(key, role);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Calls))]
+    public async Task each_role_gets_401_403_or_through_as_the_matrix_says(string endpoint, string? role)
+    {
+        var method = endpoint.Split(' ')[0];
+        var url = endpoint.Split(' ')[1].Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{code}", "dung-quat");
+        var token = role is null ? null : TestTokens.For(role);
+
+        var result = method switch
+        {
+            "GET" => await Host.Send(token, s => s.Get.Url(url)),
+            "HEAD" => await Host.Send(token, s => s.Head.Url(url)),
+            _ => await Host.SendRaw(token, method, url, "{}"),
+        };
+
+        var status = result.Context.Response.StatusCode;
+        var policy = Matrix[endpoint];
+        if (policy == "anonymous") Assert.NotEqual(401, status);
+        else if (role is null) Assert.Equal(401, status);
+        else if (Allowed[policy].Contains(role)) Assert.True(status is not (401 or 403), $"{role} on {endpoint} got {status}");
+        else Assert.Equal(403, status);
+    }
+
+    [Fact]
+    public async Task a_token_with_no_role_is_forbidden()
+    {
+        var result = await Host.Send(TestTokens.For(role: null), s => s.Get.Url("/api/v1/zones"));
+        await result.ShouldBeProblem(403, "auth.forbidden");
+    }
+
+    public static TheoryData<string> BadTokens() => new()
+    {
+        TestTokens.For(Roles.Admin, key: Convert.ToBase64String(new byte[32])),
+        TestTokens.For(Roles.Admin, issuer: "someone-else"),
+        TestTokens.For(Roles.Admin, audience: "another-api"),
+        TestTokens.For(Roles.Admin, expires: DateTime.UtcNow.AddMinutes(-10)),
+        "not.a.jwt",
+    };
+
+    [Theory]
+    [MemberData(nameof(BadTokens))]
+    public async Task a_token_with_a_wrong_signature_issuer_audience_or_expiry_answers_401(string token)
+    {
+        var result = await Host.Send(token, s => s.Get.Url("/api/v1/zones"));
+        await result.ShouldBeProblem(401, "auth.unauthenticated");
+    }
+}

@@ -1,0 +1,44 @@
+using Investment.Api.Database;
+using Investment.Api.Tests.Infrastructure;
+using Npgsql;
+
+namespace Investment.Api.Tests.Database;
+
+public sealed class LocalPostgresTests
+{
+    [Fact]
+    public void a_running_local_cluster_is_found_and_reused()
+    {
+        if (Environment.GetEnvironmentVariable(TestDatabase.ServerVariable) is { Length: > 0 }) return; // an outside server: nothing local to reuse
+        TestDatabase.Create("reuse"); // the tests' cluster runs from here on
+        var options = new LocalPostgres.Options(Path.Combine(TestDatabase.RepositoryRoot(), ".local", "postgres-test"), TestDatabase.LocalPort, FastAndUnsafe: true);
+
+        var first = LocalPostgres.EnsureRunning(options);
+        var second = LocalPostgres.EnsureRunning(options);
+
+        Assert.Equal(first, second);
+        using var connection = new NpgsqlConnection(second);
+        connection.Open();
+        using var command = new NpgsqlCommand("show fsync", connection);
+        Assert.Equal("off", command.ExecuteScalar());
+    }
+
+    [Fact]
+    public void ensuring_a_database_twice_keeps_the_first()
+    {
+        var connectionString = TestDatabase.Create("twice");
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var server = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres" }.ConnectionString;
+
+        Assert.Equal(connectionString, LocalPostgres.EnsureDatabase(server, builder.Database!));
+    }
+
+    [Fact]
+    public void the_repository_root_is_found_from_inside_it()
+    {
+        var root = DatabaseConnection.FindRepositoryRoot(AppContext.BaseDirectory);
+        Assert.NotNull(root);
+        Assert.True(File.Exists(Path.Combine(root, "Investment.sln")));
+        Assert.Null(DatabaseConnection.FindRepositoryRoot("/"));
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+using Alba;
+using Investment.Api.Http;
+using Investment.Api.Tests.Infrastructure;
+using NodaTime.Testing;
+
+namespace Investment.Api.Tests.Database;
+
+public sealed class SeedingTests
+{
+    [Fact]
+    public async Task demo_data_is_seeded_once_however_often_the_api_starts()
+    {
+        var database = TestDatabase.Create("seed");
+        var clock = new FakeClock(ApiFixture.Start);
+
+        for (var start = 0; start < 2; start++)
+        {
+            await using var host = await ApiFixture.StartHost(database, clock, demoData: true);
+            var token = TestTokens.For(Roles.Officer);
+            var investors = await List(host, token, "/api/v1/investors?limit=200");
+            var zones = await List(host, token, "/api/v1/zones");
+
+            Assert.Equal(8, investors["items"]!.AsArray().Count);
+            Assert.Equal(5, zones.AsArray().Count);
+            Assert.Contains(investors["items"]!.AsArray(), i => (string?)i!["legalName"] == "Doosan Heavy Industries & Construction");
+        }
+    }
+
+    [Fact]
+    public async Task without_demo_data_only_the_zones_are_seeded()
+    {
+        await using var host = await ApiFixture.StartHost(TestDatabase.Create("bare"), new FakeClock(ApiFixture.Start));
+        var investors = await List(host, TestTokens.For(Roles.Officer), "/api/v1/investors");
+        Assert.Empty(investors["items"]!.AsArray());
+    }
+
+    private static async Task<JsonNode> List(IAlbaHost host, string token, string url) =>
+        await (await host.Send(token, s => s.Get.Url(url))).Json();
+}

@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using Alba;
+
+namespace Investment.Api.Tests.Infrastructure;
+
+public static class Scenarios
+{
+    public static async Task<JsonNode> Json(this IScenarioResult result) =>
+        JsonNode.Parse(await result.ReadAsTextAsync()) ?? throw new InvalidOperationException("The response has no JSON body.");
+
+    /// <summary>Asserts an RFC 9457 answer: the status, the problem media type and the stable code.</summary>
+    public static async Task<JsonNode> ShouldBeProblem(this IScenarioResult result, int status, string code)
+    {
+        Assert.Equal(status, result.Context.Response.StatusCode);
+        Assert.StartsWith("application/problem+json", result.Context.Response.ContentType);
+        var problem = await result.Json();
+        Assert.Equal(status, (int)problem["status"]!);
+        Assert.Equal(code, (string?)problem["code"]);
+        return problem;
+    }
+
+    public static string? Header(this IScenarioResult result, string name) =>
+        result.Context.Response.Headers.TryGetValue(name, out var values) ? values.ToString() : null;
+
+    /// <summary>Sends a request and accepts any status: the test asserts it.</summary>
+    public static Task<IScenarioResult> Send(this IAlbaHost host, string? token, Action<Scenario> configure) =>
+        host.Scenario(s =>
+        {
+            if (token is not null) s.WithBearerToken(token);
+            configure(s);
+            s.IgnoreStatusCode();
+        });
+}
+
+public static class RawRequests
+{
+    /// <summary>Sends exactly these bytes with this content type: for bodies a typed client could never produce.</summary>
+    public static Task<IScenarioResult> SendRaw(this IAlbaHost host, string? token, string method, string url, byte[] body,
+        string? contentType = "application/json", Action<Scenario>? more = null) =>
+        host.Send(token, s =>
+        {
+            switch (method)
+            {
+                case "POST": s.Post.Url(url); break;
+                case "PUT": s.Put.Url(url); break;
+                case "PATCH": s.Patch.Url(url); break;
+                default: throw new ArgumentOutOfRangeException(nameof(method), method, null);
+            }
+            s.ConfigureHttpContext(c =>
+            {
+                c.Request.Body = new MemoryStream(body);
+                c.Request.ContentLength = body.Length;
+                if (contentType is not null) c.Request.ContentType = contentType;
+            });
+            more?.Invoke(s);
+        });
+
+    public static Task<IScenarioResult> SendRaw(this IAlbaHost host, string? token, string method, string url, string body,
+        string? contentType = "application/json", Action<Scenario>? more = null) =>
+        host.SendRaw(token, method, url, System.Text.Encoding.UTF8.GetBytes(body), contentType, more);
+}
