@@ -55,8 +55,17 @@ app.MapHealth();
 app.MapZones();
 app.MapInvestors();
 
-await app.RunAsync();
-return 0;
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception e) when (DatabaseConnection.IsUnreachable(e))
+{
+    await Console.Error.WriteLineAsync(
+        $"The database could not be reached ({DatabaseConnection.Describe(connectionString)}): check that PostgreSQL runs there, or unset ConnectionStrings__Marten to use a local one.");
+    return 1;
+}
 
 /// <summary>The entry point, visible to the tests' host.</summary>
 public partial class Program;

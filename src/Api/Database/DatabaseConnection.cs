@@ -18,6 +18,21 @@ public static class DatabaseConnection
         return LocalPostgres.EnsureDatabase(server, "investment");
     }
 
+    /// <summary>Whether start-up failed because PostgreSQL did not answer (wrapped however deep by Marten).</summary>
+    public static bool IsUnreachable(Exception e)
+    {
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+            if (inner is System.Net.Sockets.SocketException or Npgsql.NpgsqlException { IsTransient: true } or TimeoutException) return true;
+        return e is AggregateException aggregate && aggregate.InnerExceptions.Any(IsUnreachable);
+    }
+
+    /// <summary>Where a connection string points, without its password.</summary>
+    public static string Describe(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        return $"host {builder.Host}, port {builder.Port}, database {builder.Database}";
+    }
+
     /// <summary>The folder holding Investment.sln, looked for from the given folder upwards.</summary>
     public static string? FindRepositoryRoot(string from)
     {

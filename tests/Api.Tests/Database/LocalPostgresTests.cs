@@ -1,5 +1,6 @@
 using Investment.Api.Database;
 using Investment.Api.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 
 namespace Investment.Api.Tests.Database;
@@ -31,6 +32,23 @@ public sealed class LocalPostgresTests
         var server = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres" }.ConnectionString;
 
         Assert.Equal(connectionString, LocalPostgres.EnsureDatabase(server, builder.Database!));
+    }
+
+    [Fact]
+    public void outside_the_repository_and_with_no_connection_string_the_error_says_what_to_set()
+    {
+        var error = Assert.Throws<NoDatabaseException>(() =>
+            DatabaseConnection.Resolve(new ConfigurationBuilder().Build(), "/"));
+        Assert.Contains("set ConnectionStrings__Marten", error.Message);
+    }
+
+    [Fact]
+    public void a_configured_connection_string_is_used_as_it_is_and_nothing_is_started()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Marten"] = "Host=db.example;Database=investment" })
+            .Build();
+        Assert.Equal("Host=db.example;Database=investment", DatabaseConnection.Resolve(configuration, "/"));
     }
 
     [Fact]
