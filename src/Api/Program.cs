@@ -3,6 +3,7 @@ using Investment.Api.Database;
 using Investment.Api.Health;
 using Investment.Api.Http;
 using Investment.Api.Investors;
+using Investment.Api.Leads;
 using Investment.Api.OpenApi;
 using Investment.Api.Zones;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -54,6 +55,7 @@ app.UseAuthorization();
 app.MapHealth();
 app.MapZones();
 app.MapInvestors();
+app.MapLeads();
 
 try
 {

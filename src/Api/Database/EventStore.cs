@@ -1,4 +1,6 @@
+using Investment.Api.Http;
 using Investment.Api.Investors;
+using Investment.Api.Leads;
 using Investment.Api.Zones;
 using JasperFx;
 using JasperFx.Events;
@@ -24,11 +26,15 @@ public static class EventStore
                 // Rich appends give inline projections each event's version and global sequence before the commit:
                 // read models carry their version (the ETag) and their position in the log (the paging key).
                 options.Events.AppendMode = EventAppendMode.Rich;
+                options.RegisterDocumentType<IdempotencyRecord>();
                 options.AddZones();
                 options.AddInvestors();
+                options.AddLeads();
             })
             .UseLightweightSessions()
-            .ApplyAllDatabaseChangesOnStartup();
+            .ApplyAllDatabaseChangesOnStartup()
+            // One node runs the async projections (the pipeline); issue 7 revisits this for several nodes.
+            .AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.Solo);
         return services;
     }
 }

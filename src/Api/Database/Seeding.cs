@@ -1,4 +1,5 @@
 using Investment.Api.Investors;
+using Investment.Api.Leads;
 using Investment.Api.Zones;
 using Investment.Domain.Common;
 using Marten;
@@ -7,7 +8,7 @@ using NodaTime;
 namespace Investment.Api.Database;
 
 /// <summary>A stream the store must hold: its id is derived from a natural key, so seeding finds it the next time.</summary>
-public sealed record Seed(Guid Id, Func<Recording, object> FirstEvent);
+public sealed record Seed(Guid Id, Func<Recording, object[]> Events);
 
 /// <summary>
 /// At start-up, adds what an empty store needs: the zones (always) and, when <c>Seed:DemoData</c> is true (development),
@@ -20,7 +21,7 @@ public sealed partial class Seeder(IDocumentStore store, IClock clock, IConfigur
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var streams = ZoneSeed.Streams.ToList();
-        if (configuration.GetValue<bool>("Seed:DemoData")) streams.AddRange(InvestorSeed.Demo);
+        if (configuration.GetValue<bool>("Seed:DemoData")) streams.AddRange([.. InvestorSeed.Demo, .. LeadSeed.Demo]);
 
         await using var session = store.LightweightSession();
         var recording = new Recording(SeedActor, clock.GetCurrentInstant());
@@ -28,7 +29,7 @@ public sealed partial class Seeder(IDocumentStore store, IClock clock, IConfigur
         foreach (var stream in streams)
         {
             if (await session.Events.FetchStreamStateAsync(stream.Id, cancellationToken) is not null) continue;
-            session.Events.StartStream(stream.Id, stream.FirstEvent(recording));
+            session.Events.StartStream(stream.Id, stream.Events(recording));
             added++;
         }
         await session.SaveChangesAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Investment.Api.Http;
 
@@ -16,34 +17,47 @@ public static class Paging
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
 
-    public static string Encode(long position) =>
-        Base64Url.EncodeToString(Encoding.UTF8.GetBytes("p1:" + position.ToString(CultureInfo.InvariantCulture)));
+    public static string Encode(long position) => Encode(position.ToString(CultureInfo.InvariantCulture));
 
-    public static bool TryDecode(string? cursor, out long position)
+    public static string Encode(string position) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes("p1:" + position));
+
+    /// <summary>Checks limit and a numeric cursor (a position in the event log, a version…).</summary>
+    public static ProblemHttpResult? Check(int? limit, string? cursor, out int take, out long after)
     {
-        position = 0;
-        if (string.IsNullOrEmpty(cursor)) return true;
+        after = 0;
+        if (CheckKey(limit, cursor, out take, out var key) is { } problem) return problem;
+        if (key is null || long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out after)) return null;
+        return InvalidCursor();
+    }
+
+    /// <summary>Checks limit and a cursor holding a sort key; the key is null on the first page.</summary>
+    public static ProblemHttpResult? CheckKey(int? limit, string? cursor, out int take, out string? after)
+    {
+        take = limit ?? DefaultLimit;
+        after = null;
+        if (take is < 1 or > MaxLimit)
+            return Problems.BadRequest("request.invalid_limit", $"limit must be between 1 and {MaxLimit}.");
+        if (string.IsNullOrEmpty(cursor)) return null;
         try
         {
             var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
-            return text.StartsWith("p1:", StringComparison.Ordinal)
-                && long.TryParse(text.AsSpan(3), NumberStyles.None, CultureInfo.InvariantCulture, out position);
+            if (!text.StartsWith("p1:", StringComparison.Ordinal)) return InvalidCursor();
+            after = text[3..];
+            return null;
         }
         catch (FormatException)
         {
-            return false;
+            return InvalidCursor();
         }
     }
 
-    /// <summary>Checks limit and cursor; the problem to answer when either is wrong.</summary>
-    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? Check(int? limit, string? cursor, out int take, out long after)
-    {
-        take = limit ?? DefaultLimit;
-        after = 0;
-        if (take is < 1 or > MaxLimit)
-            return Problems.BadRequest("request.invalid_limit", $"limit must be between 1 and {MaxLimit}.");
-        if (!TryDecode(cursor, out after))
-            return Problems.BadRequest("request.invalid_cursor", "cursor is not one this API returned; start again without it.");
-        return null;
-    }
+    /// <summary>The page from rows fetched one beyond <paramref name="take"/>: the extra row tells whether another page exists.</summary>
+    public static Page<T> Of<T>(IReadOnlyList<T> rows, int take, Func<T, string> position) =>
+        new([.. rows.Take(take)], rows.Count > take ? Encode(position(rows[take - 1])) : null);
+
+    public static Page<T> Of<T>(IReadOnlyList<T> rows, int take, Func<T, long> position) =>
+        Of(rows, take, row => position(row).ToString(CultureInfo.InvariantCulture));
+
+    private static ProblemHttpResult InvalidCursor() =>
+        Problems.BadRequest("request.invalid_cursor", "cursor is not one this API returned; start again without it.");
 }

@@ -27,7 +27,12 @@ public static class InvestorSeed
 
     public static IEnumerable<Seed> Demo => Flagship.Select(profile =>
     {
-        var id = StableId.From("investor", $"{profile.Country}:{SearchText.Fold(profile.LegalName)}");
-        return new Seed(id, recording => InvestorDecider.Register(id, profile, recording));
+        var id = IdOf(profile.LegalName, profile.Country);
+        return new Seed(id, recording => [InvestorDecider.Register(id, profile, recording)]);
     });
+
+    /// <summary>The id of a demo investor, so that other demo data (leads, certificates) can name it.</summary>
+    public static Guid IdOf(string legalName, string country) => StableId.From("investor", $"{country}:{SearchText.Fold(legalName)}");
+
+    public static InvestorProfile Named(string legalName) => Flagship.Single(p => p.LegalName == legalName);
 }

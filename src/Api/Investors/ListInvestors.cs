@@ -27,22 +27,16 @@ public static class ListInvestors
             var code = country.Trim().ToUpperInvariant();
             query = query.Where(x => x.Country == code);
         }
-        if (sector is not null)
-        {
-            if (!Enum.TryParse<Sector>(sector, ignoreCase: true, out var s) || !Enum.IsDefined(s))
-                return Problems.BadRequest("request.invalid_sector", $"sector must be one of: {string.Join(", ", Enum.GetNames<Sector>().Select(Json.Name))}.");
-            query = query.Where(x => x.Sectors.Contains(s));
-        }
+        if (QueryValues.Enum<Sector>(sector, "sector", out var s) is { } badSector) return badSector;
+        if (s is { } wanted) query = query.Where(x => x.Sectors.Contains(wanted));
         if (!string.IsNullOrWhiteSpace(q))
         {
             var folded = SearchText.Fold(q);
             query = query.Where(x => x.SearchName.Contains(folded));
         }
 
-        // One more than asked tells whether another page exists without counting.
         var rows = await query.OrderBy(x => x.Position).Take(take + 1).ToListAsync(ct);
-        var items = rows.Take(take).Select(x => user.SeesPersonalData() ? x : x.WithoutPersonalData()).ToList();
-        var next = rows.Count > take ? Paging.Encode(items[^1].Position) : null;
-        return TypedResults.Ok(new Page<InvestorDetails>(items, next));
+        var page = Paging.Of(rows, take, x => x.Position);
+        return TypedResults.Ok(user.SeesPersonalData() ? page : page with { Items = [.. page.Items.Select(x => x.WithoutPersonalData())] });
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using NodaTime;
 
 namespace Investment.Domain.Common;
 
@@ -10,10 +11,34 @@ public enum Currency
 }
 
 /// <summary>
-/// An amount as stated, in its currency. Decimal, never binary floating point: a capital of
+/// An amount as stated, in its currency. For VND, the exchange rate (VND per USD) and its date used to express it in
+/// USD, because targets and totals are in USD (domain.md, "Money"). Decimal, never binary floating point: a capital of
 /// USD 150,000,000.00 must add up to the cent in every total.
 /// </summary>
-public sealed record Money(decimal Amount, Currency Currency)
+public sealed record Money(decimal Amount, Currency Currency, decimal? ExchangeRate = null, LocalDate? RateDate = null)
 {
     public static Money Usd(decimal amount) => new(amount, Currency.USD);
+
+    public static Money Vnd(decimal amount, decimal vndPerUsd, LocalDate rateDate) => new(amount, Currency.VND, vndPerUsd, rateDate);
+
+    /// <summary>The amount in USD: as stated, or converted at the stated rate and rounded to the cent (half to even).</summary>
+    public decimal InUsd() => Currency switch
+    {
+        Currency.USD => Amount,
+        _ when ExchangeRate is > 0 => Math.Round(Amount / ExchangeRate.Value, 2, MidpointRounding.ToEven),
+        _ => throw new InvalidOperationException("A VND amount needs its exchange rate to be expressed in USD."),
+    };
+
+    /// <summary>Why this money cannot be recorded, or null when it can.</summary>
+    public string? Problem(bool allowNegative = false) => this switch
+    {
+        { Amount: < 0 } when !allowNegative => "the amount must not be negative",
+        _ when Math.Abs(Amount) > 1_000_000_000_000_000m => "the amount is too large",
+        _ when Amount.Scale > 2 && Amount != Math.Round(Amount, 2) => "the amount has more than 2 decimal places",
+        { Currency: Currency.USD, ExchangeRate: not null } or { Currency: Currency.USD, RateDate: not null } =>
+            "a USD amount takes no exchange rate",
+        { Currency: Currency.VND, ExchangeRate: null or <= 0 } => "a VND amount needs its exchange rate (VND per USD), greater than zero",
+        { Currency: Currency.VND, RateDate: null } => "a VND amount needs the date of its exchange rate",
+        _ => null,
+    };
 }

@@ -21,6 +21,22 @@ public sealed class AuthorizationTests(ApiFixture fixture) : ApiTest(fixture)
         ["GET /api/v1/investors/{id:guid}"] = Policies.Reader,
         ["GET /api/v1/investors/"] = Policies.Reader,
         ["GET /api/v1/investors/{id:guid}/history"] = Policies.Officer,
+        ["POST /api/v1/leads/"] = Policies.Officer,
+        ["GET /api/v1/leads/"] = Policies.Officer,
+        ["GET /api/v1/leads/follow-ups"] = Policies.Officer,
+        ["GET /api/v1/leads/{id:guid}"] = Policies.Officer,
+        ["GET /api/v1/leads/{id:guid}/history"] = Policies.Officer,
+        ["POST /api/v1/leads/{id:guid}/stage"] = Policies.Officer,
+        ["POST /api/v1/leads/{id:guid}/lose"] = Policies.Officer,
+        ["POST /api/v1/leads/{id:guid}/reopen"] = Policies.Officer,
+        ["POST /api/v1/leads/{id:guid}/reassign"] = Policies.Officer,
+        ["POST /api/v1/leads/{id:guid}/estimate"] = Policies.Officer,
+        ["POST /api/v1/leads/{id:guid}/contacts"] = Policies.Officer,
+        ["GET /api/v1/leads/{id:guid}/contacts"] = Policies.Officer,
+        ["GET /api/v1/leads/{id:guid}/contacts/{contactId:guid}"] = Policies.Officer,
+        ["PUT /api/v1/leads/{id:guid}/contacts/{contactId:guid}"] = Policies.Officer,
+        ["POST /api/v1/leads/{id:guid}/contacts/{contactId:guid}/withdraw"] = Policies.Officer,
+        ["GET /api/v1/zones/{code}/pipeline"] = Policies.Reader,
         ["GET /health/live"] = "anonymous",
         ["HEAD /health/live"] = "anonymous",
         ["GET /health/ready"] = "anonymous",
@@ -68,7 +84,7 @@ public sealed class AuthorizationTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task each_role_gets_401_403_or_through_as_the_matrix_says(string endpoint, string? role)
     {
         var method = endpoint.Split(' ')[0];
-        var url = endpoint.Split(' ')[1].Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{code}", "dung-quat");
+        var url = endpoint.Split(' ')[1].Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{contactId:guid}", Guid.NewGuid().ToString()).Replace("{code}", "dung-quat");
         var token = role is null ? null : TestTokens.For(role);
 
         var result = method switch

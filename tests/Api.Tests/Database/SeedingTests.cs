@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Alba;
 using Investment.Api.Http;
 using Investment.Api.Tests.Infrastructure;
+using NodaTime;
 using NodaTime.Testing;
 
 namespace Investment.Api.Tests.Database;
@@ -12,7 +13,7 @@ public sealed class SeedingTests
     public async Task demo_data_is_seeded_once_however_often_the_api_starts()
     {
         var database = TestDatabase.Create("seed");
-        var clock = new FakeClock(ApiFixture.Start);
+        var clock = new FakeClock(Instant.FromUtc(2026, 11, 27, 3, 0)); // demo data tells 2014's story as known today
 
         for (var start = 0; start < 2; start++)
         {
@@ -21,8 +22,13 @@ public sealed class SeedingTests
             var investors = await List(host, token, "/api/v1/investors?limit=200");
             var zones = await List(host, token, "/api/v1/zones");
 
+            var leads = await List(host, token, "/api/v1/leads?limit=200");
             Assert.Equal(8, investors["items"]!.AsArray().Count);
             Assert.Equal(5, zones.AsArray().Count);
+            Assert.Equal(6, leads["items"]!.AsArray().Count);
+            var refinery = leads["items"]!.AsArray().Single(l => (string?)l!["projectName"] == "Dung Quat oil refinery expansion")!;
+            Assert.Equal("applied", (string?)refinery["stage"]);
+            Assert.Equal(3, refinery["contacts"]!.AsArray().Count);
             Assert.Contains(investors["items"]!.AsArray(), i => (string?)i!["legalName"] == "Doosan Heavy Industries & Construction");
         }
     }

@@ -1,0 +1,59 @@
+using Investment.Domain.Common;
+using JasperFx;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Investment.Api.Http;
+
+/// <summary>A read model that carries its stream's version: the ETag.</summary>
+public interface IVersioned
+{
+    long Version { get; }
+}
+
+/// <summary>What a write to an existing stream gave: the read model after it, or the problem to answer.</summary>
+public sealed record Written<T>(T? Document, ProblemHttpResult? Problem);
+
+/// <summary>
+/// The write path every command on an existing stream follows (style.md): load with FetchForWriting, check If-Match
+/// against the stream version, decide, append, save, and read the inline read model back. A decision that records
+/// nothing answers the current state, so a retried command changes nothing.
+/// </summary>
+public static class StreamWrite
+{
+    public static async Task<Written<T>> Decide<T>(
+        IDocumentSession session, HttpContext http, Guid id, string? ifMatch,
+        Func<T, Task<Decision>> decide, Func<Guid, ProblemHttpResult> notFound, CancellationToken ct)
+        where T : class, IVersioned
+    {
+        if (!ETags.TryParseIfMatch(ifMatch, out var expected)) return new(null, ETags.InvalidIfMatch());
+        var stream = await session.Events.FetchForWriting<T>(id, ct);
+        if (stream.Aggregate is not { } current) return new(null, notFound(id));
+        if (expected is not null && expected != stream.CurrentVersion) return new(null, Problems.Stale(stream.CurrentVersion ?? 0));
+
+        var decision = await decide(current);
+        if (decision.Refusal is { } refusal) return new(null, Problems.Refused(refusal));
+        if (decision.Events.Count > 0)
+        {
+            stream.AppendMany([.. decision.Events]);
+            try
+            {
+                await session.SaveChangesAsync(ct);
+            }
+            catch (ConcurrencyException)
+            {
+                // Another write landed between our read and our save: nothing of ours was saved.
+                return new(null, Problems.ConcurrentChange());
+            }
+            current = (await session.LoadAsync<T>(id, ct))!;
+        }
+        ETags.Set(http, current.Version);
+        return new(current, null);
+    }
+
+    public static Task<Written<T>> Decide<T>(
+        IDocumentSession session, HttpContext http, Guid id, string? ifMatch,
+        Func<T, Decision> decide, Func<Guid, ProblemHttpResult> notFound, CancellationToken ct)
+        where T : class, IVersioned =>
+        Decide<T>(session, http, id, ifMatch, current => Task.FromResult(decide(current)), notFound, ct);
+}

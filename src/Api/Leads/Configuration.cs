@@ -1,0 +1,21 @@
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace Investment.Api.Leads;
+
+public static class LeadsConfiguration
+{
+    public static void AddLeads(this StoreOptions options)
+    {
+        // Inline: an officer who logs a contact or moves a lead reads it back at once, from a desk or a phone.
+        options.Projections.Add<LeadDetailsProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<ContactLogProjection>(ProjectionLifecycle.Inline);
+        // Async: the zone's pipeline is an aggregate partners look at; it may lag a moment behind the writes it counts,
+        // and keeping it off the write path keeps logging a contact cheap.
+        options.Projections.Add<PipelineEntryProjection>(ProjectionLifecycle.Async);
+
+        options.Schema.For<LeadDetails>().Index(x => x.Position).Index(x => x.Owner).Index(x => x.ZoneCode);
+        options.Schema.For<ContactEntry>().Index(x => x.LeadId);
+        options.Schema.For<PipelineEntry>().Index(x => x.ZoneCode);
+    }
+}

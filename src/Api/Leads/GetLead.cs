@@ -1,0 +1,16 @@
+using Investment.Api.Http;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+
+namespace Investment.Api.Leads;
+
+public static class GetLead
+{
+    public static async Task<Results<Ok<LeadDetails>, ProblemHttpResult>> Handle(Guid id, IQuerySession session, IClock clock, HttpContext http, CancellationToken ct)
+    {
+        if (await session.LoadAsync<LeadDetails>(id, ct) is not { } lead) return LeadLookup.NotFound(id);
+        ETags.Set(http, lead.Version);
+        return TypedResults.Ok(lead.AsOf(clock.GetCurrentInstant()));
+    }
+}

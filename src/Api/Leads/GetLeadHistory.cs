@@ -1,0 +1,15 @@
+using Investment.Api.Http;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Investment.Api.Leads;
+
+public static class GetLeadHistory
+{
+    public static async Task<Results<Ok<Page<HistoryEntry>>, ProblemHttpResult>> Handle(
+        Guid id, [System.ComponentModel.DataAnnotations.Range(1, Paging.MaxLimit)] int? limit, string? cursor, IQuerySession session, CancellationToken ct)
+    {
+        if (Paging.Check(limit, cursor, out var take, out var after) is { } badPage) return badPage;
+        return await History.Read(session, id, take, after, ct) is { } page ? TypedResults.Ok(page) : LeadLookup.NotFound(id);
+    }
+}

@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using Investment.Api.Http;
+using Investment.Domain.Common;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+
+namespace Investment.Api.Leads;
+
+public static class ListFollowUps
+{
+    /// <summary>The most a single officer's due list answers at once; an officer with more is told so.</summary>
+    public const int MaxDue = 500;
+
+    /// <param name="owner">The officer whose follow-ups to list; the caller when omitted.</param>
+    public static async Task<Results<Ok<DueFollowUps>, ProblemHttpResult>> Handle(
+        string? owner, IQuerySession session, IClock clock, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var officer = string.IsNullOrWhiteSpace(owner) ? user.Subject() : owner.Trim();
+        var now = clock.GetCurrentInstant();
+        var today = VietnamCalendar.Today(now);
+        var due = await session.Query<LeadDetails>().Where(x => x.Owner == officer).DueBy(today).Take(MaxDue + 1).ToListAsync(ct);
+        // The most overdue first: the officer's morning list.
+        var leads = due.Take(MaxDue).OrderBy(x => x.NextFollowUpOn).ThenBy(x => x.Position).Select(x => x.AsOf(now)).ToList();
+        return TypedResults.Ok(new DueFollowUps(officer, today, leads, due.Count > MaxDue));
+    }
+}
+
+/// <param name="Today">Today in Vietnam, by which the follow-ups are due.</param>
+/// <param name="Truncated">True when the officer has more than 500 due follow-ups and only the first 500 are listed.</param>
+public sealed record DueFollowUps(string Owner, LocalDate Today, IReadOnlyList<LeadDetails> Leads, bool Truncated);

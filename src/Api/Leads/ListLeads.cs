@@ -1,0 +1,53 @@
+using Investment.Api.Http;
+using Investment.Domain.Investors;
+using Investment.Domain.Leads;
+using Marten;
+using Marten.Linq.MatchesSql;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+
+namespace Investment.Api.Leads;
+
+public static class ListLeads
+{
+    /// <param name="stage">prospect, engaged, siteVisit, commitment, applied, certified or lost.</param>
+    /// <param name="zone">A zone code, such as dung-quat.</param>
+    /// <param name="owner">The owning officer.</param>
+    /// <param name="country">The investor's country (ISO 3166-1 alpha-2).</param>
+    /// <param name="sector">The project's sector.</param>
+    /// <param name="followUpDueBy">Only leads whose next follow-up is on or before this date (2014-07-05).</param>
+    /// <param name="limit">Items per page, 1–200 (default 50).</param>
+    /// <param name="cursor">The nextCursor of the previous page.</param>
+    public static async Task<Results<Ok<Page<LeadDetails>>, ProblemHttpResult>> Handle(
+        string? stage, string? zone, string? owner, string? country, string? sector, string? followUpDueBy,
+        [System.ComponentModel.DataAnnotations.Range(1, Paging.MaxLimit)] int? limit, string? cursor,
+        IQuerySession session, IClock clock, CancellationToken ct)
+    {
+        if (Paging.Check(limit, cursor, out var take, out var after) is { } badPage) return badPage;
+        if (QueryValues.Enum<LeadStage>(stage, "stage", out var wantedStage) is { } badStage) return badStage;
+        if (QueryValues.Enum<Sector>(sector, "sector", out var wantedSector) is { } badSector) return badSector;
+        if (QueryValues.Date(followUpDueBy, "followUpDueBy", out var dueBy) is { } badDate) return badDate;
+
+        var query = session.Query<LeadDetails>().Where(x => x.Position > after);
+        if (wantedStage is { } st) query = query.Where(x => x.Stage == st);
+        if (wantedSector is { } se) query = query.Where(x => x.Sector == se);
+        if (!string.IsNullOrWhiteSpace(zone)) query = query.Where(x => x.ZoneCode == zone.Trim());
+        if (!string.IsNullOrWhiteSpace(owner)) query = query.Where(x => x.Owner == owner.Trim());
+        if (!string.IsNullOrWhiteSpace(country))
+        {
+            var code = country.Trim().ToUpperInvariant();
+            query = query.Where(x => x.InvestorCountry == code);
+        }
+        if (dueBy is { } date) query = query.DueBy(date);
+
+        var rows = await query.OrderBy(x => x.Position).Take(take + 1).ToListAsync(ct);
+        var page = Paging.Of(rows, take, x => x.Position);
+        var now = clock.GetCurrentInstant();
+        return TypedResults.Ok(page with { Items = [.. page.Items.Select(x => x.AsOf(now))] });
+    }
+
+    /// <summary>Open leads whose next follow-up falls on or before the date. Dates are stored as ISO text, which sorts as the calendar does.</summary>
+    public static IQueryable<LeadDetails> DueBy(this IQueryable<LeadDetails> query, LocalDate date) =>
+        query.Where(x => x.Stage != LeadStage.Lost && x.Stage != LeadStage.Certified)
+            .Where(x => x.MatchesSql("data ->> 'nextFollowUpOn' <= ?", QueryValues.Iso(date)));
+}

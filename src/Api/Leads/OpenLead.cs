@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using FluentValidation;
+using Investment.Api.Http;
+using Investment.Api.Investors;
+using Investment.Api.Zones;
+using Investment.Domain.Common;
+using Investment.Domain.Investors;
+using Investment.Domain.Leads;
+using Investment.Domain.Zones;
+using JasperFx;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+
+namespace Investment.Api.Leads;
+
+public static class OpenLead
+{
+    /// <param name="Owner">The owning officer (a token subject); the caller when omitted.</param>
+    /// <param name="OpenedOn">The business date the lead was opened; today in Vietnam when omitted.</param>
+    public sealed record Request(
+        Guid InvestorId, string Zone, string ProjectName, Sector Sector, Money EstimatedCapital, LeadSource Source,
+        string? Owner = null, LocalDate? OpenedOn = null);
+
+    public static readonly Request Example = new(Guid.Parse("0190f4a2-7c1e-7d3a-9b1f-4e2d8c6a5b10"), "dung-quat",
+        "Doosan heavy industries plant, phase 2 (28 ha)", Sector.HeavyIndustry, Money.Usd(150_000_000.00m), LeadSource.TradeMission,
+        "officer.nguyen", new LocalDate(2014, 3, 12));
+
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.InvestorId).NotEmpty();
+            RuleFor(x => x.Zone).NotEmpty().MaximumLength(50);
+            RuleFor(x => x.ProjectName).NotEmpty().MaximumLength(300).Must(Text.HasNoControlCharacters);
+            RuleFor(x => x.EstimatedCapital).SetValidator(new MoneyValidator());
+            RuleFor(x => x.Owner).MaximumLength(100).Must(Text.HasNoControlCharacters);
+        }
+    }
+
+    public static async Task<Results<Created<LeadDetails>, ProblemHttpResult>> Handle(
+        Request request, [FromHeader(Name = Idempotent.Header)] string? idempotencyKey,
+        IDocumentSession session, IClock clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+    {
+        var idempotent = await Idempotent.Check(session, http, user, idempotencyKey, request, ct);
+        if (idempotent.Problem is { } badKey) return badKey;
+        if (idempotent.Remembered is { } first) return await Created(session, http, first.ResourceId, clock, ct);
+
+        if (await session.LoadAsync<InvestorDetails>(request.InvestorId, ct) is not { } investor)
+            return Problems.Unprocessable("lead.investor_unknown", $"investorId {request.InvestorId} names no registered investor; register it first.");
+        if (await session.LoadAsync<ZoneDetails>(ZoneCatalogue.IdOf(request.Zone.Trim()), ct) is null)
+            return Problems.Unprocessable("lead.zone_unknown", $"zone '{request.Zone}' is not a zone code; GET /api/v1/zones lists them.");
+
+        var now = user.Recording(clock);
+        var id = Guid.CreateVersion7();
+        var decision = LeadDecider.Open(new LeadDecider.OpenLead(id, investor.Id, investor.LegalName, investor.Country, request.Zone.Trim(),
+            request.ProjectName, request.Sector, request.EstimatedCapital, request.Source, request.Owner ?? now.By, request.OpenedOn), now);
+        if (decision.Refusal is { } refusal) return Problems.Refused(refusal);
+
+        session.Events.StartStream<LeadDetails>(id, [.. decision.Events]);
+        idempotent.Remember(session, id, LeadLookup.Location(id), now.At);
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            // The same key arrived twice at once: the other request saved; answer what it created.
+            var again = await Idempotent.Check(session, http, user, idempotencyKey, request, ct);
+            return again.Remembered is { } winner ? await Created(session, http, winner.ResourceId, clock, ct) : Problems.ConcurrentChange();
+        }
+        return await Created(session, http, id, clock, ct);
+    }
+
+    private static async Task<Results<Created<LeadDetails>, ProblemHttpResult>> Created(
+        IQuerySession session, HttpContext http, Guid id, IClock clock, CancellationToken ct)
+    {
+        var lead = await session.LoadAsync<LeadDetails>(id, ct);
+        if (lead is null) return LeadLookup.NotFound(id);
+        ETags.Set(http, lead.Version);
+        return TypedResults.Created(LeadLookup.Location(id), lead.AsOf(clock.GetCurrentInstant()));
+    }
+}

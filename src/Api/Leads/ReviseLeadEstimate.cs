@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using FluentValidation;
+using Investment.Api.Http;
+using Investment.Domain.Common;
+using Investment.Domain.Leads;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+
+namespace Investment.Api.Leads;
+
+public static class ReviseLeadEstimate
+{
+    public sealed record Request(Money EstimatedCapital, string Reason);
+
+    public static readonly Request Example = new(Money.Vnd(3_150_000_000_000m, 21_036m, new LocalDate(2014, 6, 30)),
+        "The investor doubled the plant's capacity.");
+
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.EstimatedCapital).SetValidator(new MoneyValidator());
+            RuleFor(x => x.Reason).NotEmpty().MaximumLength(1000).Must(Text.HasNoControlCharacters);
+        }
+    }
+
+    public static Task<Results<Ok<LeadDetails>, ProblemHttpResult>> Handle(
+        Guid id, Request request, [FromHeader(Name = "If-Match")] string? ifMatch,
+        IDocumentSession session, IClock clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+        LeadLookup.Act(id, ifMatch, session, clock, user, http,
+            (lead, now) => LeadDecider.ReviseEstimate(lead, request.EstimatedCapital, request.Reason, now), ct);
+}

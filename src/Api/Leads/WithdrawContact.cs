@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using FluentValidation;
+using Investment.Api.Http;
+using Investment.Domain.Leads;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+
+namespace Investment.Api.Leads;
+
+public static class WithdrawContact
+{
+    public sealed record Request(string Reason);
+
+    public static readonly Request Example = new("Logged against the wrong lead.");
+
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator() => RuleFor(x => x.Reason).NotEmpty().MaximumLength(1000).Must(Text.HasNoControlCharacters);
+    }
+
+    public static async Task<Results<Ok<ContactEntry>, ProblemHttpResult>> Handle(
+        Guid id, Guid contactId, Request request, [FromHeader(Name = "If-Match")] string? ifMatch,
+        IDocumentSession session, IClock clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+    {
+        var current = await session.LoadAsync<ContactEntry>(contactId, ct) is { } entry && entry.LeadId == id ? entry.ToState() : null;
+        var written = await StreamWrite.Decide<LeadDetails>(session, http, id, ifMatch,
+            lead => LeadDecider.WithdrawContact(lead.ToLead(), contactId, current, request.Reason, user.Recording(clock)), LeadLookup.NotFound, ct);
+        return written.Problem is { } problem ? problem : await GetContact.Handle(id, contactId, session, ct);
+    }
+}

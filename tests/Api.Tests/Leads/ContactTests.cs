@@ -1,0 +1,173 @@
+using Investment.Api.Tests.Infrastructure;
+
+namespace Investment.Api.Tests.Leads;
+
+public sealed class ContactTests(ApiFixture fixture) : ApiTest(fixture)
+{
+    private static string Contacts(System.Text.Json.Nodes.JsonNode lead) => $"/api/v1/leads/{lead["id"]}/contacts";
+
+    [Fact]
+    public async Task a_logged_contact_is_read_back_at_once_in_the_lead_and_its_log()
+    {
+        var lead = await Host.OpenedLead(Officer);
+
+        var result = await Host.Post(Officer, Contacts(lead), LeadRequests.Contact(occurredAtLocal: "2014-07-01T09:30:00", followUpOn: "2014-07-10"));
+
+        Assert.Equal(201, result.Context.Response.StatusCode);
+        var contact = await result.Json();
+        Assert.Equal($"{Contacts(lead)}/{contact["id"]}", result.Header("Location"));
+        Assert.Equal("2014-07-01T02:30:00Z", (string?)contact["occurredAt"]); // 09:30 in Vietnam
+        var details = await Host.Get(Officer, $"/api/v1/leads/{lead["id"]}");
+        Assert.Equal("2014-07-01T02:30:00Z", (string?)details["lastContactAt"]);
+        Assert.Equal("2014-07-10", (string?)details["nextFollowUpOn"]);
+        Assert.Equal("Kim Min-jun", (string?)(await Host.Get(Officer, Contacts(lead)))["items"]![0]!["investorPeople"]![0]);
+    }
+
+    [Theory]
+    [InlineData("""{"channel":"call","summary":"x","officers":["a"]}""", "occurredAt")]
+    [InlineData("""{"channel":"call","summary":"x","officers":["a"],"occurredAt":"2014-07-01T02:30:00Z","occurredAtLocal":"2014-07-01T09:30:00"}""", "occurredAt")]
+    [InlineData("""{"channel":"call","summary":"","officers":["a"],"occurredAt":"2014-07-01T02:30:00Z"}""", "summary")]
+    [InlineData("""{"channel":"call","summary":"x","occurredAt":"2014-07-01T02:30:00Z"}""", "officers")]
+    public async Task a_contact_without_its_time_summary_or_people_answers_400_naming_the_field(string body, string field)
+    {
+        var lead = await Host.OpenedLead(Officer);
+        var problem = await (await Host.SendRaw(Officer, "POST", Contacts(lead), body)).ShouldBeProblem(400, "validation.failed");
+        Assert.NotNull(problem["errors"]![field]);
+    }
+
+    [Fact]
+    public async Task an_impossible_date_answers_400_naming_the_field()
+    {
+        var lead = await Host.OpenedLead(Officer);
+        var body = """{"channel":"call","summary":"x","officers":["a"],"occurredAt":"2014-07-01T02:30:00Z","followUpOn":"2014-13-01"}""";
+        var problem = await (await Host.SendRaw(Officer, "POST", Contacts(lead), body)).ShouldBeProblem(400, "request.malformed_json");
+        Assert.Contains("$.followUpOn", (string?)problem["detail"]);
+    }
+
+    [Fact]
+    public async Task a_contact_in_the_future_or_a_follow_up_before_it_is_refused()
+    {
+        var lead = await Host.OpenedLead(Officer);
+        await (await Host.Post(Officer, Contacts(lead), LeadRequests.Contact(occurredAt: "2014-07-06T03:00:00Z"))).ShouldBeProblem(409, "contact.in_future");
+        await (await Host.Post(Officer, Contacts(lead), LeadRequests.Contact(occurredAtLocal: "2014-07-01T09:30:00", followUpOn: "2014-06-30")))
+            .ShouldBeProblem(409, "contact.follow_up_before_contact");
+    }
+
+    [Fact]
+    public async Task a_retried_contact_with_the_same_idempotency_key_is_logged_once_and_answers_the_first_201()
+    {
+        var lead = await Host.OpenedLead(Officer);
+        var key = Guid.NewGuid().ToString();
+        var body = LeadRequests.Contact("Call from the airport.");
+
+        var first = await Host.Post(Officer, Contacts(lead), body, key: key);
+        var retry = await Host.Post(Officer, Contacts(lead), body, key: key);
+
+        Assert.Equal(201, retry.Context.Response.StatusCode);
+        Assert.Equal(first.Header("Location"), retry.Header("Location"));
+        Assert.Equal((string?)(await first.Json())["id"], (string?)(await retry.Json())["id"]);
+        Assert.Single((await Host.Get(Officer, Contacts(lead)))["items"]!.AsArray());
+        Assert.Equal(2, (int)(await Host.Get(Officer, $"/api/v1/leads/{lead["id"]}"))["version"]!);
+    }
+
+    [Fact]
+    public async Task the_same_idempotency_key_with_another_body_is_refused_with_422()
+    {
+        var lead = await Host.OpenedLead(Officer);
+        var key = Guid.NewGuid().ToString();
+        await Host.Post(Officer, Contacts(lead), LeadRequests.Contact("First."), key: key);
+
+        var reused = await Host.Post(Officer, Contacts(lead), LeadRequests.Contact("Something else."), key: key);
+
+        await reused.ShouldBeProblem(422, "idempotency.key_reused");
+        Assert.Single((await Host.Get(Officer, Contacts(lead)))["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task retries_racing_with_one_key_log_one_contact()
+    {
+        var lead = await Host.OpenedLead(Officer);
+        var key = Guid.NewGuid().ToString();
+        var body = LeadRequests.Contact("Racing retries.");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Host.Post(Officer, Contacts(lead), body, key: key)));
+
+        Assert.All(results, r => Assert.Contains(r.Context.Response.StatusCode, new[] { 201, 409 }));
+        Assert.Single((await Host.Get(Officer, Contacts(lead)))["items"]!.AsArray());
+        var after = await Host.Post(Officer, Contacts(lead), body, key: key);
+        Assert.Equal(201, after.Context.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task a_correction_replaces_the_contact_and_keeps_the_original_in_the_history()
+    {
+        var lead = await Host.OpenedLead(Officer);
+        var contact = await (await Host.Post(Officer, Contacts(lead), LeadRequests.Contact("Met the CFO.", followUpOn: "2014-07-10"))).Json();
+        var url = $"{Contacts(lead)}/{contact["id"]}";
+
+        var corrected = await Host.Send(Officer, s => s.Put.Json(LeadRequests.Contact("Met the CEO.", followUpOn: "2014-07-20", reason: "Wrong title."))
+            .ToUrl(url));
+
+        Assert.Equal(200, corrected.Context.Response.StatusCode);
+        Assert.Equal("Met the CEO.", (string?)(await Host.Get(Officer, url))["summary"]);
+        Assert.Equal("2014-07-20", (string?)(await Host.Get(Officer, $"/api/v1/leads/{lead["id"]}"))["nextFollowUpOn"]);
+        var history = (await Host.Get(Officer, $"/api/v1/leads/{lead["id"]}/history"))["items"]!.AsArray();
+        Assert.Equal("Met the CFO.", (string?)history[1]!["data"]!["contact"]!["summary"]);
+        Assert.Equal("Met the CEO.", (string?)history[2]!["data"]!["contact"]!["summary"]);
+    }
+
+    [Fact]
+    public async Task a_withdrawn_contact_leaves_the_log_and_the_follow_up_and_cannot_change_again()
+    {
+        var lead = await Host.OpenedLead(Officer);
+        await Host.Post(Officer, Contacts(lead), LeadRequests.Contact("Earlier.", occurredAtLocal: "2014-06-01T10:00:00", followUpOn: "2014-06-15"));
+        var later = await (await Host.Post(Officer, Contacts(lead), LeadRequests.Contact("Wrong lead.", followUpOn: "2014-07-30"))).Json();
+        var url = $"{Contacts(lead)}/{later["id"]}";
+
+        var withdrawn = await Host.Post(Officer, $"{url}/withdraw", new { reason = "Logged against the wrong lead." });
+        var again = await Host.Post(Officer, $"{url}/withdraw", new { reason = "Twice." });
+        var correction = await Host.Send(Officer, s => s.Put.Json(LeadRequests.Contact("x")).ToUrl(url));
+
+        Assert.True((bool)(await withdrawn.Json())["withdrawn"]!);
+        await again.ShouldBeProblem(409, "contact.withdrawn");
+        await correction.ShouldBeProblem(409, "contact.withdrawn");
+        Assert.Equal(["Earlier."], (await Host.Get(Officer, Contacts(lead)))["items"]!.AsArray().Select(c => (string)c!["summary"]!));
+        Assert.Equal(2, (await Host.Get(Officer, $"{Contacts(lead)}?includeWithdrawn=true"))["items"]!.AsArray().Count);
+        Assert.Equal("2014-06-15", (string?)(await Host.Get(Officer, $"/api/v1/leads/{lead["id"]}"))["nextFollowUpOn"]);
+    }
+
+    [Fact]
+    public async Task an_unknown_contact_answers_404()
+    {
+        var lead = await Host.OpenedLead(Officer);
+        var url = $"{Contacts(lead)}/{Guid.NewGuid()}";
+        await (await Host.Send(Officer, s => s.Get.Url(url))).ShouldBeProblem(404, "contact.not_found");
+        await (await Host.Post(Officer, $"{url}/withdraw", new { reason = "x" })).ShouldBeProblem(404, "contact.not_found");
+        await (await Host.Send(Officer, s => s.Put.Json(LeadRequests.Contact("x")).ToUrl(url))).ShouldBeProblem(404, "contact.not_found");
+    }
+
+    [Fact]
+    public async Task the_log_lists_newest_first_in_pages()
+    {
+        var lead = await Host.OpenedLead(Officer);
+        foreach (var day in new[] { "03", "01", "05", "02", "04" })
+            await Host.Post(Officer, Contacts(lead), LeadRequests.Contact($"Day {day}", occurredAtLocal: $"2014-07-{day}T08:00:00"));
+
+        var seen = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await Host.Get(Officer, $"{Contacts(lead)}?limit=2" + (cursor is null ? "" : $"&cursor={cursor}"));
+            seen.AddRange(page["items"]!.AsArray().Select(c => (string)c!["summary"]!));
+            cursor = (string?)page["nextCursor"];
+        } while (cursor is not null);
+
+        Assert.Equal(["Day 05", "Day 04", "Day 03", "Day 02", "Day 01"], seen);
+    }
+
+    [Fact]
+    public async Task the_log_of_an_unknown_lead_answers_404()
+    {
+        await (await Host.Send(Officer, s => s.Get.Url($"/api/v1/leads/{Guid.NewGuid()}/contacts"))).ShouldBeProblem(404, "lead.not_found");
+    }
+}

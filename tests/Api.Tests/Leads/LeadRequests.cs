@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+using Alba;
+using Investment.Api.Tests.Infrastructure;
+using Investment.Api.Tests.Investors;
+
+namespace Investment.Api.Tests.Leads;
+
+/// <summary>Scenario helpers that put the pipeline into a state.</summary>
+public static class LeadRequests
+{
+    public static object Usd(decimal amount) => new { amount = amount.ToString(System.Globalization.CultureInfo.InvariantCulture), currency = "USD" };
+
+    public static object Lead(string investorId, string zone = "dung-quat", string? projectName = null, string sector = "heavyIndustry",
+        object? estimate = null, string source = "tradeMission", string? owner = null, string? openedOn = null) => new
+    {
+        investorId,
+        zone,
+        projectName = projectName ?? $"Project {Guid.NewGuid():N}",
+        sector,
+        estimatedCapital = estimate ?? Usd(150_000_000.00m),
+        source,
+        owner,
+        openedOn,
+    };
+
+    /// <summary>An investor of its own, and a lead of it.</summary>
+    public static async Task<JsonNode> OpenedLead(this IAlbaHost host, string token, string country = "JP", string zone = "dung-quat",
+        string sector = "heavyIndustry", object? estimate = null, string? owner = null, string? openedOn = null)
+    {
+        var investor = await host.RegisteredInvestor(token, InvestorRequests.Profile($"Lead investor {Guid.NewGuid():N}", country));
+        var result = await host.Send(token, s => s.Post.Json(Lead((string)investor["id"]!, zone, null, sector, estimate, "tradeMission", owner, openedOn))
+            .ToUrl("/api/v1/leads"));
+        Assert.Equal(201, result.Context.Response.StatusCode);
+        return await result.Json();
+    }
+
+    public static object Contact(string summary = "Discussed the 28 ha plot.", string? occurredAt = null, string? occurredAtLocal = null,
+        string? followUpOn = null, string channel = "meeting", string? reason = null) => new
+    {
+        channel,
+        summary,
+        occurredAt,
+        occurredAtLocal = occurredAt is null ? occurredAtLocal ?? "2014-07-01T09:30:00" : occurredAtLocal,
+        officers = new[] { "officer.nguyen" },
+        investorPeople = new[] { "Kim Min-jun" },
+        nextStep = "Send the plot survey.",
+        followUpOn,
+        reason,
+    };
+
+    public static async Task<IScenarioResult> Post(this IAlbaHost host, string token, string url, object body, string? ifMatch = null, string? key = null) =>
+        await host.Send(token, s =>
+        {
+            s.Post.Json(body).ToUrl(url);
+            if (ifMatch is not null) s.WithRequestHeader("If-Match", ifMatch);
+            if (key is not null) s.WithRequestHeader("Idempotency-Key", key);
+        });
+
+    public static async Task<JsonNode> Get(this IAlbaHost host, string token, string url) => await (await host.Send(token, s => s.Get.Url(url))).Json();
+}

@@ -1,0 +1,84 @@
+using Investment.Api.Tests.Infrastructure;
+using Investment.Domain.Common;
+
+namespace Investment.Api.Tests.Leads;
+
+public sealed class ListLeadsTests(ApiFixture fixture) : ApiTest(fixture)
+{
+    [Fact]
+    public async Task filters_by_stage_zone_owner_country_and_sector_combine()
+    {
+        var owner = Unique("officer.filter").Replace(' ', '.');
+        var wanted = await Host.OpenedLead(Officer, "TW", "tinh-phong", "steelAndMetallurgy", owner: owner);
+        await Host.Post(Officer, $"/api/v1/leads/{wanted["id"]}/stage", new { stage = "engaged" });
+        await Host.OpenedLead(Officer, "TW", "tinh-phong", "steelAndMetallurgy", owner: owner); // still a prospect
+        await Host.OpenedLead(Officer, "KR", "tinh-phong", "steelAndMetallurgy", owner: owner);
+        await Host.OpenedLead(Officer, "TW", "quang-phu", "steelAndMetallurgy", owner: owner);
+        await Host.OpenedLead(Officer, "TW", "tinh-phong", "energy", owner: owner);
+
+        var page = await Host.Get(Officer, $"/api/v1/leads?owner={owner}&stage=ENGAGED&zone=tinh-phong&country=tw&sector=steelAndMetallurgy");
+
+        Assert.Equal((string?)wanted["id"], (string?)Assert.Single(page["items"]!.AsArray())!["id"]);
+        Assert.Equal(5, (await Host.Get(Officer, $"/api/v1/leads?owner={owner}"))["items"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task follow_up_due_by_a_date_lists_open_leads_whose_next_follow_up_is_on_or_before_it()
+    {
+        var owner = Unique("officer.due").Replace(' ', '.');
+        var due = await Host.OpenedLead(Officer, owner: owner);
+        var later = await Host.OpenedLead(Officer, owner: owner);
+        var lost = await Host.OpenedLead(Officer, owner: owner);
+        await Host.Post(Officer, $"/api/v1/leads/{due["id"]}/contacts", LeadRequests.Contact(followUpOn: "2014-07-03"));
+        await Host.Post(Officer, $"/api/v1/leads/{later["id"]}/contacts", LeadRequests.Contact(followUpOn: "2014-07-04"));
+        await Host.Post(Officer, $"/api/v1/leads/{lost["id"]}/contacts", LeadRequests.Contact(followUpOn: "2014-07-02"));
+        await Host.Post(Officer, $"/api/v1/leads/{lost["id"]}/lose", new { reason = "Gone." });
+
+        var page = await Host.Get(Officer, $"/api/v1/leads?owner={owner}&followUpDueBy=2014-07-03");
+
+        Assert.Equal((string?)due["id"], (string?)Assert.Single(page["items"]!.AsArray())!["id"]);
+    }
+
+    [Theory]
+    [InlineData("stage=won", "request.invalid_stage")]
+    [InlineData("sector=mining", "request.invalid_sector")]
+    [InlineData("followUpDueBy=2014-02-30", "request.invalid_followUpDueBy")]
+    [InlineData("limit=500", "request.invalid_limit")]
+    public async Task bad_filters_answer_400(string query, string code) =>
+        await (await Host.Send(Officer, s => s.Get.Url($"/api/v1/leads?{query}"))).ShouldBeProblem(400, code);
+
+    [Fact]
+    public async Task an_officers_follow_ups_due_today_or_overdue_are_read_in_vietnams_calendar()
+    {
+        var officer = Unique("officer.morning").Replace(' ', '.');
+        var token = TestTokens.For("officer", officer);
+        var today = VietnamCalendar.Today(Clock.GetCurrentInstant());
+        var overdue = await Host.OpenedLead(token);
+        var dueToday = await Host.OpenedLead(token);
+        var tomorrow = await Host.OpenedLead(token);
+        var someoneElses = await Host.OpenedLead(Officer);
+        await Host.Post(token, $"/api/v1/leads/{overdue["id"]}/contacts", LeadRequests.Contact(followUpOn: $"{today.PlusDays(-3):yyyy-MM-dd}"));
+        await Host.Post(token, $"/api/v1/leads/{dueToday["id"]}/contacts", LeadRequests.Contact(followUpOn: $"{today:yyyy-MM-dd}"));
+        await Host.Post(token, $"/api/v1/leads/{tomorrow["id"]}/contacts", LeadRequests.Contact(followUpOn: $"{today.PlusDays(1):yyyy-MM-dd}"));
+        await Host.Post(Officer, $"/api/v1/leads/{someoneElses["id"]}/contacts", LeadRequests.Contact(followUpOn: $"{today:yyyy-MM-dd}"));
+
+        var mine = await Host.Get(token, "/api/v1/leads/follow-ups");
+
+        Assert.Equal(officer, (string?)mine["owner"]);
+        Assert.Equal([(string)overdue["id"]!, (string)dueToday["id"]!], mine["leads"]!.AsArray().Select(l => (string)l!["id"]!));
+
+        // 17:30 UTC is already the next day in Vietnam (UTC+7): tomorrow's follow-up falls due.
+        var utcEvening = Clock.GetCurrentInstant().InUtc().Date.AtMidnight().PlusHours(17).PlusMinutes(30).InUtc().ToInstant();
+        var saved = Clock.GetCurrentInstant();
+        Clock.Reset(utcEvening < saved ? utcEvening.Plus(NodaTime.Duration.FromDays(1)) : utcEvening);
+        try
+        {
+            var evening = await Host.Get(token, $"/api/v1/leads/follow-ups?owner={officer}");
+            Assert.Contains((string)tomorrow["id"]!, evening["leads"]!.AsArray().Select(l => (string)l!["id"]!));
+        }
+        finally
+        {
+            Clock.Reset(saved);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using Investment.Domain.Common;
+using NodaTime;
+
+namespace Investment.Domain.Tests.Common;
+
+public sealed class MoneyTests
+{
+    [Fact]
+    public void a_vnd_amount_is_expressed_in_usd_at_its_rate_rounded_half_to_even() =>
+        Assert.Equal(149_743_297.20m, Money.Vnd(3_150_000_000_000m, 21_036m, new LocalDate(2014, 3, 3)).InUsd());
+
+    [Fact]
+    public void a_usd_amount_keeps_its_precision() => Assert.Equal("150000000.00", Money.Usd(150_000_000.00m).InUsd().ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    [Theory]
+    [InlineData(-1, Currency.USD, null, false, "negative")]
+    [InlineData(1.005, Currency.USD, null, false, "2 decimal")]
+    [InlineData(1, Currency.USD, 21000, false, "no exchange rate")]
+    [InlineData(1, Currency.VND, null, false, "needs its exchange rate")]
+    [InlineData(1, Currency.VND, 21000, false, "date of its exchange rate")]
+    [InlineData(1.50, Currency.USD, null, false, null)]
+    [InlineData(-1, Currency.USD, null, true, null)]
+    public void money_that_cannot_be_recorded_says_why(double amount, Currency currency, int? rate, bool allowNegative, string? problem)
+    {
+        var money = new Money((decimal)amount, currency, rate, null);
+        if (problem is null) Assert.Null(money.Problem(allowNegative));
+        else Assert.Contains(problem, money.Problem(allowNegative));
+    }
+}
+
+public sealed class IdempotencyTests
+{
+    [Theory]
+    [InlineData(null, "a", Idempotency.Outcome.Execute)]
+    [InlineData("a", "a", Idempotency.Outcome.Replay)]
+    [InlineData("a", "b", Idempotency.Outcome.KeyReused)]
+    public void a_key_executes_once_replays_the_same_request_and_refuses_another(string? remembered, string now, Idempotency.Outcome outcome) =>
+        Assert.Equal(outcome, Idempotency.Decide(remembered, now));
+}
