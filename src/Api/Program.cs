@@ -1,13 +1,10 @@
-using FluentValidation;
 using Investment.Api.Database;
 using Investment.Api.Health;
-using Investment.Api.Http;
 using Investment.Api.Investors;
 using Investment.Api.Leads;
 using Investment.Api.OpenApi;
 using Investment.Api.Zones;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using NodaTime;
 
 // `healthcheck`: the container's HEALTHCHECK (the runtime image has no curl).
 if (args is ["healthcheck", ..]) return await SelfCheck.Run();

@@ -1,11 +1,8 @@
-using Investment.Api.Http;
 using Investment.Api.Investors;
 using Investment.Api.Leads;
 using Investment.Api.Zones;
 using JasperFx;
 using JasperFx.Events;
-using Marten;
-using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using Weasel.Core;
 

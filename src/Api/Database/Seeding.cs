@@ -2,8 +2,6 @@ using Investment.Api.Investors;
 using Investment.Api.Leads;
 using Investment.Api.Zones;
 using Investment.Domain.Common;
-using Marten;
-using NodaTime;
 
 namespace Investment.Api.Database;
 

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using System.Security.Claims;
 using Investment.Domain.Common;
-using NodaTime;
 
 namespace Investment.Api.Http;
 

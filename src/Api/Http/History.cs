@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Investment.Domain.Common;
-using Marten;
-using NodaTime;
 
 namespace Investment.Api.Http;
 

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Investment.Domain.Common;
 
 namespace Investment.Api.Http;

@@ -1,7 +1,6 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Investment.Api.Http;
 

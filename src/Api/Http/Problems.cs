@@ -1,5 +1,4 @@
 using Investment.Domain.Common;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Investment.Api.Http;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using NodaTime;
 using NodaTime.Text;
 
 namespace Investment.Api.Http;

@@ -1,7 +1,5 @@
 using Investment.Domain.Common;
 using JasperFx;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Investment.Api.Http;
 

@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Investment.Api.Http;
 
 public static class Validation

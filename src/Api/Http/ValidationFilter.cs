@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Investment.Api.Http;
 
 /// <summary>Runs the request's FluentValidation validator before the handler: 400 with the errors per field.</summary>

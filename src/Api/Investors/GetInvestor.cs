@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using Investment.Api.Http;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Investment.Api.Investors;
 
 public static class GetInvestor

@@ -2,7 +2,6 @@ using Investment.Domain.Common;
 using Investment.Domain.Investors;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
-using NodaTime;
 
 namespace Investment.Api.Investors;
 

@@ -1,8 +1,5 @@
-using Investment.Api.Http;
 using Investment.Domain.Common;
 using Investment.Domain.Investors;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Investment.Api.Investors;
 

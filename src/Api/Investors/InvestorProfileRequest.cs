@@ -1,6 +1,4 @@
-using FluentValidation;
 using Investment.Domain.Common;
-using Investment.Api.Http;
 using Investment.Domain.Investors;
 
 namespace Investment.Api.Investors;

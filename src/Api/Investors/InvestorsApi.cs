@@ -1,4 +1,3 @@
-using Investment.Api.Http;
 using Investment.Api.OpenApi;
 
 namespace Investment.Api.Investors;

@@ -1,9 +1,5 @@
-using System.Security.Claims;
-using Investment.Api.Http;
 using Investment.Domain.Common;
 using Investment.Domain.Investors;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Investment.Api.Investors;
 

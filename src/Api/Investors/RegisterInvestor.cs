@@ -1,10 +1,5 @@
-using System.Security.Claims;
-using Investment.Api.Http;
 using Investment.Domain.Investors;
 using JasperFx;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using NodaTime;
 
 namespace Investment.Api.Investors;
 

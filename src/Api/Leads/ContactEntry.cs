@@ -2,7 +2,6 @@ using System.Globalization;
 using Investment.Domain.Leads;
 using JasperFx.Events;
 using Marten.Events.Projections;
-using NodaTime;
 
 namespace Investment.Api.Leads;
 

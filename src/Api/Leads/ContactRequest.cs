@@ -1,8 +1,5 @@
-using FluentValidation;
-using Investment.Api.Http;
 using Investment.Domain.Common;
 using Investment.Domain.Leads;
-using NodaTime;
 
 namespace Investment.Api.Leads;
 

@@ -1,8 +1,3 @@
-using Investment.Api.Http;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using NodaTime;
-
 namespace Investment.Api.Leads;
 
 public static class GetLead

@@ -1,11 +1,7 @@
-using Investment.Api.Http;
 using Investment.Domain.Common;
 using Investment.Domain.Leads;
 using Investment.Domain.Zones;
-using Marten;
 using Marten.Linq.MatchesSql;
-using Microsoft.AspNetCore.Http.HttpResults;
-using NodaTime;
 
 namespace Investment.Api.Leads;
 

@@ -1,10 +1,8 @@
-using Investment.Api.Http;
 using Investment.Domain.Common;
 using Investment.Domain.Investors;
 using Investment.Domain.Leads;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
-using NodaTime;
 
 namespace Investment.Api.Leads;
 

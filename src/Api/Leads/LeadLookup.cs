@@ -1,10 +1,5 @@
-using System.Security.Claims;
-using Investment.Api.Http;
 using Investment.Domain.Common;
 using Investment.Domain.Leads;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using NodaTime;
 
 namespace Investment.Api.Leads;
 

@@ -3,7 +3,6 @@ using Investment.Api.Investors;
 using Investment.Domain.Common;
 using Investment.Domain.Investors;
 using Investment.Domain.Leads;
-using NodaTime;
 
 namespace Investment.Api.Leads;
 

@@ -1,7 +1,3 @@
-using Investment.Api.Http;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Investment.Api.Leads;
 
 public static class ListContacts

@@ -1,9 +1,4 @@
-using System.Security.Claims;
-using Investment.Api.Http;
 using Investment.Domain.Common;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using NodaTime;
 
 namespace Investment.Api.Leads;
 

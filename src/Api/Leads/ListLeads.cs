@@ -1,10 +1,6 @@
-using Investment.Api.Http;
 using Investment.Domain.Investors;
 using Investment.Domain.Leads;
-using Marten;
 using Marten.Linq.MatchesSql;
-using Microsoft.AspNetCore.Http.HttpResults;
-using NodaTime;
 
 namespace Investment.Api.Leads;
 

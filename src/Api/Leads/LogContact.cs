@@ -1,11 +1,5 @@
-using System.Security.Claims;
-using Investment.Api.Http;
 using Investment.Domain.Leads;
 using JasperFx;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using NodaTime;
 
 namespace Investment.Api.Leads;
 

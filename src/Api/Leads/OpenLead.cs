@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using FluentValidation;
-using Investment.Api.Http;
 using Investment.Api.Investors;
 using Investment.Api.Zones;
 using Investment.Domain.Common;
@@ -8,10 +5,6 @@ using Investment.Domain.Investors;
 using Investment.Domain.Leads;
 using Investment.Domain.Zones;
 using JasperFx;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using NodaTime;
 
 namespace Investment.Api.Leads;
 

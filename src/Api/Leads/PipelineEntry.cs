@@ -1,7 +1,6 @@
 using Investment.Domain.Leads;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
-using NodaTime;
 
 namespace Investment.Api.Leads;
 

@@ -1,11 +1,4 @@
-using System.Security.Claims;
-using FluentValidation;
-using Investment.Api.Http;
 using Investment.Domain.Leads;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using NodaTime;
 
 namespace Investment.Api.Leads;
 

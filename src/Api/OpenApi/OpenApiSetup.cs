@@ -1,9 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Investment.Api.Http;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
-using NodaTime;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Investment.Api.OpenApi;

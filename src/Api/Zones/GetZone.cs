@@ -1,7 +1,4 @@
-using Investment.Api.Http;
 using Investment.Domain.Zones;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Investment.Api.Zones;
 

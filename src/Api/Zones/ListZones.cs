@@ -1,5 +1,3 @@
-using Marten;
-
 namespace Investment.Api.Zones;
 
 public static class ListZones

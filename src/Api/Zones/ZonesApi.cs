@@ -1,5 +1,3 @@
-using Investment.Api.Http;
-
 namespace Investment.Api.Zones;
 
 public static class ZonesApi
