@@ -1,3 +1,4 @@
+using Investment.Api.Certificates;
 using Investment.Api.Database;
 using Investment.Api.Health;
 using Investment.Api.Investors;
@@ -53,6 +54,7 @@ app.MapHealth();
 app.MapZones();
 app.MapInvestors();
 app.MapLeads();
+app.MapCertificates();
 
 try
 {

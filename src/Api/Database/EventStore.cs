@@ -1,3 +1,4 @@
+using Investment.Api.Certificates;
 using Investment.Api.Investors;
 using Investment.Api.Leads;
 using Investment.Api.Zones;
@@ -27,6 +28,7 @@ public static class EventStore
                 options.AddZones();
                 options.AddInvestors();
                 options.AddLeads();
+                options.AddCertificates();
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()

@@ -89,6 +89,14 @@ public sealed partial class LeadDetailsProjection : SingleStreamProjection<LeadD
         Version = e.Version,
     };
 
+    public static LeadDetails Apply(IEvent<LeadCertified> e, LeadDetails lead) => lead with
+    {
+        Stage = LeadStage.Certified,
+        CertificateId = e.Data.CertificateId,
+        Stays = Lead.Move(lead.Stays, LeadStage.Certified, e.Data.On),
+        Version = e.Version,
+    };
+
     public static LeadDetails Apply(IEvent<LeadOwnerReassigned> e, LeadDetails lead) => lead with { Owner = e.Data.To, Version = e.Version };
 
     public static LeadDetails Apply(IEvent<LeadEstimateRevised> e, LeadDetails lead) =>

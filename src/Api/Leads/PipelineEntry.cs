@@ -28,5 +28,8 @@ public sealed partial class PipelineEntryProjection : SingleStreamProjection<Pip
     public static PipelineEntry Apply(LeadReopened e, PipelineEntry entry) =>
         entry with { Stage = e.At, Stays = Lead.Move(entry.Stays, e.At, e.On) };
 
+    public static PipelineEntry Apply(LeadCertified e, PipelineEntry entry) =>
+        entry with { Stage = LeadStage.Certified, Stays = Lead.Move(entry.Stays, LeadStage.Certified, e.On) };
+
     public static PipelineEntry Apply(LeadEstimateRevised e, PipelineEntry entry) => entry with { EstimateUsd = e.Estimate.InUsd() };
 }

@@ -38,6 +38,15 @@ public static class LeadDecider
         return Decision.Accept(new LeadStageChanged(lead.Id, lead.Stage, to, date, Blank(reason), recording.By, recording.At));
     }
 
+    /// <summary>The lead reaches certified when a certificate issued on <paramref name="on"/> names it; only an open lead can.</summary>
+    public static Decision Certify(Lead lead, Guid certificateId, string certificateNumber, LocalDate on, Recording recording)
+    {
+        if (Closed(lead) is { } closed) return closed;
+        if (on < lead.StageSince)
+            return Decision.Refuse("lead.date_before_stage", $"The certificate's issue date {on} is before the lead entered its current stage ({lead.StageSince}).");
+        return Decision.Accept(new LeadCertified(lead.Id, certificateId, certificateNumber, on, recording.By, recording.At));
+    }
+
     public static Decision Lose(Lead lead, string reason, LocalDate? on, Recording recording)
     {
         if (lead.Stage == LeadStage.Lost) return Decision.Refuse("lead.already_lost", $"The lead was already lost at {Name(lead.LostAt!.Value)}.");

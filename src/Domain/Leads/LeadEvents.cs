@@ -70,6 +70,10 @@ public sealed record LeadOwnerReassigned(Guid LeadId, string From, string To, st
 
 public sealed record LeadEstimateRevised(Guid LeadId, Money Previous, Money Estimate, string Reason, string RecordedBy, Instant RecordedAt) : IRecordedEvent;
 
+/// <summary>An investment certificate was issued for the lead: the end of its pipeline.</summary>
+public sealed record LeadCertified(Guid LeadId, Guid CertificateId, string CertificateNumber, LocalDate On, string RecordedBy, Instant RecordedAt)
+    : IRecordedEvent;
+
 /// <summary>What was said with whom, when, and what comes next. Officers and investor people are personal data.</summary>
 public sealed record ContactDetails(
     Instant OccurredAt,

@@ -1,0 +1,44 @@
+using System.Globalization;
+using Investment.Domain.Certificates;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace Investment.Api.Certificates;
+
+/// <summary>
+/// The stored read model of a certificate: the domain's <see cref="Domain.Certificates.Certificate"/> (what clients
+/// receive) with what the register needs to filter, sort and page it. The sort keys are digits of fixed width, so they
+/// compare the same in every database collation; each ends with the position in the event log to break ties.
+/// </summary>
+public sealed record CertificateDetails(
+    Guid Id, Certificate Certificate, IReadOnlyList<string> InvestorCountries, int IssueYear, string IssuedKey, string CapitalKey, long Position, long Version)
+    : IVersioned
+{
+    public static CertificateDetails Of(Certificate certificate, long position, long version) =>
+        new CertificateDetails(certificate.Id, certificate, [.. certificate.Investors.Select(i => i.Country).Distinct()], certificate.IssuedOn.Year,
+            certificate.IssuedOn.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + Tail(position), "", position, version).With(certificate, version);
+
+    public CertificateDetails With(Certificate certificate, long version) => this with
+    {
+        Certificate = certificate,
+        CapitalKey = ((long)Math.Round(certificate.CapitalUsd * 100m)).ToString("D20", CultureInfo.InvariantCulture) + Tail(Position),
+        Version = version,
+    };
+
+    private static string Tail(long position) => position.ToString("D19", CultureInfo.InvariantCulture);
+}
+
+public sealed partial class CertificateDetailsProjection : SingleStreamProjection<CertificateDetails, Guid>
+{
+    public static CertificateDetails Create(IEvent<CertificateIssued> e) => CertificateDetails.Of(Certificate.Create(e.Data), e.Sequence, e.Version);
+
+    public static CertificateDetails Apply(IEvent<CertificateAmended> e, CertificateDetails d) => d.With(d.Certificate.Apply(e.Data), e.Version);
+
+    public static CertificateDetails Apply(IEvent<CertificateInspected> e, CertificateDetails d) => d.With(d.Certificate.Apply(e.Data), e.Version);
+
+    public static CertificateDetails Apply(IEvent<CertificateSuspended> e, CertificateDetails d) => d.With(d.Certificate.Apply(e.Data), e.Version);
+
+    public static CertificateDetails Apply(IEvent<CertificateResumed> e, CertificateDetails d) => d.With(d.Certificate.Apply(e.Data), e.Version);
+
+    public static CertificateDetails Apply(IEvent<CertificateRevoked> e, CertificateDetails d) => d.With(d.Certificate.Apply(e.Data), e.Version);
+}

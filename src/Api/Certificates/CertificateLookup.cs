@@ -1,0 +1,35 @@
+using Investment.Domain.Certificates;
+using Investment.Domain.Common;
+
+namespace Investment.Api.Certificates;
+
+public static class CertificateLookup
+{
+    public static string Location(Guid id) => $"/api/v1/certificates/{id}";
+
+    public static ProblemHttpResult NotFound(Guid id) => Problems.NotFound("certificate.not_found", $"There is no certificate with id {id}.");
+
+    public static Task<CertificateDetails?> FindNumber(this IQuerySession session, string number, CancellationToken ct)
+    {
+        var trimmed = number.Trim();
+        return session.Query<CertificateDetails>().FirstOrDefaultAsync(x => x.Certificate.Number == trimmed, ct);
+    }
+
+    public static ProblemHttpResult NumberTaken(CertificateDetails existing) => Problems.Conflict(
+        new Refusal("certificate.number_taken", $"Certificate number {existing.Certificate.Number} is already issued ({existing.Certificate.ProjectName})."),
+        new Dictionary<string, object?> { ["existingCertificateId"] = existing.Id, ["existingCertificate"] = Location(existing.Id) });
+
+    /// <summary>What a caller may see of a certificate: partners do not see who inspected.</summary>
+    public static Certificate For(this Certificate certificate, ClaimsPrincipal user) =>
+        user.SeesPersonalData() ? certificate : certificate.WithoutPersonalData();
+
+    /// <summary>A command on a certificate: decide on its state, record, and answer the certificate as it is now.</summary>
+    public static async Task<Results<Ok<Certificate>, ProblemHttpResult>> Act(
+        Guid id, string? ifMatch, IDocumentSession session, IClock clock, ClaimsPrincipal user, HttpContext http,
+        Func<Certificate, Recording, Decision> decide, CancellationToken ct)
+    {
+        var written = await StreamWrite.Decide<CertificateDetails>(session, http, id, ifMatch,
+            details => decide(details.Certificate, user.Recording(clock)), NotFound, ct);
+        return written.Problem is { } problem ? problem : TypedResults.Ok(written.Document!.Certificate.For(user));
+    }
+}

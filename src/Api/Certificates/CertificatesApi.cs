@@ -1,0 +1,50 @@
+using Investment.Api.OpenApi;
+
+namespace Investment.Api.Certificates;
+
+public static class CertificatesApi
+{
+    public static IEndpointRouteBuilder MapCertificates(this IEndpointRouteBuilder app)
+    {
+        var certificates = app.MapGroup("/api/v1/certificates").WithTags("Certificates");
+
+        certificates.MapPost("/", IssueCertificate.Handle).RequireAuthorization(Policies.Officer)
+            .WithName("IssueCertificate").WithSummary("Record an investment certificate issued (safe to retry with Idempotency-Key)")
+            .Validate<IssueCertificate.Request>().WithRequestExample(IssueCertificate.Example)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        certificates.MapGet("/", ListCertificates.Handle).RequireAuthorization(Policies.Reader)
+            .WithName("ListCertificates").WithSummary("The certificate register: filter by zone, status, sector, investor country, issue year; sort; page")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        certificates.MapGet("/watchlist", GetWatchlist.Handle).RequireAuthorization(Policies.Reader)
+            .WithName("GetRevocationWatchlist")
+            .WithSummary("Certificates to review for revocation as of a date: overdue milestones, no inspection, long suspension, stalled")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        certificates.MapGet("/{id:guid}", GetCertificate.Handle).RequireAuthorization(Policies.Reader)
+            .WithName("GetCertificate").WithSummary("A certificate: capital now and as issued, status, schedule, inspections, amendments")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        certificates.MapGet("/{id:guid}/history", GetCertificateHistory.Handle).RequireAuthorization(Policies.Officer)
+            .WithName("GetCertificateHistory").WithSummary("Every event of a certificate: what, who and when")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+
+        Action(certificates.MapPost("/{id:guid}/amendments", AmendCertificate.Handle), "AmendCertificate",
+            "Record an amendment: capital up or down, land area, schedule, extension, objectives")
+            .Validate<AmendCertificate.Request>().WithRequestExample(AmendCertificate.Example);
+        Action(certificates.MapPost("/{id:guid}/inspections", InspectCertificate.Handle), "InspectCertificate",
+            "Record an inspection: progress, capital disbursed, milestones met, findings")
+            .Validate<InspectCertificate.Request>().WithRequestExample(InspectCertificate.Example);
+        Action(certificates.MapPost("/{id:guid}/suspend", SuspendCertificate.Handle), "SuspendCertificate", "Suspend a certificate")
+            .Validate<SuspendCertificate.Request>().WithRequestExample(SuspendCertificate.Example);
+        Action(certificates.MapPost("/{id:guid}/resume", ResumeCertificate.Handle), "ResumeCertificate", "Resume a suspended certificate")
+            .Validate<ResumeCertificate.Request>().WithRequestExample(ResumeCertificate.Example);
+        Action(certificates.MapPost("/{id:guid}/revoke", RevokeCertificate.Handle), "RevokeCertificate",
+            "Revoke a certificate on a legal ground (final)")
+            .Validate<RevokeCertificate.Request>().WithRequestExample(RevokeCertificate.Example);
+        return app;
+    }
+
+    /// <summary>A command on an existing certificate: officers only, If-Match, 404, 409 for a broken rule.</summary>
+    private static RouteHandlerBuilder Action(RouteHandlerBuilder route, string name, string summary) =>
+        route.RequireAuthorization(Policies.Officer).WithName(name).WithSummary(summary)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+}

@@ -1,0 +1,34 @@
+using Investment.Domain.Certificates;
+using Investment.Domain.Common;
+
+namespace Investment.Api.Certificates;
+
+public static class InspectCertificate
+{
+    /// <param name="Inspector">The inspecting officer.</param>
+    /// <param name="DisbursedSoFar">Capital disbursed by the investor so far.</param>
+    /// <param name="MilestonesMet">Names of the schedule's milestones the inspection found met.</param>
+    public sealed record Request(
+        LocalDate On, string Inspector, Progress Progress, Money DisbursedSoFar, string Findings, IReadOnlyList<string>? MilestonesMet = null);
+
+    public static readonly Request Example = new(new LocalDate(2014, 6, 12), "officer.nguyen", Progress.Delayed, Money.Usd(41_500_000m),
+        "Site cleared; foundation works three months late.", ["Site clearance"]);
+
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Inspector).NotEmpty().MaximumLength(200).Must(Text.HasNoControlCharacters);
+            RuleFor(x => x.DisbursedSoFar).SetValidator(new MoneyValidator());
+            RuleFor(x => x.Findings).NotEmpty().MaximumLength(4000).Must(Text.HasNoControlCharacters);
+            RuleFor(x => x.MilestonesMet).Must(m => m is null || m.Count <= 50).WithMessage("At most 50 milestones.");
+            RuleForEach(x => x.MilestonesMet).NotEmpty().MaximumLength(200);
+        }
+    }
+
+    public static Task<Results<Ok<Certificate>, ProblemHttpResult>> Handle(
+        Guid id, Request request, [FromHeader(Name = "If-Match")] string? ifMatch,
+        IDocumentSession session, IClock clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+        CertificateLookup.Act(id, ifMatch, session, clock, user, http, (certificate, now) => CertificateDecider.Inspect(certificate,
+            new(request.On, request.Inspector, request.Progress, request.DisbursedSoFar, request.MilestonesMet ?? [], request.Findings), now), ct);
+}

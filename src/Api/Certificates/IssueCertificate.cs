@@ -1,0 +1,121 @@
+using Investment.Api.Investors;
+using Investment.Api.Leads;
+using Investment.Api.Zones;
+using Investment.Domain.Certificates;
+using Investment.Domain.Common;
+using Investment.Domain.Investors;
+using Investment.Domain.Leads;
+using Investment.Domain.Zones;
+using JasperFx;
+
+namespace Investment.Api.Certificates;
+
+public static class IssueCertificate
+{
+    /// <param name="InvestorIds">The registered investors, one or more.</param>
+    /// <param name="Capital">The registered investment capital (USD; VND with its exchange rate and date).</param>
+    /// <param name="Schedule">The implementation schedule: named milestones with due dates.</param>
+    /// <param name="LeadId">The lead this certificate came from: it moves to certified.</param>
+    public sealed record Request(
+        string Number, string ProjectName, IReadOnlyList<Guid> InvestorIds, string Zone, Sector Sector, Money Capital,
+        decimal LandAreaHectares, LocalDate IssuedOn, int DurationYears, IReadOnlyList<Milestone>? Schedule = null, Guid? LeadId = null);
+
+    public static readonly Request Example = new("341043000012", "Doosan heavy industries plant, phase 2",
+        [Guid.Parse("0190f4a2-7c1e-7d3a-9b1f-4e2d8c6a5b10")], "dung-quat", Sector.HeavyIndustry, Money.Usd(150_000_000.00m), 28m,
+        new LocalDate(2014, 6, 20), 50, [new Milestone("Site clearance", new LocalDate(2014, 12, 31)), new Milestone("Operation", new LocalDate(2016, 6, 30))]);
+
+    public sealed class Validator : AbstractValidator<Request>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Number).NotEmpty().MaximumLength(50).Matches("^[A-Za-z0-9./ -]+$")
+                .WithMessage("number may hold letters, digits, dots, slashes, dashes and spaces.");
+            RuleFor(x => x.ProjectName).NotEmpty().MaximumLength(300).Must(Text.HasNoControlCharacters);
+            RuleFor(x => x.InvestorIds).NotEmpty().Must(ids => ids.Count <= 20 && ids.Distinct().Count() == ids.Count)
+                .WithMessage("investorIds must list 1 to 20 different investors.");
+            RuleFor(x => x.Zone).NotEmpty().MaximumLength(50);
+            RuleFor(x => x.Capital).SetValidator(new MoneyValidator());
+            RuleFor(x => x.LandAreaHectares).InclusiveBetween(0m, 100_000m).PrecisionScale(12, 4, ignoreTrailingZeros: true);
+            RuleFor(x => x.DurationYears).InclusiveBetween(1, 70);
+            RuleFor(x => x.Schedule).SetValidator(new MilestonesValidator()!).When(x => x.Schedule is not null);
+        }
+    }
+
+    public static async Task<Results<Created<Certificate>, ProblemHttpResult>> Handle(
+        Request request, [FromHeader(Name = Idempotent.Header)] string? idempotencyKey,
+        IDocumentSession session, IClock clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+    {
+        var idempotent = await Idempotent.Check(session, http, user, idempotencyKey, request, ct);
+        if (idempotent.Problem is { } badKey) return badKey;
+        if (idempotent.Remembered is { } first) return await Created(session, http, first.ResourceId, user, ct);
+
+        var investors = await session.LoadManyAsync<InvestorDetails>(ct, request.InvestorIds);
+        if (request.InvestorIds.Except(investors.Select(i => i.Id)).ToList() is [_, ..] missing)
+            return Problems.Unprocessable("certificate.investor_unknown", $"investorIds name no registered investor: {string.Join(", ", missing)}.");
+        if (await session.LoadAsync<ZoneDetails>(ZoneCatalogue.IdOf(request.Zone.Trim()), ct) is null)
+            return Problems.Unprocessable("certificate.zone_unknown", $"zone '{request.Zone}' is not a zone code; GET /api/v1/zones lists them.");
+        if (await session.FindNumber(request.Number, ct) is { } taken) return CertificateLookup.NumberTaken(taken);
+
+        var now = user.Recording(clock);
+        var id = Guid.CreateVersion7();
+        var decision = CertificateDecider.Issue(new CertificateDecider.IssueCertificate(id, request.Number, request.ProjectName,
+            [.. request.InvestorIds.Select(i => investors.Single(x => x.Id == i)).Select(i => new CertificateInvestor(i.Id, i.LegalName, i.Country))],
+            request.Zone.Trim(), request.Sector, request.Capital, request.LandAreaHectares, request.IssuedOn, request.DurationYears, request.Schedule ?? [],
+            request.LeadId), now);
+        if (decision.Refusal is { } refusal) return Problems.Refused(refusal);
+        if (request.LeadId is { } leadId && await CertifyLead(session, leadId, id, request, now, ct) is { } leadProblem) return leadProblem;
+
+        session.Events.StartStream<CertificateDetails>(id, [.. decision.Events]);
+        idempotent.Remember(session, id, CertificateLookup.Location(id), now.At);
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            // Raced by the same key (answer what it created) or by another certificate with this number.
+            var again = await Idempotent.Check(session, http, user, idempotencyKey, request, ct);
+            if (again.Remembered is { } winner) return await Created(session, http, winner.ResourceId, user, ct);
+            return await session.FindNumber(request.Number, ct) is { } raced ? CertificateLookup.NumberTaken(raced) : Problems.ConcurrentChange();
+        }
+        catch (ConcurrencyException)
+        {
+            return Problems.ConcurrentChange(); // the lead changed meanwhile; nothing was saved
+        }
+        return await Created(session, http, id, user, ct);
+    }
+
+    /// <summary>The lead the certificate came from moves to certified, in the same transaction.</summary>
+    private static async Task<ProblemHttpResult?> CertifyLead(IDocumentSession session, Guid leadId, Guid certificateId, Request request, Recording now, CancellationToken ct)
+    {
+        var lead = await session.Events.FetchForWriting<LeadDetails>(leadId, ct);
+        if (lead.Aggregate is not { } details)
+            return Problems.Unprocessable("certificate.lead_unknown", $"leadId {leadId} names no lead.");
+        if (!request.InvestorIds.Contains(details.InvestorId))
+            return Problems.Conflict(new Refusal("certificate.lead_mismatch",
+                $"Lead {leadId} is a project of investor {details.InvestorId}, who is not among the certificate's investors."));
+        var certified = LeadDecider.Certify(details.ToLead(), certificateId, request.Number.Trim(), request.IssuedOn, now);
+        if (certified.Refusal is { } refusal) return Problems.Refused(refusal);
+        lead.AppendMany([.. certified.Events]);
+        return null;
+    }
+
+    private static async Task<Results<Created<Certificate>, ProblemHttpResult>> Created(
+        IQuerySession session, HttpContext http, Guid id, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (await session.LoadAsync<CertificateDetails>(id, ct) is not { } details) return CertificateLookup.NotFound(id);
+        ETags.Set(http, details.Version);
+        return TypedResults.Created(CertificateLookup.Location(id), details.Certificate.For(user));
+    }
+}
+
+/// <summary>A schedule: at most 50 milestones, each named once, with a name of up to 200 characters.</summary>
+public sealed class MilestonesValidator : AbstractValidator<IReadOnlyList<Milestone>>
+{
+    public MilestonesValidator()
+    {
+        RuleFor(m => m).Must(m => m.Count <= 50).WithMessage("A schedule has at most 50 milestones.")
+            .Must(m => m.Select(x => x.Name.Trim()).Distinct(StringComparer.Ordinal).Count() == m.Count).WithMessage("Each milestone is named once.");
+        RuleForEach(m => m).ChildRules(m => m.RuleFor(x => x.Name).NotEmpty().MaximumLength(200).Must(Text.HasNoControlCharacters));
+    }
+}

@@ -1,0 +1,53 @@
+using Investment.Domain.Certificates;
+using Investment.Domain.Investors;
+
+namespace Investment.Api.Certificates;
+
+public static class ListCertificates
+{
+    private static readonly string[] Sorts = ["issuedOn", "-issuedOn", "capital", "-capital"];
+
+    /// <param name="zone">A zone code, such as dung-quat.</param>
+    /// <param name="status">active, suspended or revoked.</param>
+    /// <param name="sector">The project's sector.</param>
+    /// <param name="country">The country of one of the investors (ISO 3166-1 alpha-2).</param>
+    /// <param name="issueYear">The calendar year of the issue date.</param>
+    /// <param name="number">The certificate number, exactly.</param>
+    /// <param name="sort">issuedOn, -issuedOn (newest first, the default), capital or -capital (largest first).</param>
+    /// <param name="limit">Items per page, 1–200 (default 50).</param>
+    /// <param name="cursor">The nextCursor of the previous page (with the same sort).</param>
+    public static async Task<Results<Ok<Page<Certificate>>, ProblemHttpResult>> Handle(
+        string? zone, string? status, string? sector, string? country, int? issueYear, string? number, string? sort,
+        [System.ComponentModel.DataAnnotations.Range(1, Paging.MaxLimit)] int? limit, string? cursor,
+        IQuerySession session, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (Paging.CheckKey(limit, cursor, out var take, out var after) is { } badPage) return badPage;
+        if (QueryValues.Enum<CertificateStatus>(status, "status", out var wantedStatus) is { } badStatus) return badStatus;
+        if (QueryValues.Enum<Sector>(sector, "sector", out var wantedSector) is { } badSector) return badSector;
+        var order = sort ?? "-issuedOn";
+        if (!Sorts.Contains(order)) return Problems.BadRequest("request.invalid_sort", $"sort must be one of: {string.Join(", ", Sorts)}.");
+
+        var query = session.Query<CertificateDetails>().AsQueryable();
+        if (!string.IsNullOrWhiteSpace(zone)) query = query.Where(x => x.Certificate.ZoneCode == zone.Trim());
+        if (wantedStatus is { } st) query = query.Where(x => x.Certificate.Status == st);
+        if (wantedSector is { } se) query = query.Where(x => x.Certificate.Sector == se);
+        if (!string.IsNullOrWhiteSpace(country))
+        {
+            var code = country.Trim().ToUpperInvariant();
+            query = query.Where(x => x.InvestorCountries.Contains(code));
+        }
+        if (issueYear is { } year) query = query.Where(x => x.IssueYear == year);
+        if (!string.IsNullOrWhiteSpace(number)) query = query.Where(x => x.Certificate.Number == number.Trim());
+
+        query = order switch
+        {
+            "issuedOn" => (after is null ? query : query.Where(x => x.IssuedKey.CompareTo(after) > 0)).OrderBy(x => x.IssuedKey),
+            "-issuedOn" => (after is null ? query : query.Where(x => x.IssuedKey.CompareTo(after) < 0)).OrderByDescending(x => x.IssuedKey),
+            "capital" => (after is null ? query : query.Where(x => x.CapitalKey.CompareTo(after) > 0)).OrderBy(x => x.CapitalKey),
+            _ => (after is null ? query : query.Where(x => x.CapitalKey.CompareTo(after) < 0)).OrderByDescending(x => x.CapitalKey),
+        };
+        var rows = await query.Take(take + 1).ToListAsync(ct);
+        var page = Paging.Of(rows, take, x => order.EndsWith("issuedOn", StringComparison.Ordinal) ? x.IssuedKey : x.CapitalKey);
+        return TypedResults.Ok(new Page<Certificate>([.. page.Items.Select(x => x.Certificate.For(user))], page.NextCursor));
+    }
+}

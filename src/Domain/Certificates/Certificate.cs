@@ -1,0 +1,143 @@
+using Investment.Domain.Common;
+using Investment.Domain.Investors;
+using NodaTime;
+
+namespace Investment.Domain.Certificates;
+
+public sealed record Amendment(
+    int Number, LocalDate On, Money? CapitalChange, decimal CapitalChangeUsd, decimal? LandAreaHectares, int ExtensionMonths,
+    IReadOnlyList<Milestone>? Schedule, string? Objectives, string Reason);
+
+public sealed record Inspection(
+    LocalDate On, string? Inspector, Progress Progress, Money DisbursedSoFar, decimal DisbursedUsd, IReadOnlyList<string> MilestonesMet, string Findings);
+
+public sealed record Suspension(LocalDate From, string Reason, LocalDate? To);
+
+public sealed record Revocation(LocalDate On, RevocationGround Ground, string DecisionNumber, string? Note);
+
+/// <summary>A milestone as the schedule stands: its registered due date, the due date after extensions, when it was met.</summary>
+public sealed record ScheduledMilestone(string Name, LocalDate RegisteredDue, LocalDate Due, LocalDate? MetOn);
+
+/// <summary>
+/// An investment certificate and everything that happened to it. The lists (amendments, inspections, suspensions) are
+/// kept whole so that any question can be asked as of any business date (<see cref="AsOf"/>); the other members are the
+/// answers as of the latest event, for reading.
+/// </summary>
+public sealed record Certificate(
+    Guid Id,
+    string Number,
+    string ProjectName,
+    IReadOnlyList<CertificateInvestor> Investors,
+    string ZoneCode,
+    Sector Sector,
+    Money CapitalAsIssued,
+    decimal CapitalAsIssuedUsd,
+    decimal CapitalUsd,
+    decimal LandAreaHectares,
+    decimal LandAreaAsIssuedHectares,
+    LocalDate IssuedOn,
+    int DurationYears,
+    IReadOnlyList<Milestone> RegisteredSchedule,
+    Guid? LeadId,
+    CertificateStatus Status,
+    IReadOnlyList<Amendment> Amendments,
+    IReadOnlyList<Inspection> Inspections,
+    IReadOnlyList<Suspension> Suspensions,
+    Revocation? Revocation,
+    IReadOnlyList<ScheduledMilestone> Schedule,
+    int ExtensionMonthsUsed,
+    Inspection? LastInspection)
+{
+    /// <summary>The most months an investment schedule may be extended in total (Law on Investment 67/2014/QH13, Article 46(4)).</summary>
+    public const int MaxExtensionMonths = 24;
+
+    public static Certificate Create(CertificateIssued e) => Refresh(new Certificate(
+        e.CertificateId, e.Number, e.ProjectName, e.Investors, e.ZoneCode, e.Sector, e.Capital, e.Capital.InUsd(), e.Capital.InUsd(),
+        e.LandAreaHectares, e.LandAreaHectares, e.IssuedOn, e.DurationYears, e.Schedule, e.LeadId, CertificateStatus.Active, [], [], [], null, [], 0, null));
+
+    public Certificate Apply(CertificateAmended e) => Refresh(this with
+    {
+        CapitalUsd = CapitalUsd + (e.CapitalChange?.InUsd() ?? 0m),
+        LandAreaHectares = e.LandAreaHectares ?? LandAreaHectares,
+        Amendments = [.. Amendments, new Amendment(e.Number, e.On, e.CapitalChange, e.CapitalChange?.InUsd() ?? 0m, e.LandAreaHectares,
+            e.ExtensionMonths, e.Schedule, e.Objectives, e.Reason)],
+    });
+
+    public Certificate Apply(CertificateInspected e) => Refresh(this with
+    {
+        Inspections = [.. Inspections, new Inspection(e.On, e.Inspector, e.Progress, e.DisbursedSoFar, e.DisbursedSoFar.InUsd(), e.MilestonesMet, e.Findings)],
+    });
+
+    public Certificate Apply(CertificateSuspended e) =>
+        this with { Status = CertificateStatus.Suspended, Suspensions = [.. Suspensions, new Suspension(e.On, e.Reason, null)] };
+
+    public Certificate Apply(CertificateResumed e) =>
+        this with { Status = CertificateStatus.Active, Suspensions = [.. Suspensions.SkipLast(1), Suspensions[^1] with { To = e.On }] };
+
+    public Certificate Apply(CertificateRevoked e) =>
+        this with { Status = CertificateStatus.Revoked, Revocation = new Revocation(e.On, e.Ground, e.DecisionNumber, e.Note) };
+
+    /// <summary>For partners: the officers who inspected are not named.</summary>
+    public Certificate WithoutPersonalData() => this with
+    {
+        Inspections = [.. Inspections.Select(i => i with { Inspector = null })],
+        LastInspection = LastInspection is null ? null : LastInspection with { Inspector = null },
+    };
+
+    /// <summary>The certificate as it stood at the end of a business date: only what is dated on or before it counts.</summary>
+    public Certificate AsOf(LocalDate date)
+    {
+        var amendments = Amendments.Where(a => a.On <= date).ToList();
+        var suspensions = Suspensions.Where(s => s.From <= date).Select(s => s.To > date ? s with { To = null } : s).ToList();
+        var revocation = Revocation?.On <= date ? Revocation : null;
+        return Refresh(this with
+        {
+            Amendments = amendments,
+            Inspections = [.. Inspections.Where(i => i.On <= date)],
+            Suspensions = suspensions,
+            Revocation = revocation,
+            CapitalUsd = CapitalAsIssuedUsd + amendments.Sum(a => a.CapitalChangeUsd),
+            LandAreaHectares = amendments.LastOrDefault(a => a.LandAreaHectares is not null)?.LandAreaHectares ?? LandAreaAsIssuedHectares,
+            Status = revocation is not null ? CertificateStatus.Revoked
+                : suspensions is [.., { To: null }] ? CertificateStatus.Suspended
+                : CertificateStatus.Active,
+        });
+    }
+
+    /// <summary>The latest business date a status change happened on (issue, suspension, resumption, revocation).</summary>
+    public LocalDate LastStatusChange =>
+        new[] { Revocation?.On, Suspensions.Count > 0 ? Suspensions[^1].To ?? Suspensions[^1].From : null }
+            .Where(d => d is not null).Select(d => d!.Value).DefaultIfEmpty(IssuedOn).Max();
+
+    /// <summary>The derived members: schedule after extensions and replacements, months of extension used, last inspection.</summary>
+    private static Certificate Refresh(Certificate c)
+    {
+        var schedule = c.RegisteredSchedule.Select(m => new ScheduledMilestone(m.Name, m.Due, m.Due, null)).ToList();
+        var used = 0;
+        foreach (var amendment in c.Amendments.OrderBy(a => a.Number))
+        {
+            if (amendment.Schedule is { } replaced)
+                schedule = [.. replaced.Select(m => new ScheduledMilestone(m.Name, m.Due, m.Due, null))];
+            if (amendment.ExtensionMonths > 0)
+            {
+                var met = MetOn(c.Inspections, amendment.On);
+                schedule = [.. schedule.Select(m => met.ContainsKey(m.Name) ? m : m with { Due = m.Due.PlusMonths(amendment.ExtensionMonths) })];
+                used += amendment.ExtensionMonths;
+            }
+        }
+        var metOn = MetOn(c.Inspections, LocalDate.MaxIsoValue);
+        return c with
+        {
+            Schedule = [.. schedule.Select(m => m with { MetOn = metOn.TryGetValue(m.Name, out var on) ? on : null })],
+            ExtensionMonthsUsed = used,
+            LastInspection = c.Inspections.OrderBy(i => i.On).LastOrDefault(),
+        };
+    }
+
+    /// <summary>Each milestone's first inspection on or before the date that found it met.</summary>
+    private static Dictionary<string, LocalDate> MetOn(IEnumerable<Inspection> inspections, LocalDate until) =>
+        inspections.Where(i => i.On <= until).OrderBy(i => i.On)
+            .SelectMany(i => i.MilestonesMet.Select(name => (name, i.On)))
+            .GroupBy(x => x.name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().On, StringComparer.Ordinal);
+}

@@ -1,0 +1,105 @@
+using Investment.Domain.Common;
+using Investment.Domain.Investors;
+using NodaTime;
+
+namespace Investment.Domain.Certificates;
+
+/// <summary>The rules of a certificate's life (issue 4). Dates are business dates in Vietnam's calendar.</summary>
+public static class CertificateDecider
+{
+    public sealed record IssueCertificate(
+        Guid CertificateId, string Number, string ProjectName, IReadOnlyList<CertificateInvestor> Investors, string ZoneCode, Sector Sector,
+        Money Capital, decimal LandAreaHectares, LocalDate IssuedOn, int DurationYears, IReadOnlyList<Milestone> Schedule, Guid? LeadId);
+
+    public sealed record AmendCertificate(
+        LocalDate On, Money? CapitalChange, decimal? LandAreaHectares, int ExtensionMonths, IReadOnlyList<Milestone>? Schedule, string? Objectives,
+        string Reason);
+
+    public sealed record InspectCertificate(
+        LocalDate On, string Inspector, Progress Progress, Money DisbursedSoFar, IReadOnlyList<string> MilestonesMet, string Findings);
+
+    public static Decision Issue(IssueCertificate c, Recording recording)
+    {
+        var today = VietnamCalendar.Today(recording.At);
+        if (c.IssuedOn > today) return InFuture(c.IssuedOn, today);
+        if (c.Schedule.FirstOrDefault(m => m.Due < c.IssuedOn) is { } early)
+            return Decision.Refuse("certificate.milestone_before_issue", $"Milestone '{early.Name}' is due on {early.Due}, before the issue date {c.IssuedOn}.");
+        return Decision.Accept(new CertificateIssued(c.CertificateId, c.Number.Trim(), c.ProjectName.Trim(), c.Investors, c.ZoneCode, c.Sector, c.Capital,
+            c.LandAreaHectares, c.IssuedOn, c.DurationYears, [.. c.Schedule.Select(m => m with { Name = m.Name.Trim() })], c.LeadId,
+            recording.By, recording.At));
+    }
+
+    public static Decision Amend(Certificate certificate, AmendCertificate a, Recording recording)
+    {
+        if (CheckDate(certificate, a.On, recording) is { } refused) return refused;
+        if (certificate.Amendments.Count > 0 && a.On < certificate.Amendments[^1].On)
+            return Decision.Refuse("certificate.amendment_out_of_order",
+                $"Amendment {certificate.Amendments.Count} is dated {certificate.Amendments[^1].On}; the next one cannot be dated earlier ({a.On}).");
+        if (a.CapitalChange is { } change && certificate.CapitalUsd + change.InUsd() < 0)
+            return Decision.Refuse("certificate.capital_below_zero",
+                $"Reducing the capital by USD {-change.InUsd()} would take it below zero (it is USD {certificate.CapitalUsd}).");
+        if (certificate.ExtensionMonthsUsed + a.ExtensionMonths > Certificate.MaxExtensionMonths)
+            return Decision.Refuse("certificate.extension_limit",
+                $"The schedule may be extended by at most {Certificate.MaxExtensionMonths} months in total over the certificate's life "
+                + $"(Law on Investment 67/2014/QH13, Article 46(4)); {certificate.ExtensionMonthsUsed} are used, {a.ExtensionMonths} more were asked.");
+        if (a.Schedule?.FirstOrDefault(m => m.Due < certificate.IssuedOn) is { } early)
+            return Decision.Refuse("certificate.milestone_before_issue", $"Milestone '{early.Name}' is due before the issue date {certificate.IssuedOn}.");
+        return Decision.Accept(new CertificateAmended(certificate.Id, certificate.Amendments.Count + 1, a.On, a.CapitalChange, a.LandAreaHectares,
+            a.ExtensionMonths, a.Schedule, Blank(a.Objectives), a.Reason.Trim(), recording.By, recording.At));
+    }
+
+    public static Decision Inspect(Certificate certificate, InspectCertificate i, Recording recording)
+    {
+        if (CheckDate(certificate, i.On, recording) is { } refused) return refused;
+        var names = certificate.AsOf(i.On).Schedule.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        if (i.MilestonesMet.FirstOrDefault(m => !names.Contains(m.Trim())) is { } unknown)
+            return Decision.Refuse("certificate.unknown_milestone",
+                $"'{unknown}' is not a milestone of the schedule on {i.On}: {string.Join(", ", names.Select(n => $"'{n}'"))}.");
+        return Decision.Accept(new CertificateInspected(certificate.Id, i.On, i.Inspector.Trim(), i.Progress, i.DisbursedSoFar,
+            [.. i.MilestonesMet.Select(m => m.Trim()).Distinct()], i.Findings.Trim(), recording.By, recording.At));
+    }
+
+    public static Decision Suspend(Certificate certificate, LocalDate on, string reason, Recording recording)
+    {
+        if (CheckDate(certificate, on, recording) is { } refused) return refused;
+        if (certificate.Status == CertificateStatus.Suspended)
+            return Decision.Refuse("certificate.already_suspended", $"The certificate is suspended since {certificate.Suspensions[^1].From}.");
+        if (on < certificate.LastStatusChange) return OutOfOrder(certificate, on);
+        return Decision.Accept(new CertificateSuspended(certificate.Id, on, reason.Trim(), recording.By, recording.At));
+    }
+
+    public static Decision Resume(Certificate certificate, LocalDate on, string? note, Recording recording)
+    {
+        if (CheckDate(certificate, on, recording) is { } refused) return refused;
+        if (certificate.Status != CertificateStatus.Suspended) return Decision.Refuse("certificate.not_suspended", "The certificate is not suspended.");
+        if (on < certificate.LastStatusChange) return OutOfOrder(certificate, on);
+        return Decision.Accept(new CertificateResumed(certificate.Id, on, Blank(note), recording.By, recording.At));
+    }
+
+    public static Decision Revoke(Certificate certificate, LocalDate on, RevocationGround ground, string decisionNumber, string? note, Recording recording)
+    {
+        if (CheckDate(certificate, on, recording) is { } refused) return refused;
+        if (on < certificate.LastStatusChange) return OutOfOrder(certificate, on);
+        return Decision.Accept(new CertificateRevoked(certificate.Id, on, ground, decisionNumber.Trim(), Blank(note), recording.By, recording.At));
+    }
+
+    /// <summary>Revoked is final; nothing is dated before the issue or after today in Vietnam.</summary>
+    private static Decision? CheckDate(Certificate certificate, LocalDate on, Recording recording)
+    {
+        if (certificate.Revocation is { } revocation)
+            return Decision.Refuse("certificate.revoked",
+                $"Certificate {certificate.Number} was revoked on {revocation.On} (decision {revocation.DecisionNumber}); a revoked certificate cannot change.");
+        if (on < certificate.IssuedOn)
+            return Decision.Refuse("certificate.date_before_issue", $"{on} is before the certificate was issued ({certificate.IssuedOn}).");
+        var today = VietnamCalendar.Today(recording.At);
+        return on > today ? InFuture(on, today) : null;
+    }
+
+    private static Decision OutOfOrder(Certificate certificate, LocalDate on) => Decision.Refuse("certificate.date_out_of_order",
+        $"{on} is before the certificate's last change of status ({certificate.LastStatusChange}).");
+
+    private static Decision InFuture(LocalDate date, LocalDate today) =>
+        Decision.Refuse("date.in_future", $"{date} is in the future (today in Vietnam is {today}).");
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

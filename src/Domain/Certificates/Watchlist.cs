@@ -1,0 +1,95 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Investment.Domain.Certificates;
+
+public enum WatchRule
+{
+    /// <summary>A milestone more than 12 months overdue, with no extension left (Article 48(1) of Law 67/2014/QH13).</summary>
+    MilestoneOverdue,
+    /// <summary>No inspection in the last 6 months (the plan asks for regular review: section B.I.2 of the seed).</summary>
+    NoRecentInspection,
+    /// <summary>Suspended for more than 6 months without the cause being remedied.</summary>
+    SuspendedTooLong,
+    /// <summary>The last inspection found the project stalled.</summary>
+    LastInspectionStalled,
+}
+
+/// <summary>Why a certificate should be reviewed: the rule, the date it was crossed, and the facts behind it.</summary>
+public sealed record WatchReason(WatchRule Rule, LocalDate CrossedOn, string Explanation, IReadOnlyDictionary<string, string> Facts);
+
+/// <summary>
+/// The revocation watchlist: certificates to review as of a date, derived from their events and that date only, so the
+/// list for any past date can be asked again and gives the same answer.
+/// </summary>
+public static class Watchlist
+{
+    public const int OverdueMonths = 12;
+    public const int InspectionMonths = 6;
+    public const int SuspensionMonths = 6;
+
+    public static IReadOnlyList<WatchReason> Reasons(Certificate certificate, LocalDate asOf)
+    {
+        if (certificate.IssuedOn > asOf) return [];
+        var then = certificate.AsOf(asOf);
+        if (then.Revocation is not null) return [];
+
+        var reasons = new List<WatchReason>();
+        if (then.ExtensionMonthsUsed >= Certificate.MaxExtensionMonths)
+        {
+            var exhaustedOn = ExtensionExhaustedOn(then);
+            foreach (var milestone in then.Schedule.Where(m => m.MetOn is null))
+            {
+                var crossed = Later(milestone.Due.PlusMonths(OverdueMonths), exhaustedOn);
+                if (asOf > crossed)
+                    reasons.Add(new(WatchRule.MilestoneOverdue, crossed,
+                        $"Milestone '{milestone.Name}' was due on {Iso(milestone.Due)}, is not met, and the {Certificate.MaxExtensionMonths} months of extension are used up.",
+                        Facts(("milestone", milestone.Name), ("dueOn", Iso(milestone.Due)), ("registeredDueOn", Iso(milestone.RegisteredDue)),
+                            ("monthsOverdue", Period.Between(milestone.Due, asOf, PeriodUnits.Months).Months.ToString(CultureInfo.InvariantCulture)),
+                            ("extensionMonthsUsed", then.ExtensionMonthsUsed.ToString(CultureInfo.InvariantCulture)))));
+            }
+        }
+
+        var lastInspection = then.LastInspection;
+        var lastSeen = lastInspection?.On ?? then.IssuedOn;
+        var inspectionDue = lastSeen.PlusMonths(InspectionMonths);
+        if (asOf > inspectionDue)
+            reasons.Add(new(WatchRule.NoRecentInspection, inspectionDue,
+                lastInspection is null
+                    ? $"Never inspected since it was issued on {Iso(then.IssuedOn)}."
+                    : $"Last inspected on {Iso(lastInspection.On)}, more than {InspectionMonths} months ago.",
+                Facts(("lastInspectedOn", lastInspection is null ? "never" : Iso(lastInspection.On)), ("issuedOn", Iso(then.IssuedOn)))));
+
+        if (then.Suspensions is [.., { To: null } suspension] && asOf > suspension.From.PlusMonths(SuspensionMonths))
+            reasons.Add(new(WatchRule.SuspendedTooLong, suspension.From.PlusMonths(SuspensionMonths),
+                $"Suspended since {Iso(suspension.From)} ({suspension.Reason}), more than {SuspensionMonths} months.",
+                Facts(("suspendedOn", Iso(suspension.From)), ("reason", suspension.Reason))));
+
+        if (lastInspection is { Progress: Progress.Stalled })
+            reasons.Add(new(WatchRule.LastInspectionStalled, lastInspection.On,
+                $"The inspection of {Iso(lastInspection.On)} found the project stalled: {lastInspection.Findings}",
+                Facts(("inspectedOn", Iso(lastInspection.On)), ("findings", lastInspection.Findings),
+                    ("disbursedUsd", lastInspection.DisbursedUsd.ToString(CultureInfo.InvariantCulture)))));
+
+        return reasons;
+    }
+
+    /// <summary>The date of the amendment that used the last month of extension.</summary>
+    private static LocalDate ExtensionExhaustedOn(Certificate certificate)
+    {
+        var used = 0;
+        foreach (var amendment in certificate.Amendments.OrderBy(a => a.Number))
+        {
+            used += amendment.ExtensionMonths;
+            if (used >= Certificate.MaxExtensionMonths) return amendment.On;
+        }
+        return certificate.IssuedOn;
+    }
+
+    private static LocalDate Later(LocalDate a, LocalDate b) => a > b ? a : b;
+
+    private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
+
+    private static Dictionary<string, string> Facts(params (string Key, string Value)[] facts) => facts.ToDictionary(f => f.Key, f => f.Value);
+}

@@ -1,0 +1,57 @@
+using Investment.Api.Tests.Infrastructure;
+using Investment.Api.Tests.Leads;
+
+namespace Investment.Api.Tests.Certificates;
+
+public sealed class RegisterTests(ApiFixture fixture) : ApiTest(fixture)
+{
+    [Fact]
+    public async Task the_register_filters_by_zone_status_sector_country_and_issue_year()
+    {
+        // 2001 is this test's year: no other test issues certificates then.
+        var wanted = await Host.IssuedCertificate(Officer, "JP", issuedOn: "2001-03-01", zone: "tinh-phong", sector: "energy", schedule: []);
+        await Host.IssuedCertificate(Officer, "KR", issuedOn: "2001-03-02", zone: "tinh-phong", sector: "energy", schedule: []);
+        await Host.IssuedCertificate(Officer, "JP", issuedOn: "2001-03-03", zone: "pho-phong", sector: "energy", schedule: []);
+        await Host.IssuedCertificate(Officer, "JP", issuedOn: "2001-03-04", zone: "tinh-phong", sector: "tourismAndServices", schedule: []);
+        var revoked = await Host.IssuedCertificate(Officer, "JP", issuedOn: "2001-03-05", zone: "tinh-phong", sector: "energy", schedule: []);
+        await Host.Post(Officer, $"/api/v1/certificates/{revoked["id"]}/revoke", new { on = "2002-01-01", ground = "investorDecision", decisionNumber = "9" });
+
+        var page = await Host.Get(Partner, "/api/v1/certificates?issueYear=2001&zone=tinh-phong&status=active&sector=energy&country=jp");
+
+        Assert.Equal((string?)wanted["id"], (string?)Assert.Single(page["items"]!.AsArray())!["id"]);
+        Assert.Single((await Host.Get(Partner, "/api/v1/certificates?issueYear=2001&status=revoked"))["items"]!.AsArray());
+    }
+
+    [Theory]
+    [InlineData("capital", new[] { "100", "200", "300", "400", "500" })]
+    [InlineData("-capital", new[] { "500", "400", "300", "200", "100" })]
+    [InlineData("issuedOn", new[] { "300", "100", "500", "200", "400" })]
+    [InlineData("-issuedOn", new[] { "400", "200", "500", "100", "300" })]
+    public async Task the_register_sorts_by_capital_or_issue_date_across_pages(string sort, string[] expected)
+    {
+        var year = sort.TrimStart('-') == "capital" ? 2002 : 2003; // each ordering has a year to itself
+        var issued = new[] { ("100", "02"), ("200", "04"), ("300", "01"), ("400", "05"), ("500", "03") };
+        if ((await Host.Get(Partner, $"/api/v1/certificates?issueYear={year}"))["items"]!.AsArray().Count == 0)
+            foreach (var (capital, day) in issued)
+                await Host.IssuedCertificate(Officer, capital: LeadRequests.Usd(decimal.Parse(capital, System.Globalization.CultureInfo.InvariantCulture)),
+                    issuedOn: $"{year}-01-{day}", schedule: []);
+
+        var seen = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await Host.Get(Partner, $"/api/v1/certificates?issueYear={year}&sort={sort}&limit=2" + (cursor is null ? "" : $"&cursor={cursor}"));
+            seen.AddRange(page["items"]!.AsArray().Select(c => (string)c!["capitalUsd"]!));
+            cursor = (string?)page["nextCursor"];
+        } while (cursor is not null);
+
+        Assert.Equal(expected, seen);
+    }
+
+    [Theory]
+    [InlineData("sort=name", "request.invalid_sort")]
+    [InlineData("status=dormant", "request.invalid_status")]
+    [InlineData("cursor=zzz", "request.invalid_cursor")]
+    public async Task bad_register_queries_answer_400(string query, string code) =>
+        await (await Host.Send(Partner, s => s.Get.Url($"/api/v1/certificates?{query}"))).ShouldBeProblem(400, code);
+}
