@@ -22,6 +22,16 @@ public static class Scenarios
     public static string? Header(this IScenarioResult result, string name) =>
         result.Context.Response.Headers.TryGetValue(name, out var values) ? values.ToString() : null;
 
+    public static async Task<IScenarioResult> Post(this IAlbaHost host, string token, string url, object body, string? ifMatch = null, string? key = null) =>
+        await host.Send(token, s =>
+        {
+            s.Post.Json(body).ToUrl(url);
+            if (ifMatch is not null) s.WithRequestHeader("If-Match", ifMatch);
+            if (key is not null) s.WithRequestHeader("Idempotency-Key", key);
+        });
+
+    public static async Task<JsonNode> Get(this IAlbaHost host, string token, string url) => await (await host.Send(token, s => s.Get.Url(url))).Json();
+
     /// <summary>Sends a request and accepts any status: the test asserts it.</summary>
     public static Task<IScenarioResult> Send(this IAlbaHost host, string? token, Action<Scenario> configure) =>
         host.Scenario(s =>

@@ -47,14 +47,4 @@ public static class LeadRequests
         followUpOn,
         reason,
     };
-
-    public static async Task<IScenarioResult> Post(this IAlbaHost host, string token, string url, object body, string? ifMatch = null, string? key = null) =>
-        await host.Send(token, s =>
-        {
-            s.Post.Json(body).ToUrl(url);
-            if (ifMatch is not null) s.WithRequestHeader("If-Match", ifMatch);
-            if (key is not null) s.WithRequestHeader("Idempotency-Key", key);
-        });
-
-    public static async Task<JsonNode> Get(this IAlbaHost host, string token, string url) => await (await host.Send(token, s => s.Get.Url(url))).Json();
 }

@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using Investment.Api.Tests.Infrastructure;
+using Investment.Api.Tests.Leads;
+
+namespace Investment.Api.Tests.Certificates;
+
+public sealed class WatchlistTests(ApiFixture fixture) : ApiTest(fixture)
+{
+    private async Task<JsonNode?> Entry(JsonNode certificate, string asOf)
+    {
+        var list = await Host.Get(Partner, $"/api/v1/certificates/watchlist?asOf={asOf}&zone={certificate["zoneCode"]}");
+        Assert.Equal(asOf, (string?)list["asOf"]);
+        return list["entries"]!.AsArray().SingleOrDefault(e => (string?)e!["certificateId"] == (string?)certificate["id"]);
+    }
+
+    private static Dictionary<string, JsonNode> Reasons(JsonNode? entry) =>
+        entry?["reasons"]!.AsArray().ToDictionary(r => (string)r!["rule"]!, r => r!) ?? [];
+
+    [Fact]
+    public async Task a_milestone_is_listed_once_more_than_12_months_overdue_with_the_extension_used_up()
+    {
+        var certificate = await Host.IssuedCertificate(Officer, issuedOn: "2010-01-01", schedule: [CertificateRequests.Milestone("Operation", "2010-06-30")]);
+        await Host.Post(Officer, $"/api/v1/certificates/{certificate["id"]}/amendments", new { on = "2010-03-01", extensionMonths = 24, reason = "Typhoon." });
+
+        var before = Reasons(await Entry(certificate, "2013-06-30"));
+        var after = Reasons(await Entry(certificate, "2013-07-01"));
+
+        Assert.False(before.ContainsKey("milestoneOverdue"));
+        var overdue = after["milestoneOverdue"];
+        Assert.Equal("2013-06-30", (string?)overdue["crossedOn"]);
+        Assert.Equal("Operation", (string?)overdue["facts"]!["milestone"]);
+        Assert.Equal("2012-06-30", (string?)overdue["facts"]!["dueOn"]);
+        Assert.Equal("24", (string?)overdue["facts"]!["extensionMonthsUsed"]);
+        Assert.Equal("2010-07-01", (string?)after["noRecentInspection"]["crossedOn"]);
+    }
+
+    [Fact]
+    public async Task a_milestone_overdue_with_extension_left_is_not_listed_for_it()
+    {
+        var certificate = await Host.IssuedCertificate(Officer, issuedOn: "2010-01-01", schedule: [CertificateRequests.Milestone("Operation", "2010-06-30")]);
+        Assert.False(Reasons(await Entry(certificate, "2014-07-05")).ContainsKey("milestoneOverdue"));
+    }
+
+    [Fact]
+    public async Task a_recent_inspection_on_schedule_keeps_a_certificate_off_the_list()
+    {
+        var certificate = await Host.IssuedCertificate(Officer, issuedOn: "2013-06-20");
+        await Host.Post(Officer, $"/api/v1/certificates/{certificate["id"]}/inspections",
+            new { on = "2014-05-01", inspector = "officer.tran", progress = "onSchedule", disbursedSoFar = LeadRequests.Usd(5_000_000m), findings = "Fine." });
+
+        Assert.Null(await Entry(certificate, "2014-07-05"));
+        Assert.Equal("2013-12-20", (string?)Reasons(await Entry(certificate, "2014-04-30"))["noRecentInspection"]["crossedOn"]);
+    }
+
+    [Fact]
+    public async Task a_stalled_inspection_and_a_long_suspension_are_listed_with_their_facts()
+    {
+        var certificate = await Host.IssuedCertificate(Officer, issuedOn: "2013-01-10");
+        await Host.Post(Officer, $"/api/v1/certificates/{certificate["id"]}/inspections",
+            new { on = "2013-06-01", inspector = "officer.tran", progress = "stalled", disbursedSoFar = LeadRequests.Usd(1_000_000m), findings = "No works on site." });
+        await Host.Post(Officer, $"/api/v1/certificates/{certificate["id"]}/suspend", new { on = "2013-07-01", reason = "Land unused." });
+
+        var reasons = Reasons(await Entry(certificate, "2014-07-05"));
+
+        Assert.Equal("2013-06-01", (string?)reasons["lastInspectionStalled"]["crossedOn"]);
+        Assert.Equal("No works on site.", (string?)reasons["lastInspectionStalled"]["facts"]!["findings"]);
+        Assert.Equal("2014-01-01", (string?)reasons["suspendedTooLong"]["crossedOn"]);
+        Assert.Equal("suspended", (string?)(await Entry(certificate, "2014-07-05"))!["status"]);
+        Assert.False(Reasons(await Entry(certificate, "2013-12-31")).ContainsKey("suspendedTooLong"));
+    }
+
+    [Fact]
+    public async Task a_revoked_certificate_leaves_the_list_from_its_revocation_date_on()
+    {
+        var certificate = await Host.IssuedCertificate(Officer, issuedOn: "2012-01-10");
+        await Host.Post(Officer, $"/api/v1/certificates/{certificate["id"]}/revoke", new { on = "2014-02-01", ground = "investorUnreachable", decisionNumber = "7/QĐ" });
+
+        Assert.NotNull(await Entry(certificate, "2014-01-31"));
+        Assert.Null(await Entry(certificate, "2014-02-01"));
+        Assert.Null(await Entry(certificate, "2011-12-31")); // not issued yet
+    }
+
+    [Fact]
+    public async Task the_watchlist_defaults_to_today_in_vietnam_and_refuses_a_bad_date()
+    {
+        var list = await Host.Get(Partner, "/api/v1/certificates/watchlist");
+        Assert.Equal(Investment.Domain.Common.VietnamCalendar.Today(Clock.GetCurrentInstant()).ToString("yyyy-MM-dd", null), (string?)list["asOf"]);
+        await (await Host.Send(Partner, s => s.Get.Url("/api/v1/certificates/watchlist?asOf=2014-02-30"))).ShouldBeProblem(400, "request.invalid_asOf");
+    }
+}
