@@ -26,25 +26,19 @@ public static class CertificatesApi
             .WithName("GetCertificateHistory").WithSummary("Every event of a certificate: what, who and when")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
 
-        Action(certificates.MapPost("/{id:guid}/amendments", AmendCertificate.Handle), "AmendCertificate",
+        certificates.MapPost("/{id:guid}/amendments", AmendCertificate.Handle).RequireAuthorization(Policies.Officer).StreamCommand("AmendCertificate",
             "Record an amendment: capital up or down, land area, schedule, extension, objectives")
             .Validate<AmendCertificate.Request>().WithRequestExample(AmendCertificate.Example);
-        Action(certificates.MapPost("/{id:guid}/inspections", InspectCertificate.Handle), "InspectCertificate",
+        certificates.MapPost("/{id:guid}/inspections", InspectCertificate.Handle).RequireAuthorization(Policies.Officer).StreamCommand("InspectCertificate",
             "Record an inspection: progress, capital disbursed, milestones met, findings")
             .Validate<InspectCertificate.Request>().WithRequestExample(InspectCertificate.Example);
-        Action(certificates.MapPost("/{id:guid}/suspend", SuspendCertificate.Handle), "SuspendCertificate", "Suspend a certificate")
+        certificates.MapPost("/{id:guid}/suspend", SuspendCertificate.Handle).RequireAuthorization(Policies.Officer).StreamCommand("SuspendCertificate", "Suspend a certificate")
             .Validate<SuspendCertificate.Request>().WithRequestExample(SuspendCertificate.Example);
-        Action(certificates.MapPost("/{id:guid}/resume", ResumeCertificate.Handle), "ResumeCertificate", "Resume a suspended certificate")
+        certificates.MapPost("/{id:guid}/resume", ResumeCertificate.Handle).RequireAuthorization(Policies.Officer).StreamCommand("ResumeCertificate", "Resume a suspended certificate")
             .Validate<ResumeCertificate.Request>().WithRequestExample(ResumeCertificate.Example);
-        Action(certificates.MapPost("/{id:guid}/revoke", RevokeCertificate.Handle), "RevokeCertificate",
+        certificates.MapPost("/{id:guid}/revoke", RevokeCertificate.Handle).RequireAuthorization(Policies.Officer).StreamCommand("RevokeCertificate",
             "Revoke a certificate on a legal ground (final)")
             .Validate<RevokeCertificate.Request>().WithRequestExample(RevokeCertificate.Example);
         return app;
     }
-
-    /// <summary>A command on an existing certificate: officers only, If-Match, 404, 409 for a broken rule.</summary>
-    private static RouteHandlerBuilder Action(RouteHandlerBuilder route, string name, string summary) =>
-        route.RequireAuthorization(Policies.Officer).WithName(name).WithSummary(summary)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 }

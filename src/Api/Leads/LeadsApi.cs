@@ -23,15 +23,15 @@ public static class LeadsApi
         leads.MapGet("/{id:guid}/history", GetLeadHistory.Handle).WithName("GetLeadHistory").WithSummary("Every event of a lead: what, who and when")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
 
-        Action(leads.MapPost("/{id:guid}/stage", ChangeLeadStage.Handle), "ChangeLeadStage",
+        leads.MapPost("/{id:guid}/stage", ChangeLeadStage.Handle).StreamCommand("ChangeLeadStage",
             "Move a lead to another open stage (backwards with a reason)").Validate<ChangeLeadStage.Request>().WithRequestExample(ChangeLeadStage.Example);
-        Action(leads.MapPost("/{id:guid}/lose", LoseLead.Handle), "LoseLead", "Mark a lead lost, with the reason")
+        leads.MapPost("/{id:guid}/lose", LoseLead.Handle).StreamCommand("LoseLead", "Mark a lead lost, with the reason")
             .Validate<LoseLead.Request>().WithRequestExample(LoseLead.Example);
-        Action(leads.MapPost("/{id:guid}/reopen", ReopenLead.Handle), "ReopenLead", "Reopen a lost lead at the stage it was lost at")
+        leads.MapPost("/{id:guid}/reopen", ReopenLead.Handle).StreamCommand("ReopenLead", "Reopen a lost lead at the stage it was lost at")
             .Validate<ReopenLead.Request>().WithRequestExample(ReopenLead.Example);
-        Action(leads.MapPost("/{id:guid}/reassign", ReassignLead.Handle), "ReassignLead", "Give a lead to another officer")
+        leads.MapPost("/{id:guid}/reassign", ReassignLead.Handle).StreamCommand("ReassignLead", "Give a lead to another officer")
             .Validate<ReassignLead.Request>().WithRequestExample(ReassignLead.Example);
-        Action(leads.MapPost("/{id:guid}/estimate", ReviseLeadEstimate.Handle), "ReviseLeadEstimate", "Revise a lead's estimated capital, with the reason")
+        leads.MapPost("/{id:guid}/estimate", ReviseLeadEstimate.Handle).StreamCommand("ReviseLeadEstimate", "Revise a lead's estimated capital, with the reason")
             .Validate<ReviseLeadEstimate.Request>().WithRequestExample(ReviseLeadEstimate.Example);
 
         leads.MapPost("/{id:guid}/contacts", LogContact.Handle).WithName("LogContact")
@@ -43,9 +43,9 @@ public static class LeadsApi
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         leads.MapGet("/{id:guid}/contacts/{contactId:guid}", GetContact.Handle).WithName("GetContact").WithSummary("Get one contact of a lead")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        Action(leads.MapPut("/{id:guid}/contacts/{contactId:guid}", CorrectContact.Handle), "CorrectContact",
+        leads.MapPut("/{id:guid}/contacts/{contactId:guid}", CorrectContact.Handle).StreamCommand("CorrectContact",
             "Correct a logged contact (the original stays in the history)").Validate<ContactRequest>().WithRequestExample(ContactRequest.Example);
-        Action(leads.MapPost("/{id:guid}/contacts/{contactId:guid}/withdraw", WithdrawContact.Handle), "WithdrawContact",
+        leads.MapPost("/{id:guid}/contacts/{contactId:guid}/withdraw", WithdrawContact.Handle).StreamCommand("WithdrawContact",
             "Withdraw a contact logged by mistake (it stays in the history)").Validate<WithdrawContact.Request>().WithRequestExample(WithdrawContact.Example);
 
         app.MapGet("/api/v1/zones/{code}/pipeline", GetZonePipeline.Handle).WithTags("Pipeline").RequireAuthorization(Policies.Reader)
@@ -54,10 +54,4 @@ public static class LeadsApi
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
-
-    /// <summary>A command on an existing lead: If-Match for concurrency, 404 for an unknown lead, 409 for a broken rule.</summary>
-    private static RouteHandlerBuilder Action(RouteHandlerBuilder route, string name, string summary) =>
-        route.WithName(name).WithSummary(summary)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 }

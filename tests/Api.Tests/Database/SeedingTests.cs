@@ -29,6 +29,10 @@ public sealed class SeedingTests
             var refinery = leads["items"]!.AsArray().Single(l => (string?)l!["projectName"] == "Dung Quat oil refinery expansion")!;
             Assert.Equal("applied", (string?)refinery["stage"]);
             Assert.Equal(3, refinery["contacts"]!.AsArray().Count);
+            var guangLian = (await List(host, token, "/api/v1/certificates?number=341043000019"))["items"]![0]!;
+            Assert.Equal("4500000000", (string?)guangLian["capitalUsd"]);
+            Assert.Equal("revoked", (string?)guangLian["status"]);
+            Assert.Equal(5, guangLian["amendments"]!.AsArray().Count);
             Assert.Contains(investors["items"]!.AsArray(), i => (string?)i!["legalName"] == "Doosan Heavy Industries & Construction");
         }
     }
