@@ -4,6 +4,8 @@ using Investment.Api.Health;
 using Investment.Api.Investors;
 using Investment.Api.Leads;
 using Investment.Api.OpenApi;
+using Investment.Api.Reports;
+using Investment.Api.Targets;
 using Investment.Api.Zones;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 
@@ -26,7 +28,7 @@ catch (NoDatabaseException e)
 if (builder.Environment.IsDevelopment()) DevelopmentSigningKey.Ensure(builder.Configuration);
 
 builder.Services.AddSingleton<IClock>(SystemClock.Instance);
-builder.Services.AddEventStore(connectionString);
+builder.Services.AddEventStore(connectionString, builder.Configuration);
 builder.Services.AddHostedService<Seeder>();
 builder.Services.ConfigureHttpJsonOptions(options => Json.ConfigureForHttp(options.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true); // so binding errors become problem details
@@ -55,6 +57,8 @@ app.MapZones();
 app.MapInvestors();
 app.MapLeads();
 app.MapCertificates();
+app.MapTargets();
+app.MapReports();
 
 try
 {

@@ -16,6 +16,7 @@ public static class CertificateSeed
     [
         new(StableId.From("certificate", "GuangLian"), GuangLian),
         new(StableId.From("certificate", "DoosanVina"), DoosanVina),
+        new(StableId.From("certificate", "BinhSonAuxiliary"), BinhSonAuxiliary),
     ];
 
     private static object[] GuangLian(Recording recording)
@@ -48,8 +49,17 @@ public static class CertificateSeed
             ["Port and assembly halls", "Plant operation"], "Plant in operation; exports from its own port."), recording));
         story.Then(c => CertificateDecider.Inspect(c, new(new LocalDate(2014, 3, 18), "officer.demo", Progress.OnSchedule, Money.Usd(300_000_000m),
             [], "Operating; phase 2 (28 ha) under discussion."), recording));
+        story.Then(c => CertificateDecider.Amend(c, new(new LocalDate(2014, 4, 15), Money.Usd(20_000_000m), null, 0, null, null,
+            "Port extension (illustrative figure)."), recording));
         return story.Events;
     }
+
+    /// <summary>A 2014 certificate (illustrative figures), so that the 2014 progress of Dung Quat has something to count.</summary>
+    private static object[] BinhSonAuxiliary(Recording recording) =>
+        new Story(CertificateDecider.Issue(new CertificateDecider.IssueCertificate(StableId.From("certificate", "BinhSonAuxiliary"), "341043000121",
+            "Refinery auxiliary works", [Investor("Công ty TNHH MTV Lọc hóa dầu Bình Sơn")], "dung-quat", Sector.PetrochemicalsAndRefining,
+            Money.Vnd(1_010_400_000_000m, 21_050m, new LocalDate(2014, 3, 25)), 12.5m, new LocalDate(2014, 3, 25), 30,
+            [new Milestone("Commissioning", new LocalDate(2015, 12, 31))], null), recording)).Events;
 
     private static CertificateInvestor Investor(string legalName)
     {

@@ -1,3 +1,5 @@
+using Investment.Api.Reports;
+using Investment.Api.Targets;
 using Investment.Api.Certificates;
 using Investment.Api.Investors;
 using Investment.Api.Leads;
@@ -11,7 +13,7 @@ namespace Investment.Api.Database;
 
 public static class EventStore
 {
-    public static IServiceCollection AddEventStore(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddEventStore(this IServiceCollection services, string connectionString, IConfiguration configuration)
     {
         services.AddMarten(options =>
             {
@@ -29,11 +31,14 @@ public static class EventStore
                 options.AddInvestors();
                 options.AddLeads();
                 options.AddCertificates();
+                options.AddTargets();
+                options.AddReports();
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
-            // One node runs the async projections (the pipeline); issue 7 revisits this for several nodes.
-            .AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.Solo);
+            // One node runs the async projections (pipeline, ledgers); EventStore:AsyncDaemon=Disabled turns it off on a
+            // node that must not run them (a rebuild from a tool or a test); issue 7 revisits this for several nodes.
+            .AddAsyncDaemon(configuration.GetValue("EventStore:AsyncDaemon", JasperFx.Events.Daemon.DaemonMode.Solo));
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Investment.Api.Targets;
 using Investment.Api.Certificates;
 using Investment.Api.Investors;
 using Investment.Api.Leads;
@@ -20,7 +21,7 @@ public sealed partial class Seeder(IDocumentStore store, IClock clock, IConfigur
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var streams = ZoneSeed.Streams.ToList();
-        if (configuration.GetValue<bool>("Seed:DemoData")) streams.AddRange([.. InvestorSeed.Demo, .. LeadSeed.Demo, .. CertificateSeed.Demo]);
+        if (configuration.GetValue<bool>("Seed:DemoData")) streams.AddRange([.. InvestorSeed.Demo, .. LeadSeed.Demo, .. CertificateSeed.Demo, .. TargetSeed.Streams]);
 
         await using var session = store.LightweightSession();
         var recording = new Recording(SeedActor, clock.GetCurrentInstant());

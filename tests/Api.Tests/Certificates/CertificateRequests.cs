@@ -13,10 +13,11 @@ public static class CertificateRequests
     public static object Milestone(string name, string due) => new { name, due };
 
     public static object Certificate(string investorId, string? number = null, object? capital = null, string issuedOn = "2013-06-20",
-        string zone = "dung-quat", string sector = "heavyIndustry", object[]? schedule = null, string? leadId = null, decimal landAreaHectares = 28m) => new
+        string zone = "dung-quat", string sector = "heavyIndustry", object[]? schedule = null, string? leadId = null, decimal landAreaHectares = 28m,
+        string projectName = "Heavy industries plant") => new
     {
         number = number ?? Number(),
-        projectName = "Heavy industries plant",
+        projectName,
         investorIds = new[] { investorId },
         zone,
         sector,

@@ -47,6 +47,11 @@ public sealed class AuthorizationTests(ApiFixture fixture) : ApiTest(fixture)
         ["POST /api/v1/certificates/{id:guid}/suspend"] = Policies.Officer,
         ["POST /api/v1/certificates/{id:guid}/resume"] = Policies.Officer,
         ["POST /api/v1/certificates/{id:guid}/revoke"] = Policies.Officer,
+        ["PUT /api/v1/zones/{code}/targets/{year:int}"] = Policies.Admin,
+        ["GET /api/v1/zones/{code}/targets/{year:int}"] = Policies.Reader,
+        ["GET /api/v1/zones/{code}/progress/{year:int}"] = Policies.Reader,
+        ["GET /api/v1/zones/{code}/progress/{year:int}/explanation"] = Policies.Reader,
+        ["GET /api/v1/zones/{code}/reports/{year:int}/{period}"] = Policies.Reader,
         ["GET /health/live"] = "anonymous",
         ["HEAD /health/live"] = "anonymous",
         ["GET /health/ready"] = "anonymous",
@@ -94,13 +99,14 @@ public sealed class AuthorizationTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task each_role_gets_401_403_or_through_as_the_matrix_says(string endpoint, string? role)
     {
         var method = endpoint.Split(' ')[0];
-        var url = endpoint.Split(' ')[1].Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{contactId:guid}", Guid.NewGuid().ToString()).Replace("{code}", "dung-quat");
+        var url = endpoint.Split(' ')[1].Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{contactId:guid}", Guid.NewGuid().ToString()).Replace("{code}", "dung-quat").Replace("{year:int}", "2014").Replace("{period}", "year");
         var token = role is null ? null : TestTokens.For(role);
 
         var result = method switch
         {
             "GET" => await Host.Send(token, s => s.Get.Url(url)),
             "HEAD" => await Host.Send(token, s => s.Head.Url(url)),
+            "PUT" when url.Contains("/targets/", StringComparison.Ordinal) => await Host.SendRaw(token, method, url.Replace("2014", "2099"), "{}"),
             _ => await Host.SendRaw(token, method, url, "{}"),
         };
 

@@ -1,0 +1,16 @@
+using JasperFx.Events.Projections;
+
+namespace Investment.Api.Reports;
+
+public static class ReportsConfiguration
+{
+    public static void AddReports(this StoreOptions options)
+    {
+        // Async: zone figures and reports may trail the writes they count by a moment; keeping them off the write path
+        // keeps issuing a certificate and logging a contact cheap. Tests wait for the daemon before reading them.
+        options.Projections.Add<CertificateLedgerProjection>(ProjectionLifecycle.Async);
+        options.Projections.Add<LeadActivityLogProjection>(ProjectionLifecycle.Async);
+        options.Schema.For<CertificateLedger>().Index(x => x.ZoneCode);
+        options.Schema.For<LeadActivityLog>().Index(x => x.ZoneCode);
+    }
+}

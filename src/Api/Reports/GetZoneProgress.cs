@@ -1,0 +1,42 @@
+using Investment.Domain.Reports;
+using Investment.Domain.Targets;
+
+namespace Investment.Api.Reports;
+
+/// <summary>A zone's attracted capital for a year against its target. Computed from certificate events, never typed in.</summary>
+/// <param name="AsOf">The date the figures are as known on; absent when they are as known now.</param>
+/// <param name="Today">The day the status is read for: today in Vietnam, or asOf.</param>
+public sealed record ZoneProgress(
+    string ZoneCode, int Year, LocalDate? AsOf, LocalDate Today, CountingRule Rule, TargetRange? Target, TargetStatus Status,
+    decimal AttractedUsd, int NewCertificates, decimal NewCapitalUsd, int Amendments, decimal IncreasesUsd, decimal ReductionsUsd,
+    int Revocations, decimal RevokedCapitalUsd, IReadOnlyList<CountryFigure> ByCountry, IReadOnlyList<SectorFigure> BySector);
+
+/// <summary>The lines a zone's figure is made of: they sum exactly to attractedUsd. Revocations stand beside it.</summary>
+public sealed record ProgressExplanation(
+    string ZoneCode, int Year, LocalDate? AsOf, CountingRule Rule, decimal AttractedUsd, IReadOnlyList<CapitalMovement> Lines, IReadOnlyList<CapitalMovement> Revoked);
+
+public static class GetZoneProgress
+{
+    /// <param name="asOf">Answer as the store knew it at the end of this day (2014-07-05), by recording time; now when omitted.</param>
+    public static async Task<Results<Ok<ZoneProgress>, ProblemHttpResult>> Handle(
+        string code, int year, string? asOf, IQuerySession session, IClock clock, CancellationToken ct)
+    {
+        var (inputs, problem) = await ReportInputs.Load(session, clock, code, year, asOf, withLeads: false, ct);
+        if (problem is not null) return problem;
+        var figures = inputs!.Attracted(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31));
+        return TypedResults.Ok(new ZoneProgress(code, year, inputs.AsOf, inputs.Today, figures.Rule, inputs.Target,
+            TargetStatus.Evaluate(inputs.Target, figures.AttractedUsd, year, inputs.Today), figures.AttractedUsd, figures.NewCertificates,
+            figures.NewCapitalUsd, figures.Amendments, figures.IncreasesUsd, figures.ReductionsUsd, figures.Revocations, figures.RevokedCapitalUsd,
+            figures.ByCountry, figures.BySector));
+    }
+
+    /// <param name="asOf">Answer as the store knew it at the end of this day, by recording time; now when omitted.</param>
+    public static async Task<Results<Ok<ProgressExplanation>, ProblemHttpResult>> Explain(
+        string code, int year, string? asOf, IQuerySession session, IClock clock, CancellationToken ct)
+    {
+        var (inputs, problem) = await ReportInputs.Load(session, clock, code, year, asOf, withLeads: false, ct);
+        if (problem is not null) return problem;
+        var figures = inputs!.Attracted(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31));
+        return TypedResults.Ok(new ProgressExplanation(code, year, inputs.AsOf, figures.Rule, figures.AttractedUsd, figures.Lines, figures.Revoked));
+    }
+}

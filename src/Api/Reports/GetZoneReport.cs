@@ -1,0 +1,47 @@
+using Investment.Domain.Reports;
+using Investment.Domain.Targets;
+
+namespace Investment.Api.Reports;
+
+/// <summary>
+/// The report every body sends to the Provincial People's Committee through the Department of Industry and Trade
+/// (section C.2 of the plan): for the first half (1 January – 30 June) or the year.
+/// </summary>
+public sealed record ZoneReport(
+    string ZoneCode, int Year, string Period, LocalDate From, LocalDate To, LocalDate? AsOf, CountingRule Rule, TargetRange? Target, TargetStatus Status,
+    decimal AttractedUsd, IReadOnlyList<CapitalMovement> NewCertificates, decimal NewCapitalUsd, IReadOnlyList<CapitalMovement> Amendments,
+    decimal IncreasesUsd, decimal ReductionsUsd, IReadOnlyList<CapitalMovement> Revocations, decimal RevokedCapitalUsd, LeadFigures Leads,
+    IReadOnlyList<CountryFigure> ByCountry, IReadOnlyList<SectorFigure> BySector);
+
+public static class GetZoneReport
+{
+    public const string FirstHalf = "first-half";
+    public const string WholeYear = "year";
+
+    /// <param name="period">first-half (1 January – 30 June) or year.</param>
+    /// <param name="asOf">Answer as the store knew it at the end of this day (2014-07-05), by recording time; now when omitted.</param>
+    public static async Task<IResult> Handle(
+        string code, int year, string period, string? asOf, IQuerySession session, IClock clock, HttpContext http, CancellationToken ct)
+    {
+        if (period is not (FirstHalf or WholeYear))
+            return Problems.BadRequest("request.invalid_period", $"period must be {FirstHalf} or {WholeYear}.");
+        var (inputs, problem) = await ReportInputs.Load(session, clock, code, year, asOf, withLeads: true, ct);
+        if (problem is not null) return problem;
+
+        var from = new LocalDate(year, 1, 1);
+        var to = period == FirstHalf ? new LocalDate(year, 6, 30) : new LocalDate(year, 12, 31);
+        var figures = inputs!.Attracted(from, to);
+        var statusDay = inputs.Today < to ? inputs.Today : to;
+        var report = new ZoneReport(code, year, period, from, to, inputs.AsOf, figures.Rule, inputs.Target,
+            TargetStatus.Evaluate(inputs.Target, figures.AttractedUsd, year, statusDay), figures.AttractedUsd,
+            [.. figures.Lines.Where(l => l.Kind == MovementKind.NewCertificate)], figures.NewCapitalUsd,
+            [.. inputs.Movements.Where(m => m.Kind is MovementKind.CapitalIncrease or MovementKind.CapitalReduction or MovementKind.OtherAmendment
+                && m.On >= from && m.On <= to && m.RecordedAt < inputs.KnownAt).OrderBy(m => m.On).ThenBy(m => m.AmendmentNumber)],
+            figures.IncreasesUsd, figures.ReductionsUsd, figures.Revoked, figures.RevokedCapitalUsd,
+            LeadFigures.Count(inputs.LeadFacts, from, to, inputs.KnownAt), figures.ByCountry, figures.BySector);
+
+        return ReportCsv.Wanted(http.Request)
+            ? TypedResults.File(ReportCsv.Write(report), "text/csv; charset=utf-8", $"{code}-{year}-{period}.csv")
+            : TypedResults.Ok(report);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+using Investment.Domain.Reports;
+using Microsoft.Net.Http.Headers;
+
+namespace Investment.Api.Reports;
+
+/// <summary>
+/// The report as CSV for the Department's spreadsheets: UTF-8 with a byte-order mark (so Excel shows Vietnamese
+/// correctly), one row per fact, a section column to filter on, amounts as plain decimals with a dot.
+/// </summary>
+public static class ReportCsv
+{
+    public static bool Wanted(HttpRequest request) =>
+        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase));
+
+    public static byte[] Write(ZoneReport r)
+    {
+        var csv = new StringBuilder();
+        void Row(params object?[] cells) => csv.Append(string.Join(',', cells.Select(Cell))).Append("\r\n");
+
+        Row("section", "item", "date", "certificate", "project", "country", "sector", "count", "amountUsd");
+        Row("summary", "zone", null, null, null, null, null, null, r.ZoneCode);
+        Row("summary", "period", $"{Iso(r.From)}..{Iso(r.To)}", null, null, null, null, null, null);
+        Row("summary", "asKnownOn", r.AsOf is { } asOf ? Iso(asOf) : "now", null, null, null, null, null, null);
+        Row("summary", "countingRule", null, null, r.Rule.Code, null, null, null, null);
+        Row("summary", "attracted", null, null, null, null, null, null, r.AttractedUsd);
+        Row("summary", "targetMinimum", null, null, r.Target?.Decision, null, null, null, r.Target?.MinimumUsd);
+        Row("summary", "targetMaximum", null, null, r.Target?.Decision, null, null, null, r.Target?.MaximumUsd);
+        Row("summary", "position", null, null, Json.Name(r.Status.Position.ToString()), null, null, null, null);
+        Row("summary", "stillNeeded", null, null, null, null, null, null, r.Status.StillNeededUsd);
+        Row("summary", "newCertificates", null, null, null, null, null, r.NewCertificates.Count, r.NewCapitalUsd);
+        Row("summary", "amendments", null, null, null, null, null, r.Amendments.Count, r.IncreasesUsd + r.ReductionsUsd);
+        Row("summary", "revocations", null, null, null, null, null, r.Revocations.Count, r.RevokedCapitalUsd);
+        Row("summary", "leadsOpened", null, null, null, null, null, r.Leads.Opened, null);
+        Row("summary", "leadsCertified", null, null, null, null, null, r.Leads.Certified, null);
+        Row("summary", "leadsLost", null, null, null, null, null, r.Leads.Lost, null);
+        Row("summary", "contactsLogged", null, null, null, null, null, r.Leads.ContactsLogged, null);
+        foreach (var m in r.NewCertificates) Row("newCertificate", null, Iso(m.On), m.CertificateNumber, m.ProjectName, m.Country, Json.Name(m.Sector.ToString()), null, m.AmountUsd);
+        foreach (var m in r.Amendments)
+            Row("amendment", m.AmendmentNumber, Iso(m.On), m.CertificateNumber, m.ProjectName, m.Country, Json.Name(m.Sector.ToString()), null, m.AmountUsd);
+        foreach (var m in r.Revocations) Row("revocation", null, Iso(m.On), m.CertificateNumber, m.ProjectName, m.Country, Json.Name(m.Sector.ToString()), null, m.AmountUsd);
+        foreach (var c in r.ByCountry) Row("byCountry", null, null, null, null, c.Country, null, c.NewCertificates, c.AttractedUsd);
+        foreach (var s in r.BySector) Row("bySector", null, null, null, null, null, Json.Name(s.Sector.ToString()), s.NewCertificates, s.AttractedUsd);
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+    }
+
+    private static string Iso(LocalDate date) => QueryValues.Iso(date);
+
+    /// <summary>RFC 4180: quote a cell holding a comma, a quote or a line break; double the quotes inside.</summary>
+    private static string Cell(object? value)
+    {
+        var text = value switch
+        {
+            null => "",
+            decimal d => d.ToString(CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
+        // A cell starting with = + - @ would run as a formula in Excel: a leading quote keeps it text.
+        if (text.Length > 0 && "=+@".Contains(text[0], StringComparison.Ordinal)) text = "'" + text;
+        return text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
+    }
+}

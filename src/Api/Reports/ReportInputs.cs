@@ -1,0 +1,39 @@
+using Investment.Api.Targets;
+using Investment.Api.Zones;
+using Investment.Domain.Common;
+using Investment.Domain.Reports;
+using Investment.Domain.Targets;
+using Investment.Domain.Zones;
+
+namespace Investment.Api.Reports;
+
+/// <summary>
+/// What a zone's figures for a year are computed from, as known at an instant: "as known on 2014-07-05" means what the
+/// store held at the end of that day in Vietnam, by the time events were recorded; without a date, everything recorded.
+/// </summary>
+public sealed record ReportInputs(
+    string ZoneCode, int Year, LocalDate? AsOf, Instant KnownAt, LocalDate Today, TargetRange? Target,
+    IReadOnlyList<CapitalMovement> Movements, IReadOnlyList<LeadFact> LeadFacts)
+{
+    public static async Task<(ReportInputs? Inputs, ProblemHttpResult? Problem)> Load(
+        IQuerySession session, IClock clock, string code, int year, string? asOf, bool withLeads, CancellationToken ct)
+    {
+        if (year is < 2000 or > 2100) return (null, Problems.BadRequest("request.invalid_year", "year must be between 2000 and 2100."));
+        if (QueryValues.Date(asOf, "asOf", out var asOfDate) is { } badDate) return (null, badDate);
+        if (await session.LoadAsync<ZoneDetails>(ZoneCatalogue.IdOf(code), ct) is null)
+            return (null, Problems.NotFound("zone.not_found", $"There is no zone with code '{code}'."));
+
+        var knownAt = asOfDate is { } day ? day.PlusDays(1).AtStartOfDayInZone(VietnamCalendar.Zone).ToInstant() : Instant.MaxValue;
+        var today = asOfDate ?? VietnamCalendar.Today(clock.GetCurrentInstant());
+        var target = await session.LoadAsync<ZoneTarget>(TargetDecider.IdOf(code, year), ct);
+        var ledgers = await session.Query<CertificateLedger>().Where(x => x.ZoneCode == code && x.Years.Contains(year)).ToListAsync(ct);
+        var leads = withLeads
+            ? await session.Query<LeadActivityLog>().Where(x => x.ZoneCode == code && x.Years.Contains(year)).ToListAsync(ct)
+            : [];
+        return (new ReportInputs(code, year, asOfDate, knownAt, today, target?.KnownAt(knownAt),
+            [.. ledgers.SelectMany(l => l.Movements)], [.. leads.SelectMany(l => l.Facts)]), null);
+    }
+
+    public AttractedCapital Attracted(LocalDate from, LocalDate to) =>
+        AttractedCapital.Compute(Movements, ZoneCode, from, to, KnownAt, CountingRule.For(Year));
+}

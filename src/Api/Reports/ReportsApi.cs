@@ -1,0 +1,21 @@
+namespace Investment.Api.Reports;
+
+public static class ReportsApi
+{
+    public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
+    {
+        var zone = app.MapGroup("/api/v1/zones/{code}").WithTags("Progress and reports").RequireAuthorization(Policies.Reader);
+        zone.MapGet("/progress/{year:int}", GetZoneProgress.Handle).WithName("GetZoneProgress")
+            .WithSummary("Attracted capital for a year against the target: status, pace, forecast, breakdowns (as known on a date)")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        zone.MapGet("/progress/{year:int}/explanation", GetZoneProgress.Explain).WithName("ExplainZoneProgress")
+            .WithSummary("The certificates and amendments that make up the attracted capital, summing exactly to it")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        zone.MapGet("/reports/{year:int}/{period}", GetZoneReport.Handle).WithName("GetZoneReport")
+            .WithSummary("The first-half or yearly report, as JSON or as CSV (Accept: text/csv), as known on a date")
+            .Produces<ZoneReport>(StatusCodes.Status200OK, "application/json")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+}

@@ -1,0 +1,19 @@
+using Investment.Domain.Targets;
+
+namespace Investment.Api.Targets;
+
+public static class GetTarget
+{
+    public static string Location(string code, int year) => $"/api/v1/zones/{code}/targets/{year}";
+
+    public static ProblemHttpResult NotFound(string code, int year) =>
+        Problems.NotFound("target.not_found", $"Zone '{code}' has no target for {year}.");
+
+    /// <summary>The target and every version of it, each with its decision and who recorded it when.</summary>
+    public static async Task<Results<Ok<ZoneTarget>, ProblemHttpResult>> Handle(string code, int year, IQuerySession session, HttpContext http, CancellationToken ct)
+    {
+        if (await session.LoadAsync<ZoneTarget>(TargetDecider.IdOf(code, year), ct) is not { } target) return NotFound(code, year);
+        ETags.Set(http, target.Version);
+        return TypedResults.Ok(target);
+    }
+}

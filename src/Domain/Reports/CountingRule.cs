@@ -1,0 +1,22 @@
+namespace Investment.Domain.Reports;
+
+/// <summary>
+/// How "attracted capital" is counted. Vietnam's rule changed over time (domain.md): in 2014, newly registered capital
+/// plus additional capital of amended projects; from 2016, capital contributions and share purchases too. Every answer
+/// names its rule, so a later rule can be added without changing an old answer.
+/// </summary>
+public sealed record CountingRule(string Code, string Description, [property: System.Text.Json.Serialization.JsonIgnore] Func<CapitalMovement, bool> Counts)
+{
+    public static readonly CountingRule NewPlusAdditional2014 = new("vn-2014-new-plus-additional",
+        "Registered capital of certificates issued in the period, plus capital added by amendments dated in the period, minus capital "
+        + "reduced by amendments dated in the period (business dates in Vietnam). Capital of certificates revoked in the period is "
+        + "reported beside the figure, not subtracted. Capital contributions and share purchases are not counted.",
+        m => m.Kind is MovementKind.NewCertificate or MovementKind.CapitalIncrease or MovementKind.CapitalReduction);
+
+    public static readonly IReadOnlyList<CountingRule> All = [NewPlusAdditional2014];
+
+    /// <summary>The rule that applied to a year: the only one modelled so far is the 2014 rule.</summary>
+    public static CountingRule For(int year) => NewPlusAdditional2014;
+
+    public static CountingRule? Named(string code) => All.FirstOrDefault(r => r.Code == code);
+}

@@ -1,0 +1,25 @@
+using Investment.Domain.Common;
+
+namespace Investment.Domain.Targets;
+
+public static class TargetDecider
+{
+    public static Guid IdOf(string zoneCode, int year) => StableId.From("target", $"{zoneCode}:{year}");
+
+    /// <summary>Sets the first version, or revises the current one; the same range and decision again records nothing.</summary>
+    /// <param name="current">The target's current range; null when the zone has none for the year yet.</param>
+    public static Decision Set(string zoneCode, int year, TargetRange? current, TargetRange requested, string? reason, Recording recording)
+    {
+        var range = requested with { Decision = requested.Decision.Trim() };
+        if (range.MinimumUsd > range.MaximumUsd)
+            return Decision.Refuse("target.invalid_range", $"The minimum ({range.MinimumUsd}) is above the maximum ({range.MaximumUsd}).");
+        var today = VietnamCalendar.Today(recording.At);
+        if (range.DecidedOn > today)
+            return Decision.Refuse("date.in_future", $"decidedOn {range.DecidedOn} is in the future (today in Vietnam is {today}).");
+        var id = IdOf(zoneCode, year);
+        if (current is null) return Decision.Accept(new TargetSet(id, zoneCode, year, range, recording.By, recording.At));
+        return current == range
+            ? Decision.Nothing
+            : Decision.Accept(new TargetRevised(id, zoneCode, year, range, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), recording.By, recording.At));
+    }
+}

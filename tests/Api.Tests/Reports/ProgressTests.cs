@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Investment.Api.Tests.Certificates;
+using Investment.Api.Tests.Infrastructure;
+using Investment.Api.Tests.Investors;
+using Marten.Events;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace Investment.Api.Tests.Reports;
+
+/// <summary>Each test has a zone and year no other test issues certificates in.</summary>
+public sealed class ProgressTests(ApiFixture fixture) : ApiTest(fixture)
+{
+    private static object Usd(string amount) => new { amount, currency = "USD" };
+
+    private async Task Settled() =>
+        await Host.Services.GetRequiredService<Marten.IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+
+    private async Task<JsonNode> Issue(string country, string sector, string capital, string issuedOn, string zone)
+    {
+        var investor = await Host.RegisteredInvestor(Officer, InvestorRequests.Profile(Unique("Progress investor"), country));
+        var result = await Host.Post(Officer, "/api/v1/certificates", CertificateRequests.Certificate((string)investor["id"]!, capital: Usd(capital),
+            issuedOn: issuedOn, zone: zone, sector: sector, schedule: []));
+        Assert.Equal(201, result.Context.Response.StatusCode);
+        return await result.Json();
+    }
+
+    private static decimal Dec(JsonNode? node) => decimal.Parse((string)node!, CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task attracted_capital_is_new_plus_added_minus_reduced_by_business_date_with_revocations_beside_it()
+    {
+        const string zone = "quang-phu";
+        var a = await Issue("JP", "energy", "100000000.10", "2012-02-01", zone);
+        var b = await Issue("KR", "heavyIndustry", "50000000", "2012-05-01", zone);
+        var old = await Issue("JP", "energy", "70000000", "2011-12-31", zone); // issued the year before
+        await Host.Post(Officer, $"/api/v1/certificates/{a["id"]}/amendments", new { on = "2012-03-01", capitalChange = Usd("25000000"), reason = "More." });
+        await Host.Post(Officer, $"/api/v1/certificates/{b["id"]}/amendments", new { on = "2012-06-01", capitalChange = Usd("-5000000.05"), reason = "Less." });
+        await Host.Post(Officer, $"/api/v1/certificates/{old["id"]}/amendments", new { on = "2012-07-01", capitalChange = Usd("1000000"), reason = "Added in 2012." });
+        await Host.Post(Officer, $"/api/v1/certificates/{b["id"]}/amendments", new { on = "2012-08-01", landAreaHectares = "30", reason = "Land only." });
+        await Host.Post(Officer, $"/api/v1/certificates/{b["id"]}/revoke", new { on = "2012-09-01", ground = "investorDecision", decisionNumber = "1" });
+        await Settled();
+
+        var progress = await Host.Get(Partner, $"/api/v1/zones/{zone}/progress/2012");
+        var explanation = await Host.Get(Partner, $"/api/v1/zones/{zone}/progress/2012/explanation");
+
+        Assert.Equal("vn-2014-new-plus-additional", (string?)progress["rule"]!["code"]);
+        Assert.Equal(171_000_000.05m, Dec(progress["attractedUsd"])); // 100.1 + 50 + 25 - 5.00000005 + 1 (million)
+        Assert.Equal(2, (int)progress["newCertificates"]!);
+        Assert.Equal(150_000_000.10m, Dec(progress["newCapitalUsd"]));
+        Assert.Equal(4, (int)progress["amendments"]!);
+        Assert.Equal(26_000_000m, Dec(progress["increasesUsd"]));
+        Assert.Equal(-5_000_000.05m, Dec(progress["reductionsUsd"]));
+        Assert.Equal(1, (int)progress["revocations"]!);
+        Assert.Equal(44_999_999.95m, Dec(progress["revokedCapitalUsd"]));
+        Assert.Equal(Dec(progress["attractedUsd"]), explanation["lines"]!.AsArray().Sum(l => Dec(l!["amountUsd"])));
+        Assert.Equal(5, explanation["lines"]!.AsArray().Count);
+        var countries = progress["byCountry"]!.AsArray().ToDictionary(c => (string)c!["country"]!, c => Dec(c!["attractedUsd"]));
+        Assert.Equal(new Dictionary<string, decimal> { ["JP"] = 126_000_000.10m, ["KR"] = 44_999_999.95m }, countries);
+        Assert.Equal(Dec(progress["attractedUsd"]), progress["bySector"]!.AsArray().Sum(s => Dec(s!["attractedUsd"])));
+    }
+
+    [Fact]
+    public async Task the_status_says_where_the_zone_stands_how_far_the_year_is_and_what_is_still_needed()
+    {
+        const string zone = "pho-phong"; // 2014: the clock's year
+        await Host.Send(Admin, s => s.Put.Json(new { minimumUsd = "100000000", maximumUsd = "150000000", decision = "Test/QĐ", decidedOn = "2014-01-08" })
+            .ToUrl($"/api/v1/zones/{zone}/targets/2014"));
+        await Issue("SG", "energy", "40000000", "2014-03-01", zone);
+        await Issue("SG", "energy", "20000000", "2014-06-30", zone);
+        await Settled();
+
+        var progress = await Host.Get(Partner, $"/api/v1/zones/{zone}/progress/2014");
+
+        var status = progress["status"]!;
+        Assert.Equal("below", (string?)status["position"]);
+        Assert.Equal(0.5096m, Dec(status["yearElapsed"])); // 5 July is day 186 of 365
+        Assert.True((bool)status["onPace"]!); // 60 m >= 100 m x 0.5096
+        Assert.Equal(117_739_403.45m, Dec(status["forecastUsd"])); // 60 m / 0.5096
+        Assert.Equal(40_000_000m, Dec(status["stillNeededUsd"]));
+        Assert.Equal("Test/QĐ", (string?)progress["target"]!["decision"]);
+        Assert.Equal("2014-07-05", (string?)progress["today"]);
+    }
+
+    [Fact]
+    public async Task a_certificate_recorded_late_changes_the_figures_now_but_not_as_known_before_it_was_recorded()
+    {
+        const string zone = "tinh-phong";
+        var saved = Clock.GetCurrentInstant();
+        try
+        {
+            Clock.Reset(Instant.FromUtc(2005, 6, 20, 3, 0));
+            await Issue("TW", "energy", "10000000", "2005-06-20", zone); // recorded on time
+            Clock.Reset(Instant.FromUtc(2005, 8, 10, 3, 0));
+            await Issue("TW", "energy", "5000000", "2005-06-10", zone); // issued in June, recorded in August
+        }
+        finally
+        {
+            Clock.Reset(saved);
+        }
+        await Settled();
+
+        var now = await Host.Get(Partner, $"/api/v1/zones/{zone}/reports/2005/first-half");
+        var then = await Host.Get(Partner, $"/api/v1/zones/{zone}/reports/2005/first-half?asOf=2005-07-05");
+        var progressThen = await Host.Get(Partner, $"/api/v1/zones/{zone}/progress/2005?asOf=2005-07-05");
+
+        Assert.Equal(15_000_000m, Dec(now["attractedUsd"]));
+        Assert.Equal(10_000_000m, Dec(then["attractedUsd"]));
+        Assert.Equal("2005-07-05", (string?)then["asOf"]);
+        Assert.Equal(10_000_000m, Dec(progressThen["attractedUsd"]));
+        Assert.Single(then["newCertificates"]!.AsArray());
+    }
+
+    [Theory]
+    [InlineData("/api/v1/zones/hai-phong/progress/2014", 404, "zone.not_found")]
+    [InlineData("/api/v1/zones/dung-quat/progress/1999", 400, "request.invalid_year")]
+    [InlineData("/api/v1/zones/dung-quat/progress/2014?asOf=2014-02-30", 400, "request.invalid_asOf")]
+    [InlineData("/api/v1/zones/dung-quat/reports/2014/q3", 400, "request.invalid_period")]
+    public async Task bad_progress_and_report_requests_are_refused(string url, int status, string code) =>
+        await (await Host.Send(Partner, s => s.Get.Url(url))).ShouldBeProblem(status, code);
+}

@@ -1,0 +1,106 @@
+using System.Text;
+using Investment.Api.Tests.Certificates;
+using Investment.Api.Tests.Infrastructure;
+using Investment.Api.Tests.Investors;
+using Investment.Api.Tests.Leads;
+using Marten.Events;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Investment.Api.Tests.Reports;
+
+public sealed class ReportTests(ApiFixture fixture) : ApiTest(fixture)
+{
+    /// <summary>This class's zone and year: vsip-quang-ngai, 2010.</summary>
+    private const string Zone = "vsip-quang-ngai";
+
+    private async Task Settled() =>
+        await Host.Services.GetRequiredService<Marten.IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+
+    private async Task Story()
+    {
+        if ((await Host.Get(Partner, $"/api/v1/certificates?issueYear=2010&zone={Zone}"))["items"]!.AsArray().Count > 0) return;
+        var investor = await Host.RegisteredInvestor(Officer, InvestorRequests.Profile(Unique("Công ty Điện lực Quảng Ngãi"), "VN", ["energy"]));
+        var lead = await (await Host.Post(Officer, "/api/v1/leads", LeadRequests.Lead((string)investor["id"]!, Zone, openedOn: "2010-02-01"))).Json();
+        var lost = await (await Host.Post(Officer, "/api/v1/leads", LeadRequests.Lead((string)investor["id"]!, Zone, openedOn: "2010-03-01"))).Json();
+        await Host.Post(Officer, $"/api/v1/leads/{lead["id"]}/contacts", LeadRequests.Contact("Kick-off.", occurredAtLocal: "2010-02-02T10:00:00"));
+        var withdrawn = await (await Host.Post(Officer, $"/api/v1/leads/{lead["id"]}/contacts", LeadRequests.Contact("Wrong.", occurredAtLocal: "2010-02-03T10:00:00"))).Json();
+        await Host.Post(Officer, $"/api/v1/leads/{lead["id"]}/contacts/{withdrawn["id"]}/withdraw", new { reason = "Wrong lead." });
+        await Host.Post(Officer, $"/api/v1/leads/{lead["id"]}/contacts", LeadRequests.Contact("Second half.", occurredAtLocal: "2010-08-02T10:00:00"));
+        await Host.Post(Officer, $"/api/v1/leads/{lost["id"]}/lose", new { reason = "Gone.", on = "2010-04-01" });
+        await Host.Post(Officer, "/api/v1/certificates", CertificateRequests.Certificate((string)investor["id"]!, capital: LeadRequests.Usd(30_000_000m),
+            issuedOn: "2010-05-10", zone: Zone, sector: "energy", schedule: [], leadId: (string)lead["id"]!, projectName: "Nhà máy điện mặt trời Quảng Ngãi"));
+        var later = await (await Host.Post(Officer, "/api/v1/certificates", CertificateRequests.Certificate((string)investor["id"]!,
+            capital: LeadRequests.Usd(12_000_000m), issuedOn: "2010-09-10", zone: Zone, sector: "tourismAndServices", schedule: []))).Json();
+        await Host.Post(Officer, $"/api/v1/certificates/{later["id"]}/amendments", new { on = "2010-10-01", capitalChange = LeadRequests.Usd(3_000_000m), reason = "x" });
+        await Settled();
+    }
+
+    [Fact]
+    public async Task the_first_half_report_counts_certificates_leads_and_contacts_of_the_half()
+    {
+        await Story();
+
+        var report = await Host.Get(Partner, $"/api/v1/zones/{Zone}/reports/2010/first-half");
+
+        Assert.Equal(("2010-01-01", "2010-06-30"), ((string?)report["from"], (string?)report["to"]));
+        Assert.Equal("30000000", (string?)report["attractedUsd"]);
+        Assert.Single(report["newCertificates"]!.AsArray());
+        Assert.Empty(report["amendments"]!.AsArray());
+        Assert.Equal((2, 1, 1, 1), ((int)report["leads"]!["opened"]!, (int)report["leads"]!["certified"]!, (int)report["leads"]!["lost"]!,
+            (int)report["leads"]!["contactsLogged"]!));
+        Assert.DoesNotContain("Kim Min-jun", report.ToJsonString());
+    }
+
+    [Fact]
+    public async Task the_yearly_report_counts_the_whole_year()
+    {
+        await Story();
+
+        var report = await Host.Get(Partner, $"/api/v1/zones/{Zone}/reports/2010/year");
+
+        Assert.Equal("45000000", (string?)report["attractedUsd"]);
+        Assert.Equal(2, report["newCertificates"]!.AsArray().Count);
+        Assert.Single(report["amendments"]!.AsArray());
+        Assert.Equal(2, (int)report["leads"]!["contactsLogged"]!);
+        Assert.Equal(["energy", "tourismAndServices"], report["bySector"]!.AsArray().Select(s => (string)s!["sector"]!));
+    }
+
+    [Fact]
+    public async Task the_report_comes_as_csv_with_a_byte_order_mark_and_vietnamese_intact()
+    {
+        await Story();
+
+        var result = await Host.Send(Partner, s =>
+        {
+            s.Get.Url($"/api/v1/zones/{Zone}/reports/2010/year");
+            s.WithRequestHeader("Accept", "text/csv");
+        });
+
+        Assert.Equal(200, result.Context.Response.StatusCode);
+        Assert.StartsWith("text/csv", result.Context.Response.ContentType);
+        var bytes = ReadBytes(result);
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        var text = Encoding.UTF8.GetString(bytes[3..]);
+        var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("section,item,date,certificate,project,country,sector,count,amountUsd", lines[0]);
+        Assert.Contains("summary,attracted,,,,,,,45000000", lines);
+        Assert.Contains(lines, l => l.StartsWith("newCertificate,,2010-05-10,", StringComparison.Ordinal)
+            && l.EndsWith(",Nhà máy điện mặt trời Quảng Ngãi,VN,energy,,30000000", StringComparison.Ordinal));
+        Assert.Contains("summary,contactsLogged,,,,,,2,", lines);
+    }
+
+    private static byte[] ReadBytes(Alba.IScenarioResult result)
+    {
+        var body = result.Context.Response.Body;
+        using var copy = new MemoryStream();
+        body.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    [Fact]
+    public async Task officers_and_partners_read_reports_and_anonymous_callers_do_not()
+    {
+        await (await Host.Send(null, s => s.Get.Url($"/api/v1/zones/{Zone}/reports/2010/year"))).ShouldBeProblem(401, "auth.unauthenticated");
+        Assert.Equal(200, (await Host.Send(Officer, s => s.Get.Url($"/api/v1/zones/{Zone}/progress/2010"))).Context.Response.StatusCode);
+    }
+}
