@@ -21,11 +21,12 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public Task DisposeAsync() => Host.DisposeAsync().AsTask();
 
-    public static Task<IAlbaHost> StartHost(string connectionString, IClock clock, bool demoData = false)
+    public static Task<IAlbaHost> StartHost(string connectionString, IClock clock, bool demoData = false, bool asyncDaemon = true)
     {
         var settings = TestTokens.Configuration;
         settings["ConnectionStrings:Marten"] = connectionString;
         settings["Seed:DemoData"] = demoData ? "true" : "false";
+        settings["EventStore:AsyncDaemon"] = asyncDaemon ? "Solo" : "Disabled";
         return AlbaHost.For<Program>(builder =>
         {
             builder.UseEnvironment("Testing");

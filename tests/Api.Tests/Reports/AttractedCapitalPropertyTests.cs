@@ -1,0 +1,212 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Alba;
+using Investment.Api.Certificates;
+using Investment.Api.Http;
+using Investment.Api.Leads;
+using Investment.Api.Reports;
+using Investment.Api.Tests.Infrastructure;
+using Investment.Api.Tests.Investors;
+using Investment.Domain.Certificates;
+using Investment.Domain.Common;
+using Marten;
+using Marten.Events;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace Investment.Api.Tests.Reports;
+
+/// <summary>
+/// Random histories of certificates, recorded at random times, through the API into a database of their own. The
+/// zone figures (the projection), their explanation lines, and an independent fold over the raw events must agree to
+/// the cent, now and as known on random dates; rebuilding every projection from the events must change no answer.
+/// </summary>
+public sealed class AttractedCapitalPropertyTests : IAsyncLifetime
+{
+    private static readonly string[] Zones = ["dung-quat", "tinh-phong"];
+    private static readonly int[] Years = [2012, 2013, 2014];
+    private static readonly LocalDate End = new(2014, 12, 31);
+
+    private readonly FakeClock clock = new(Instant.FromUtc(2012, 1, 1, 0, 0));
+    private readonly string database = TestDatabase.Create("property");
+    private readonly Random random = new(20140108); // fixed: a failure can be replayed
+    private IAlbaHost host = null!;
+
+    public async Task InitializeAsync() => host = await ApiFixture.StartHost(database, clock);
+
+    public Task DisposeAsync() => host.DisposeAsync().AsTask();
+
+    private static readonly string Officer = TestTokens.For(Roles.Officer, "officer.random");
+
+    [Fact]
+    public async Task projection_explanation_and_an_independent_fold_agree_also_as_known_on_random_dates_and_after_a_rebuild()
+    {
+        await RecordRandomHistories(certificates: 40);
+        await host.Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+
+        var raw = await RawEvents(host);
+        var asOfDates = Enumerable.Range(0, 6).Select(_ => new LocalDate(2012, 1, 1).PlusDays(random.Next(0, 1096))).Append(End.PlusDays(200)).ToList();
+        var answers = new List<string>();
+        foreach (var zone in Zones)
+            foreach (var year in Years)
+                foreach (var asOf in asOfDates.Cast<LocalDate?>().Append(null))
+                {
+                    var suffix = asOf is { } d ? $"?asOf={d:yyyy-MM-dd}" : "";
+                    var progress = await Get(host, $"/api/v1/zones/{zone}/progress/{year}{suffix}");
+                    var explanation = await Get(host, $"/api/v1/zones/{zone}/progress/{year}/explanation{suffix}");
+                    var knownAt = asOf?.PlusDays(1).AtStartOfDayInZone(VietnamCalendar.Zone).ToInstant() ?? Instant.MaxValue;
+                    var (attracted, revoked) = Fold(raw, zone, year, knownAt);
+
+                    var where = $"{zone} {year} as of {asOf?.ToString() ?? "now"}";
+                    Assert.True(attracted == Dec(progress["attractedUsd"]), $"{where}: fold {attracted}, projection {progress["attractedUsd"]}");
+                    Assert.True(attracted == explanation["lines"]!.AsArray().Sum(l => Dec(l!["amountUsd"])), $"{where}: explanation lines");
+                    Assert.True(revoked == Dec(progress["revokedCapitalUsd"]), $"{where}: fold revoked {revoked}, projection {progress["revokedCapitalUsd"]}");
+                    answers.Add(progress.ToJsonString() + explanation.ToJsonString());
+                }
+
+        Assert.Equal(Zones.Length * Years.Length * (asOfDates.Count + 1), answers.Count);
+        var before = await Snapshot(host);
+        await host.DisposeAsync();
+        host = await RebuiltHost();
+        Assert.Equal(before, await Snapshot(host));
+    }
+
+    /// <summary>Certificates issued, amended up and down, some revoked; each fact recorded 0–120 days after its business date.</summary>
+    private async Task RecordRandomHistories(int certificates)
+    {
+        clock.Reset(Instant.FromUtc(2016, 1, 1, 0, 0));
+        var investors = new List<string>();
+        foreach (var country in new[] { "JP", "KR", "SG", "TW" })
+            investors.Add((string)(await host.RegisteredInvestor(Officer, InvestorRequests.Profile($"Random {country} {Guid.NewGuid():N}", country)))["id"]!);
+
+        var steps = new List<(Instant RecordedAt, Func<Task> Act)>();
+        for (var i = 0; i < certificates; i++)
+        {
+            var id = Guid.Empty;
+            var issuedOn = new LocalDate(2012, 1, 1).PlusDays(random.Next(0, 1000));
+            var capital = random.Next(1, 500_000) * 1000.01m;
+            var body = new
+            {
+                number = $"P-{Guid.NewGuid():N}"[..20], projectName = "Random project", investorIds = new[] { investors[random.Next(investors.Count)] },
+                zone = Zones[random.Next(Zones.Length)], sector = new[] { "energy", "heavyIndustry", "tourismAndServices" }[random.Next(3)],
+                capital = Usd(capital), landAreaHectares = "10", issuedOn = Iso(issuedOn), durationYears = 20,
+            };
+            var story = new List<(LocalDate On, Func<Task> Act)>
+            {
+                (issuedOn, async () =>
+                {
+                    var created = await host.Post(Officer, "/api/v1/certificates", body);
+                    Assert.Equal(201, created.Context.Response.StatusCode);
+                    id = Guid.Parse((string)(await created.Json())["id"]!);
+                }),
+            };
+            var date = issuedOn;
+            var current = capital;
+            for (var a = random.Next(0, 4); a > 0; a--)
+            {
+                date = date.PlusDays(random.Next(1, 200));
+                var change = random.Next(2) == 0 ? random.Next(1, 100_000) * 10.05m : -Math.Min(current, random.Next(1, 100_000) * 10.05m);
+                if (change == 0) continue;
+                current += change;
+                var amendment = new { on = Iso(date), capitalChange = Usd(change), reason = "random" };
+                story.Add((date, async () => Assert.Equal(200, (await host.Post(Officer, $"/api/v1/certificates/{id}/amendments", amendment)).Context.Response.StatusCode)));
+            }
+            if (random.Next(4) == 0)
+            {
+                date = date.PlusDays(random.Next(1, 300));
+                var revocation = new { on = Iso(date), ground = "investorDecision", decisionNumber = "R" };
+                story.Add((date, async () => Assert.Equal(200, (await host.Post(Officer, $"/api/v1/certificates/{id}/revoke", revocation)).Context.Response.StatusCode)));
+            }
+
+            // A story is recorded in its own order; stories interleave with each other by recording time.
+            var recorded = Instant.MinValue;
+            foreach (var (on, act) in story)
+            {
+                var at = on.PlusDays(random.Next(0, 120)).AtStartOfDayInZone(VietnamCalendar.Zone).ToInstant().Plus(Duration.FromMinutes(random.Next(60, 1200)));
+                recorded = at > recorded ? at : recorded.Plus(Duration.FromMinutes(1));
+                steps.Add((recorded, act));
+            }
+        }
+
+        foreach (var (recordedAt, act) in steps.OrderBy(s => s.RecordedAt))
+        {
+            clock.Reset(recordedAt);
+            await act();
+        }
+    }
+
+    private static object Usd(decimal amount) => new { amount = amount.ToString(CultureInfo.InvariantCulture), currency = "USD" };
+
+    private static string Iso(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>An independent fold over the raw events: the 2014 rule written out again, with nothing shared with the API.</summary>
+    private static (decimal Attracted, decimal Revoked) Fold(IReadOnlyList<object> events, string zone, int year, Instant knownAt)
+    {
+        var zones = new Dictionary<Guid, string>();
+        var capital = new Dictionary<Guid, decimal>();
+        decimal attracted = 0, revoked = 0;
+        foreach (var e in events)
+        {
+            switch (e)
+            {
+                case CertificateIssued issued:
+                    zones[issued.CertificateId] = issued.ZoneCode;
+                    capital[issued.CertificateId] = issued.Capital.Amount;
+                    if (issued.ZoneCode == zone && issued.IssuedOn.Year == year && issued.RecordedAt < knownAt) attracted += issued.Capital.Amount;
+                    break;
+                case CertificateAmended amended when amended.CapitalChange is { } change:
+                    capital[amended.CertificateId] += change.Amount;
+                    if (zones[amended.CertificateId] == zone && amended.On.Year == year && amended.RecordedAt < knownAt) attracted += change.Amount;
+                    break;
+                case CertificateRevoked r:
+                    if (zones[r.CertificateId] == zone && r.On.Year == year && r.RecordedAt < knownAt) revoked += capital[r.CertificateId];
+                    break;
+            }
+        }
+        return (attracted, revoked);
+    }
+
+    private static async Task<IReadOnlyList<object>> RawEvents(IAlbaHost host)
+    {
+        await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var events = await session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence).ToListAsync();
+        return [.. events.Select(e => e.Data)];
+    }
+
+    /// <summary>Every read model's documents, as JSON, in a stable order: what a rebuild must reproduce exactly.</summary>
+    private static async Task<string> Snapshot(IAlbaHost host)
+    {
+        await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var parts = new List<string>();
+        async Task Add<T>() where T : notnull => parts.AddRange((await session.Query<T>().ToListAsync())
+            .Select(d => System.Text.Json.JsonSerializer.Serialize(d, Json.Options)).Order(StringComparer.Ordinal));
+        await Add<CertificateDetails>();
+        await Add<CertificateLedger>();
+        await Add<LeadDetails>();
+        await Add<PipelineEntry>();
+        await Add<LeadActivityLog>();
+        await Add<Investment.Api.Investors.InvestorDetails>();
+        return string.Join("\n", parts);
+    }
+
+    /// <summary>A host with no daemon of its own, on the same database, that rebuilds every projection from the events.</summary>
+    private async Task<IAlbaHost> RebuiltHost()
+    {
+        var rebuilt = await ApiFixture.StartHost(database, clock, demoData: false, asyncDaemon: false);
+        var store = rebuilt.Services.GetRequiredService<IDocumentStore>();
+        using var daemon = await store.BuildProjectionDaemonAsync();
+        foreach (var projection in new[]
+                 {
+                     typeof(CertificateDetailsProjection), typeof(CertificateLedgerProjection), typeof(LeadDetailsProjection), typeof(ContactLogProjection),
+                     typeof(PipelineEntryProjection), typeof(LeadActivityLogProjection), typeof(Investment.Api.Investors.InvestorDetailsProjection),
+                     typeof(Investment.Api.Targets.ZoneTargetProjection), typeof(Investment.Api.Zones.ZoneDetailsProjection),
+                 })
+            await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(2), CancellationToken.None);
+        return rebuilt;
+    }
+
+    private static async Task<JsonNode> Get(IAlbaHost host, string url) => await host.Get(Officer, url);
+
+    private static decimal Dec(JsonNode? node) => decimal.Parse((string)node!, CultureInfo.InvariantCulture);
+}
