@@ -53,12 +53,13 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapHealth();
-app.MapZones();
-app.MapInvestors();
-app.MapLeads();
-app.MapCertificates();
-app.MapTargets();
-app.MapReports();
+var api = app.MapGroup("/api/v1").WithIdempotencyKeys().WithConditionalGets();
+api.MapZones();
+api.MapInvestors();
+api.MapLeads();
+api.MapCertificates();
+api.MapTargets();
+api.MapReports();
 
 try
 {

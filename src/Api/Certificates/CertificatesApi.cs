@@ -6,7 +6,7 @@ public static class CertificatesApi
 {
     public static IEndpointRouteBuilder MapCertificates(this IEndpointRouteBuilder app)
     {
-        var certificates = app.MapGroup("/api/v1/certificates").WithTags("Certificates");
+        var certificates = app.MapGroup("/certificates").WithTags("Certificates");
 
         certificates.MapPost("/", IssueCertificate.Handle).RequireAuthorization(Policies.Officer)
             .WithName("IssueCertificate").WithSummary("Record an investment certificate issued (safe to retry with Idempotency-Key)")

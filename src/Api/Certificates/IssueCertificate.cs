@@ -42,13 +42,8 @@ public static class IssueCertificate
     }
 
     public static async Task<Results<Created<Certificate>, ProblemHttpResult>> Handle(
-        Request request, [FromHeader(Name = Idempotent.Header)] string? idempotencyKey,
-        IDocumentSession session, IClock clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+        Request request, IDocumentSession session, IClock clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
-        var idempotent = await Idempotent.Check(session, http, user, idempotencyKey, request, ct);
-        if (idempotent.Problem is { } badKey) return badKey;
-        if (idempotent.Remembered is { } first) return await Created(session, http, first.ResourceId, user, ct);
-
         var investors = await session.LoadManyAsync<InvestorDetails>(ct, request.InvestorIds);
         if (request.InvestorIds.Except(investors.Select(i => i.Id)).ToList() is [_, ..] missing)
             return Problems.Unprocessable("certificate.investor_unknown", $"investorIds name no registered investor: {string.Join(", ", missing)}.");
@@ -66,16 +61,13 @@ public static class IssueCertificate
         if (request.LeadId is { } leadId && await CertifyLead(session, leadId, id, request, now, ct) is { } leadProblem) return leadProblem;
 
         session.Events.StartStream<CertificateDetails>(id, [.. decision.Events]);
-        idempotent.Remember(session, id, CertificateLookup.Location(id), now.At);
         try
         {
             await session.SaveChangesAsync(ct);
         }
         catch (DocumentAlreadyExistsException)
         {
-            // Raced by the same key (answer what it created) or by another certificate with this number.
-            var again = await Idempotent.Check(session, http, user, idempotencyKey, request, ct);
-            if (again.Remembered is { } winner) return await Created(session, http, winner.ResourceId, user, ct);
+            // Another certificate with this number was saved between our check and our save.
             return await session.FindNumber(request.Number, ct) is { } raced ? CertificateLookup.NumberTaken(raced) : Problems.ConcurrentChange();
         }
         catch (ConcurrencyException)

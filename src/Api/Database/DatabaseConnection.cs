@@ -22,7 +22,8 @@ public static class DatabaseConnection
     public static bool IsUnreachable(Exception e)
     {
         for (Exception? inner = e; inner is not null; inner = inner.InnerException)
-            if (inner is System.Net.Sockets.SocketException or Npgsql.NpgsqlException { IsTransient: true } or TimeoutException) return true;
+            if (inner is System.Net.Sockets.SocketException or Npgsql.NpgsqlException { IsTransient: true } or TimeoutException
+                or Npgsql.PostgresException { SqlState: "57P01" or "57P02" or "57P03" }) return true; // admin shutdown, crash, cannot connect now
         return e is AggregateException aggregate && aggregate.InnerExceptions.Any(IsUnreachable);
     }
 

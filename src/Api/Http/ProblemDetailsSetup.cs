@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
-using Npgsql;
 
 namespace Investment.Api.Http;
 
@@ -63,13 +62,19 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
         var (status, code, detail) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, CodeForBadRequest(bad), DetailForBadRequest(bad)),
-            NpgsqlException or TimeoutException =>
+            // Safety nets: a handler that did not expect a concurrent write still answers 409, never 500.
+            JasperFx.ConcurrencyException => (StatusCodes.Status409Conflict, "concurrency.conflict",
+                "Another change to this resource was saved at the same moment; nothing of this request was saved. Read it again and retry."),
+            JasperFx.DocumentAlreadyExistsException => (StatusCodes.Status409Conflict, "resource.conflict",
+                "Something with the same identity was saved at the same moment; nothing of this request was saved. Read again and retry."),
+            _ when Database.DatabaseConnection.IsUnreachable(exception) =>
                 (StatusCodes.Status503ServiceUnavailable, "database.unavailable", "The database cannot be reached right now; nothing was saved. Retry later."),
             _ => (StatusCodes.Status500InternalServerError, "server.error", "An unexpected error occurred; it has been logged."),
         };
-        if (status >= 500) LogFailure(logger, exception, context.Request.Method, context.Request.Path);
+        if (status == 500) LogFailure(logger, exception, context.Request.Method, context.Request.Path);
 
         context.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "5";
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
@@ -77,7 +82,12 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
             ProblemDetails =
             {
                 Status = status,
-                Title = status >= 500 ? "The request could not be completed" : "The request could not be read",
+                Title = status switch
+                {
+                    >= 500 => "The request could not be completed",
+                    409 => "Concurrent change",
+                    _ => "The request could not be read",
+                },
                 Detail = detail,
                 Extensions = { ["code"] = code },
             },

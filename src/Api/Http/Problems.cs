@@ -29,7 +29,7 @@ public static class Problems
     public static ProblemHttpResult Unprocessable(string code, string detail) =>
         Make(StatusCodes.Status422UnprocessableEntity, "The request refers to something that cannot be used", code, detail);
 
-    private static ProblemHttpResult Make(int status, string title, string code, string detail, IDictionary<string, object?>? extensions = null)
+    public static ProblemHttpResult Make(int status, string title, string code, string detail, IDictionary<string, object?>? extensions = null)
     {
         var all = new Dictionary<string, object?>(extensions ?? new Dictionary<string, object?>()) { ["code"] = code };
         return TypedResults.Problem(detail, statusCode: status, title: title, extensions: all);

@@ -6,7 +6,7 @@ public static class InvestorsApi
 {
     public static IEndpointRouteBuilder MapInvestors(this IEndpointRouteBuilder app)
     {
-        var investors = app.MapGroup("/api/v1/investors").WithTags("Investors");
+        var investors = app.MapGroup("/investors").WithTags("Investors");
 
         investors.MapPost("/", RegisterInvestor.Handle).RequireAuthorization(Policies.Officer)
             .WithName("RegisterInvestor").WithSummary("Register an investor")

@@ -7,7 +7,7 @@ public static class LeadsApi
     public static IEndpointRouteBuilder MapLeads(this IEndpointRouteBuilder app)
     {
         // Leads name investor people and officers: officers and admins only. Partners read the pipeline (below).
-        var leads = app.MapGroup("/api/v1/leads").WithTags("Leads").RequireAuthorization(Policies.Officer);
+        var leads = app.MapGroup("/leads").WithTags("Leads").RequireAuthorization(Policies.Officer);
 
         leads.MapPost("/", OpenLead.Handle).WithName("OpenLead").WithSummary("Open a lead: a prospective project of an investor in a zone")
             .Validate<OpenLead.Request>().WithRequestExample(OpenLead.Example)
@@ -48,7 +48,7 @@ public static class LeadsApi
         leads.MapPost("/{id:guid}/contacts/{contactId:guid}/withdraw", WithdrawContact.Handle).StreamCommand("WithdrawContact",
             "Withdraw a contact logged by mistake (it stays in the history)").Validate<WithdrawContact.Request>().WithRequestExample(WithdrawContact.Example);
 
-        app.MapGet("/api/v1/zones/{code}/pipeline", GetZonePipeline.Handle).WithTags("Pipeline").RequireAuthorization(Policies.Reader)
+        app.MapGet("/zones/{code}/pipeline", GetZonePipeline.Handle).WithTags("Pipeline").RequireAuthorization(Policies.Reader)
             .WithName("GetZonePipeline")
             .WithSummary("A zone's pipeline: leads and estimated capital per stage, conversion between stages, median days per stage")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);

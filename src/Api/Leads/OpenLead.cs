@@ -4,7 +4,6 @@ using Investment.Domain.Common;
 using Investment.Domain.Investors;
 using Investment.Domain.Leads;
 using Investment.Domain.Zones;
-using JasperFx;
 
 namespace Investment.Api.Leads;
 
@@ -33,13 +32,8 @@ public static class OpenLead
     }
 
     public static async Task<Results<Created<LeadDetails>, ProblemHttpResult>> Handle(
-        Request request, [FromHeader(Name = Idempotent.Header)] string? idempotencyKey,
-        IDocumentSession session, IClock clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+        Request request, IDocumentSession session, IClock clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
-        var idempotent = await Idempotent.Check(session, http, user, idempotencyKey, request, ct);
-        if (idempotent.Problem is { } badKey) return badKey;
-        if (idempotent.Remembered is { } first) return await Created(session, http, first.ResourceId, clock, ct);
-
         if (await session.LoadAsync<InvestorDetails>(request.InvestorId, ct) is not { } investor)
             return Problems.Unprocessable("lead.investor_unknown", $"investorId {request.InvestorId} names no registered investor; register it first.");
         if (await session.LoadAsync<ZoneDetails>(ZoneCatalogue.IdOf(request.Zone.Trim()), ct) is null)
@@ -52,17 +46,7 @@ public static class OpenLead
         if (decision.Refusal is { } refusal) return Problems.Refused(refusal);
 
         session.Events.StartStream<LeadDetails>(id, [.. decision.Events]);
-        idempotent.Remember(session, id, LeadLookup.Location(id), now.At);
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (DocumentAlreadyExistsException)
-        {
-            // The same key arrived twice at once: the other request saved; answer what it created.
-            var again = await Idempotent.Check(session, http, user, idempotencyKey, request, ct);
-            return again.Remembered is { } winner ? await Created(session, http, winner.ResourceId, clock, ct) : Problems.ConcurrentChange();
-        }
+        await session.SaveChangesAsync(ct);
         return await Created(session, http, id, clock, ct);
     }
 

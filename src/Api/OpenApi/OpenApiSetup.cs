@@ -101,6 +101,35 @@ public sealed class ApiOperationFilter : IOperationFilter
             AddProblem(operation, context, "415", "The body is not JSON.");
         }
         AddProblem(operation, context, "500", "A bug: reported and logged.");
+        AddProblem(operation, context, "503", "The database cannot be reached; nothing was saved. Retry after the Retry-After seconds.");
+        AddProblem(operation, context, "429", "Too many requests from this client; retry after the Retry-After seconds.");
+
+        var method = context.ApiDescription.HttpMethod ?? "";
+        if (metadata.OfType<AcceptsIdempotencyKey>().Any() && method is "POST" or "PUT")
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = IdempotencyKeys.Header,
+                In = ParameterLocation.Header,
+                Description = "A key of the client's choosing (a UUID) that makes retrying safe: the same key with the same request answers "
+                    + "the first answer again and writes nothing twice; the same key with another request answers 422. Keys are kept at least 24 hours.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
+            });
+            AddProblem(operation, context, "422", "The Idempotency-Key was already used for a different request (code idempotency.key_reused).");
+        }
+        if (metadata.OfType<AnswersNotModified>().Any() && method == "GET")
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "If-None-Match",
+                In = ParameterLocation.Header,
+                Description = "An ETag from an earlier answer: 304 Not Modified, with no body, while it is still current.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+            operation.Responses.TryAdd("304", new OpenApiResponse { Description = "Not modified since the ETag given in If-None-Match." });
+        }
 
         if (metadata.OfType<RequestExample>().FirstOrDefault() is { } example
             && operation.RequestBody?.Content?.TryGetValue("application/json", out var media) == true

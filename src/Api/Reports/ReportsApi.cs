@@ -4,7 +4,7 @@ public static class ReportsApi
 {
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
     {
-        var zone = app.MapGroup("/api/v1/zones/{code}").WithTags("Progress and reports").RequireAuthorization(Policies.Reader);
+        var zone = app.MapGroup("/zones/{code}").WithTags("Progress and reports").RequireAuthorization(Policies.Reader);
         zone.MapGet("/progress/{year:int}", GetZoneProgress.Handle).WithName("GetZoneProgress")
             .WithSummary("Attracted capital for a year against the target: status, pace, forecast, breakdowns (as known on a date)")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);

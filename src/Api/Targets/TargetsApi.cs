@@ -6,7 +6,7 @@ public static class TargetsApi
 {
     public static IEndpointRouteBuilder MapTargets(this IEndpointRouteBuilder app)
     {
-        var targets = app.MapGroup("/api/v1/zones/{code}/targets").WithTags("Targets");
+        var targets = app.MapGroup("/zones/{code}/targets").WithTags("Targets");
         targets.MapPut("/{year:int}", SetTarget.Handle).RequireAuthorization(Policies.Admin)
             .WithName("SetTarget").WithSummary("Set or revise a zone's target for a year (admins)")
             .Validate<SetTarget.Request>().WithRequestExample(SetTarget.Example)

@@ -1,0 +1,121 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Investment.Domain.Common;
+
+namespace Investment.Api.Http;
+
+/// <summary>
+/// A key a client sent with a write, the request it came with, and the answer it got. Saved in the same transaction
+/// as the events of the write (<see cref="IdempotencyFilter"/>), then completed with the answer; kept indefinitely (at
+/// least the 24 hours phones need to retry over a bad network).
+/// </summary>
+public sealed record IdempotencyRecord(string Id, string RequestHash, Instant RecordedAt, int? Status, string? Location, string? ETag, string? Body);
+
+/// <summary>Marks the endpoints whose writes accept an Idempotency-Key (the OpenAPI document declares the header on them).</summary>
+public sealed record AcceptsIdempotencyKey;
+
+public static class IdempotencyKeys
+{
+    public const string Header = "Idempotency-Key";
+
+    /// <summary>Every write under this group accepts an Idempotency-Key.</summary>
+    public static RouteGroupBuilder WithIdempotencyKeys(this RouteGroupBuilder group)
+    {
+        group.AddEndpointFilter<IdempotencyFilter>().WithMetadata(new AcceptsIdempotencyKey());
+        return group;
+    }
+
+    internal static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>The result a handler returned, unwrapped from its Results&lt;…&gt; union.</summary>
+    internal static IResult? Unwrap(object? result)
+    {
+        while (result is INestedHttpResult nested) result = nested.Result;
+        return result as IResult;
+    }
+}
+
+/// <summary>
+/// Phones on bad networks retry. A write sent again with the same Idempotency-Key and the same request answers what
+/// the first one answered, writing nothing twice; the same key with another request is refused (422). The key is
+/// inserted into the request's unit of work before the handler runs, so it commits atomically with the handler's
+/// events: either both are saved or neither is, and a refused or invalid request leaves the key unused.
+/// </summary>
+public sealed class IdempotencyFilter(IDocumentSession session, IClock clock) : IEndpointFilter
+{
+    private const int MaxKeyLength = 200;
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+            || !http.Request.Headers.TryGetValue(IdempotencyKeys.Header, out var values))
+            return await next(context);
+
+        var key = values.ToString();
+        if (key.Length is 0 or > MaxKeyLength || key.Any(c => c is < '!' or > '~'))
+            return Problems.BadRequest("request.invalid_idempotency_key",
+                $"{IdempotencyKeys.Header} must be 1 to {MaxKeyLength} visible ASCII characters, such as a UUID.");
+
+        var id = IdempotencyKeys.Hash($"{http.User.Subject()}\n{http.Request.Method} {http.Request.Path}\n{key}");
+        var requestHash = IdempotencyKeys.Hash(http.Request.Path + http.Request.QueryString + "\n" + string.Join("\n",
+            context.Arguments.Where(a => a is not null && a.GetType().Assembly == typeof(IdempotencyFilter).Assembly)
+                .Select(a => JsonSerializer.Serialize(a, a!.GetType(), Json.Options))));
+
+        var remembered = await session.LoadAsync<IdempotencyRecord>(id, http.RequestAborted);
+        switch (Idempotency.Decide(remembered?.RequestHash, requestHash))
+        {
+            case Idempotency.Outcome.KeyReused:
+                return Problems.Unprocessable("idempotency.key_reused",
+                    $"This {IdempotencyKeys.Header} was already used for a different request; use a new key for a new request.");
+            case Idempotency.Outcome.Replay:
+                return Replay(http, remembered!);
+        }
+
+        var pending = new IdempotencyRecord(id, requestHash, clock.GetCurrentInstant(), null, null, null, null);
+        session.Insert(pending);
+        object? result;
+        try
+        {
+            result = await next(context);
+        }
+        catch (JasperFx.DocumentAlreadyExistsException e) when (e.DocType == typeof(IdempotencyRecord))
+        {
+            // The same key raced us and its request committed first: answer what it answered.
+            var first = await session.LoadAsync<IdempotencyRecord>(id, http.RequestAborted);
+            return first?.RequestHash == requestHash ? Replay(http, first)
+                : Problems.Unprocessable("idempotency.key_reused", $"This {IdempotencyKeys.Header} was just used for a different request.");
+        }
+        session.Eject(pending);
+
+        if (IdempotencyKeys.Unwrap(result) is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } answered)
+        {
+            var value = (answered as IValueHttpResult)?.Value;
+            session.Store(pending with
+            {
+                Status = answered.StatusCode,
+                Location = answered.GetType().GetProperty("Location")?.GetValue(answered) as string,
+                ETag = http.Response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null,
+                Body = value is null ? null : JsonSerializer.Serialize(value, value.GetType(), Json.Options),
+            });
+            await session.SaveChangesAsync(http.RequestAborted);
+            return result;
+        }
+
+        // Refused, perhaps because the same key raced us and won: then answer what the winner answered.
+        var winner = await session.LoadAsync<IdempotencyRecord>(id, http.RequestAborted);
+        return winner?.RequestHash == requestHash ? Replay(http, winner) : result;
+    }
+
+    private static IResult Replay(HttpContext http, IdempotencyRecord first)
+    {
+        if (first.Status is not { } status)
+            return Problems.Make(StatusCodes.Status409Conflict, "Request in progress", "idempotency.in_progress",
+                $"A request with this {IdempotencyKeys.Header} is still being processed; retry in a moment.");
+        http.Response.Headers["Idempotent-Replayed"] = "true";
+        if (first.Location is not null) http.Response.Headers.Location = first.Location;
+        if (first.ETag is not null) http.Response.Headers.ETag = first.ETag;
+        return first.Body is null ? TypedResults.StatusCode(status) : TypedResults.Text(first.Body, "application/json", Encoding.UTF8, status);
+    }
+}
