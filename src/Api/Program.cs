@@ -40,16 +40,19 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>();
 Validation.UseJsonNames();
 builder.Services.AddApiHealthChecks();
 builder.Services.AddApiDocumentation();
+builder.Services.AddProtection(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseProtection();
 app.UseRequestLimits();
 app.UseSwagger();
 app.UseSwaggerUI(ui => ui.DocumentTitle = "Dung Quat Investment API");
 app.UseAuthentication();
+app.UseRateLimiter(); // after authentication: the budget is per token subject
 app.UseAuthorization();
 
 app.MapHealth();

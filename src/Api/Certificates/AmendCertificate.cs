@@ -24,9 +24,9 @@ public static class AmendCertificate
             RuleFor(x => x.CapitalChange!).SetValidator(new MoneyValidator(allowNegative: true)).When(x => x.CapitalChange is not null);
             RuleFor(x => x.CapitalChange!.Amount).NotEqual(0m).When(x => x.CapitalChange is not null).WithName("capitalChange")
                 .WithMessage("capitalChange must add or remove capital; leave it out when the capital does not change.");
-            RuleFor(x => x.LandAreaHectares).InclusiveBetween(0m, 100_000m);
+            RuleFor(x => x.LandAreaHectares).InclusiveBetween(0m, 100_000m).PrecisionScale(12, 4, ignoreTrailingZeros: true);
             RuleFor(x => x.ExtensionMonths).InclusiveBetween(0, Certificate.MaxExtensionMonths);
-            RuleFor(x => x.Schedule).SetValidator(new MilestonesValidator()!).When(x => x.Schedule is not null);
+            RuleFor(x => x.Schedule).MaxItems(MilestonesValidator.MaxMilestones).SetValidator(new MilestonesValidator()!).When(x => x.Schedule is not null);
             RuleFor(x => x.Objectives).MaximumLength(2000).Must(Text.HasNoControlCharacters);
             RuleFor(x => x).Must(x => x.CapitalChange is not null || x.LandAreaHectares is not null || x.ExtensionMonths > 0
                     || x.Schedule is not null || x.Objectives is not null)

@@ -21,7 +21,7 @@ public static class InspectCertificate
             RuleFor(x => x.Inspector).NotEmpty().MaximumLength(200).Must(Text.HasNoControlCharacters);
             RuleFor(x => x.DisbursedSoFar).SetValidator(new MoneyValidator());
             RuleFor(x => x.Findings).NotEmpty().MaximumLength(4000).Must(Text.HasNoControlCharacters);
-            RuleFor(x => x.MilestonesMet).Must(m => m is null || m.Count <= 50).WithMessage("At most 50 milestones.");
+            RuleFor(x => x.MilestonesMet).MaxItems(MilestonesValidator.MaxMilestones);
             RuleForEach(x => x.MilestonesMet).NotEmpty().MaximumLength(200);
         }
     }

@@ -31,13 +31,13 @@ public static class IssueCertificate
             RuleFor(x => x.Number).NotEmpty().MaximumLength(50).Matches("^[A-Za-z0-9./ -]+$")
                 .WithMessage("number may hold letters, digits, dots, slashes, dashes and spaces.");
             RuleFor(x => x.ProjectName).NotEmpty().MaximumLength(300).Must(Text.HasNoControlCharacters);
-            RuleFor(x => x.InvestorIds).NotEmpty().Must(ids => ids.Count <= 20 && ids.Distinct().Count() == ids.Count)
-                .WithMessage("investorIds must list 1 to 20 different investors.");
+            RuleFor(x => x.InvestorIds).NotEmpty().MaxItems(20)
+                .Must(ids => ids is null || ids.Distinct().Count() == ids.Count).WithMessage("investorIds must list different investors.");
             RuleFor(x => x.Zone).NotEmpty().MaximumLength(50);
             RuleFor(x => x.Capital).SetValidator(new MoneyValidator());
             RuleFor(x => x.LandAreaHectares).InclusiveBetween(0m, 100_000m).PrecisionScale(12, 4, ignoreTrailingZeros: true);
             RuleFor(x => x.DurationYears).InclusiveBetween(1, 70);
-            RuleFor(x => x.Schedule).SetValidator(new MilestonesValidator()!).When(x => x.Schedule is not null);
+            RuleFor(x => x.Schedule).MaxItems(MilestonesValidator.MaxMilestones).SetValidator(new MilestonesValidator()!).When(x => x.Schedule is not null);
         }
     }
 
@@ -104,9 +104,11 @@ public static class IssueCertificate
 /// <summary>A schedule: at most 50 milestones, each named once, with a name of up to 200 characters.</summary>
 public sealed class MilestonesValidator : AbstractValidator<IReadOnlyList<Milestone>>
 {
+    public const int MaxMilestones = 50;
+
     public MilestonesValidator()
     {
-        RuleFor(m => m).Must(m => m.Count <= 50).WithMessage("A schedule has at most 50 milestones.")
+        RuleFor(m => m).Must(m => m.Count <= MaxMilestones).WithMessage($"A schedule has at most {MaxMilestones} milestones.")
             .Must(m => m.Select(x => x.Name.Trim()).Distinct(StringComparer.Ordinal).Count() == m.Count).WithMessage("Each milestone is named once.");
         RuleForEach(m => m).ChildRules(m => m.RuleFor(x => x.Name).NotEmpty().MaximumLength(200).Must(Text.HasNoControlCharacters));
     }

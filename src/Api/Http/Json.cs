@@ -30,6 +30,7 @@ public static class Json
         options.RespectRequiredConstructorParameters = true;
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.AllowDuplicateProperties = false;
+        options.Converters.Insert(0, new RequestStringConverter());
     }
 
     public static readonly JsonSerializerOptions Options = Create();
@@ -46,13 +47,42 @@ public static class Json
 }
 
 /// <summary>
+/// Every text field of a request is bounded and free of control characters (tabs and line breaks aside) before any
+/// validator sees it: a 10 MB name or a NUL byte is refused as unreadable JSON naming the field, whatever the endpoint.
+/// Validators then apply each field's own, tighter limit.
+/// </summary>
+public sealed class RequestStringConverter : JsonConverter<string>
+{
+    public const int MaxLength = 10_000;
+
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String) throw new JsonException("Expected a string.");
+        var text = reader.GetString()!;
+        if (text.Length > MaxLength) throw new JsonException($"A text field may hold at most {MaxLength} characters.");
+        if (text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')))
+            throw new JsonException("A text field may not contain control characters (other than tabs and line breaks).");
+        return text;
+    }
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+}
+
+/// <summary>
 /// Amounts travel as strings ("150000000.00") so that no client parses them into binary floating point;
 /// a JSON number is accepted on input, read exactly as written.
 /// </summary>
 public sealed class DecimalAsStringConverter : JsonConverter<decimal>
 {
+    /// <summary>A decimal keeps 28 significant digits; an amount with more would be silently rounded, so it is refused.</summary>
+    private const int MaxDigits = 28;
+
     public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
+        var text = reader.TokenType == JsonTokenType.String ? reader.GetString() ?? ""
+            : System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
+        if (text.Count(char.IsAsciiDigit) > MaxDigits)
+            throw new JsonException($"An amount may have at most {MaxDigits} digits, such as \"150000000.00\".");
         if (reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var number)) return number;
         if (reader.TokenType == JsonTokenType.String
             && decimal.TryParse(reader.GetString(), System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint,

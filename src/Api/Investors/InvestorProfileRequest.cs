@@ -25,15 +25,14 @@ public sealed record InvestorProfileRequest(
         {
             RuleFor(x => x.LegalName).NotEmpty().MaximumLength(300).Must(Text.HasNoControlCharacters)
                 .WithMessage("legalName must not contain control characters.");
-            RuleFor(x => x.Country).Must(c => Countries.IsAssigned(c?.Trim().ToUpperInvariant()))
+            RuleFor(x => x.Country).MaximumLength(2).Must(c => Countries.IsAssigned(c?.Trim().ToUpperInvariant()))
                 .WithMessage("country must be an ISO 3166-1 alpha-2 code, such as JP, KR, SG or VN.");
-            RuleFor(x => x.Sectors).NotEmpty().WithMessage("sectors must name at least one sector.")
-                .Must(s => s is null || s.Count <= 20).WithMessage("sectors may list at most 20 entries.");
+            RuleFor(x => x.Sectors).NotEmpty().WithMessage("sectors must name at least one sector.").MaxItems(20);
             RuleFor(x => x.Website).MaximumLength(300)
                 .Must(w => w is null || (Uri.TryCreate(w, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
                 .WithMessage("website must be an absolute http(s) address.");
             RuleFor(x => x.Notes).MaximumLength(4000);
-            RuleFor(x => x.ContactPersons).Must(p => p is null || p.Count <= 20).WithMessage("contactPersons may list at most 20 people.");
+            RuleFor(x => x.ContactPersons).MaxItems(20);
             RuleForEach(x => x.ContactPersons).ChildRules(person =>
             {
                 person.RuleFor(p => p.Name).NotEmpty().MaximumLength(200).Must(Text.HasNoControlCharacters);

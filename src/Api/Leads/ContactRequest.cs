@@ -45,8 +45,8 @@ public sealed record ContactRequest(
             RuleFor(x => x.Reason).MaximumLength(1000).Must(Text.HasNoControlCharacters);
             RuleFor(x => x).Must(x => (x.Officers?.Count ?? 0) + (x.InvestorPeople?.Count ?? 0) > 0)
                 .WithName("officers").WithMessage("Name at least one person who took part (officers or investorPeople).");
-            RuleFor(x => x.Officers).Must(p => p is null || p.Count <= MaxPeople).WithMessage($"At most {MaxPeople} officers.");
-            RuleFor(x => x.InvestorPeople).Must(p => p is null || p.Count <= MaxPeople).WithMessage($"At most {MaxPeople} investor people.");
+            RuleFor(x => x.Officers).MaxItems(MaxPeople);
+            RuleFor(x => x.InvestorPeople).MaxItems(MaxPeople);
             RuleForEach(x => x.Officers).NotEmpty().MaximumLength(200).Must(Text.HasNoControlCharacters);
             RuleForEach(x => x.InvestorPeople).NotEmpty().MaximumLength(200).Must(Text.HasNoControlCharacters);
         }

@@ -26,7 +26,10 @@ public static class OpenApiSetup
                 Description = "Investment promotion for the Dung Quat Economic Zone (Quang Ngai, Vietnam): investors, leads and "
                     + "contacts, investment certificates, zone targets and reports, every figure computed from recorded events. "
                     + "Errors are RFC 9457 problem details with a stable `code`. Money amounts are decimal strings, dates are "
-                    + "ISO 8601 dates in Vietnam's calendar, instants are UTC. Lists are paged with `limit` (1–200) and an opaque `cursor`.",
+                    + "ISO 8601 dates in Vietnam's calendar, instants are UTC. Lists are paged with `limit` (1–200) and an opaque `cursor`. "
+                    + "Limits: a request body is at most 1 MiB (413), a text field at most 10,000 characters unless its schema says less, "
+                    + "a client at most RateLimiting:PermitsPerMinute requests a minute (600 by default; 429 with Retry-After). "
+                    + "Every write takes an Idempotency-Key; every read returns an ETag and answers 304 to If-None-Match.",
                 Contact = new OpenApiContact { Name = "Dung Quat Economic Zone Management Board", Url = new Uri("https://dungquat.quangngai.gov.vn") },
             });
             options.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
@@ -41,6 +44,7 @@ public static class OpenApiSetup
             options.MapType<decimal?>(() => new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Format = "decimal" });
             options.SupportNonNullableReferenceTypes();
             options.OperationFilter<ApiOperationFilter>();
+            options.SchemaFilter<ValidationSchemaFilter>();
             options.CustomSchemaIds(SchemaId);
             foreach (var xml in Directory.GetFiles(AppContext.BaseDirectory, "Investment.*.xml"))
                 options.IncludeXmlComments(xml);

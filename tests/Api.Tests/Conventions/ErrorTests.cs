@@ -49,6 +49,8 @@ public sealed class ErrorTests(ApiFixture fixture) : ApiTest(fixture)
     [InlineData("""{"legalName": "A", "legalName": "B", "country": "JP", "sectors": ["energy"]}""", "request.malformed_json", "twice")]
     [InlineData("""{"legalName": 42, "country": "JP", "sectors": ["energy"]}""", "request.malformed_json", "$.legalName")]
     [InlineData("", "request.malformed_json", "body is required")]
+    [InlineData("""{"legalName": "A\u0000B", "country": "JP", "sectors": ["energy"]}""", "request.malformed_json", "control characters")]
+    [InlineData("""{"legalName": "A", "country": "JP", "sectors": ["energy"], "website": 5}""", "request.malformed_json", "$.website")]
     public async Task malformed_json_answers_400_naming_the_problem(string body, string code, string named)
     {
         var result = await Host.SendRaw(Officer, "POST", Investors, body);

@@ -27,6 +27,7 @@ public sealed class ApiFixture : IAsyncLifetime
         settings["ConnectionStrings:Marten"] = connectionString;
         settings["Seed:DemoData"] = demoData ? "true" : "false";
         settings["EventStore:AsyncDaemon"] = asyncDaemon ? "Solo" : "Disabled";
+        settings["RateLimiting:PermitsPerMinute"] = "1000000"; // the tests of rate limiting start a host of their own
         return AlbaHost.For<Program>(builder =>
         {
             builder.UseEnvironment("Testing");
