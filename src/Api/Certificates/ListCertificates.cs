@@ -24,6 +24,7 @@ public static class ListCertificates
         if (Paging.CheckKey(limit, cursor, out var take, out var after) is { } badPage) return badPage;
         if (QueryValues.Enum<CertificateStatus>(status, "status", out var wantedStatus) is { } badStatus) return badStatus;
         if (QueryValues.Enum<Sector>(sector, "sector", out var wantedSector) is { } badSector) return badSector;
+        if (issueYear is < 1990 or > 2100) return Problems.BadRequest("request.invalid_issueYear", "issueYear must be between 1990 and 2100.");
         var order = sort ?? "-issuedOn";
         if (!Sorts.Contains(order)) return Problems.BadRequest("request.invalid_sort", $"sort must be one of: {string.Join(", ", Sorts)}.");
 

@@ -1,0 +1,193 @@
+using System.IO.Compression;
+using Alba;
+using Investment.Api.Tests.Certificates;
+using Investment.Api.Tests.Infrastructure;
+using Investment.Api.Tests.Leads;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Investment.Api.Tests.Robustness;
+
+public sealed class ProtectionTests(ApiFixture fixture) : ApiTest(fixture)
+{
+    [Theory]
+    [InlineData("/api/v1/zones")]
+    [InlineData("/api/v1/nowhere")]
+    [InlineData("/health/live")]
+    public async Task every_response_carries_the_security_headers(string url)
+    {
+        var result = await Host.Send(Officer, s => s.Get.Url(url));
+        Assert.Equal("nosniff", result.Header("X-Content-Type-Options"));
+        Assert.Equal("DENY", result.Header("X-Frame-Options"));
+        Assert.Equal("no-referrer", result.Header("Referrer-Policy"));
+        Assert.Equal("default-src 'none'; frame-ancestors 'none'", result.Header("Content-Security-Policy"));
+    }
+
+    [Fact]
+    public async Task cors_is_off_unless_an_origin_is_allowed()
+    {
+        var result = await Host.Send(null, s =>
+        {
+            s.Get.Url("/api/v1/zones");
+            s.ConfigureHttpContext(c => c.Request.Method = "OPTIONS");
+            s.WithRequestHeader("Origin", "https://evil.example");
+            s.WithRequestHeader("Access-Control-Request-Method", "GET");
+        });
+        Assert.Null(result.Header("Access-Control-Allow-Origin"));
+
+        await using var host = await Start(new() { ["Cors:AllowedOrigins:0"] = "https://partner.example" });
+        var allowed = await host.Send(null, s =>
+        {
+            s.Get.Url("/api/v1/zones");
+            s.ConfigureHttpContext(c => c.Request.Method = "OPTIONS");
+            s.WithRequestHeader("Origin", "https://partner.example");
+            s.WithRequestHeader("Access-Control-Request-Method", "GET");
+        });
+        var refused = await host.Send(null, s =>
+        {
+            s.Get.Url("/api/v1/zones");
+            s.ConfigureHttpContext(c => c.Request.Method = "OPTIONS");
+            s.WithRequestHeader("Origin", "https://evil.example");
+            s.WithRequestHeader("Access-Control-Request-Method", "GET");
+        });
+        Assert.Equal("https://partner.example", allowed.Header("Access-Control-Allow-Origin"));
+        Assert.Null(refused.Header("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
+    public async Task answers_are_compressed_when_the_client_accepts_it()
+    {
+        var result = await Host.Send(Partner, s =>
+        {
+            s.Get.Url("/api/v1/certificates?limit=200");
+            s.WithRequestHeader("Accept-Encoding", "gzip");
+        });
+        Assert.Equal("gzip", result.Header("Content-Encoding"));
+        await using var gzip = new GZipStream(result.Context.Response.Body, CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        Assert.StartsWith("{\"items\":", await reader.ReadToEndAsync());
+    }
+
+    [Fact]
+    public async Task reads_answer_304_to_if_none_match_with_the_current_etag()
+    {
+        var certificate = await Host.IssuedCertificate(Officer);
+        var url = $"/api/v1/certificates/{certificate["id"]}";
+        var first = await Host.Send(Partner, s => s.Get.Url(url));
+        var list = await Host.Send(Partner, s => s.Get.Url("/api/v1/zones"));
+
+        var same = await Host.Send(Partner, s => { s.Get.Url(url); s.WithRequestHeader("If-None-Match", first.Header("ETag")!); });
+        var sameList = await Host.Send(Partner, s => { s.Get.Url("/api/v1/zones"); s.WithRequestHeader("If-None-Match", list.Header("ETag")!); });
+        await Host.Post(Officer, $"{url}/amendments", new { on = "2014-01-01", objectives = "More.", reason = "x" });
+        var changed = await Host.Send(Partner, s => { s.Get.Url(url); s.WithRequestHeader("If-None-Match", first.Header("ETag")!); });
+
+        Assert.Equal(304, same.Context.Response.StatusCode);
+        Assert.Equal(304, sameList.Context.Response.StatusCode);
+        Assert.StartsWith("W/\"", list.Header("ETag"));
+        Assert.Equal(200, changed.Context.Response.StatusCode);
+        Assert.Equal("\"2\"", changed.Header("ETag"));
+    }
+
+    [Fact]
+    public async Task every_action_accepts_an_idempotency_key_and_a_retry_writes_nothing_twice()
+    {
+        var certificate = await Host.IssuedCertificate(Officer);
+        var url = $"/api/v1/certificates/{certificate["id"]}/amendments";
+        var key = Guid.NewGuid().ToString();
+        var amendment = new { on = "2014-01-01", capitalChange = LeadRequests.Usd(10m), reason = "Retried from a phone." };
+
+        var first = await Host.Post(Officer, url, amendment, key: key);
+        var retry = await Host.Post(Officer, url, amendment, key: key);
+        var other = await Host.Post(Officer, url, new { on = "2014-01-02", objectives = "x", reason = "y" }, key: key);
+
+        Assert.Equal(200, retry.Context.Response.StatusCode);
+        Assert.Equal("true", retry.Header("Idempotent-Replayed"));
+        Assert.Equal(first.Header("ETag"), retry.Header("ETag"));
+        Assert.Equal((await first.ReadAsTextAsync()), await retry.ReadAsTextAsync());
+        await other.ShouldBeProblem(422, "idempotency.key_reused");
+        Assert.Single((await Host.Get(Officer, $"/api/v1/certificates/{certificate["id"]}"))["amendments"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task a_key_of_a_refused_request_stays_unused()
+    {
+        var certificate = await Host.IssuedCertificate(Officer);
+        var key = Guid.NewGuid().ToString();
+        var refused = await Host.Post(Officer, $"/api/v1/certificates/{certificate["id"]}/resume", new { on = "2014-01-01" }, key: key);
+        var suspended = await Host.Post(Officer, $"/api/v1/certificates/{certificate["id"]}/suspend", new { on = "2014-01-01", reason = "x" }, key: key);
+
+        await refused.ShouldBeProblem(409, "certificate.not_suspended");
+        Assert.Equal(200, suspended.Context.Response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("has space")]
+    public async Task a_malformed_idempotency_key_answers_400(string key)
+    {
+        var result = await Host.Send(Officer, s =>
+        {
+            s.Post.Json(new { legalName = "x", country = "JP", sectors = new[] { "energy" } }).ToUrl("/api/v1/investors");
+            s.WithRequestHeader("Idempotency-Key", key);
+        });
+        await result.ShouldBeProblem(400, "request.invalid_idempotency_key");
+    }
+
+    [Fact]
+    public async Task a_client_over_its_budget_gets_429_with_retry_after_and_other_clients_do_not()
+    {
+        await using var host = await Start(new() { ["RateLimiting:PermitsPerMinute"] = "5" });
+        var greedy = TestTokens.For("partner", "partner.greedy");
+        var results = new List<IScenarioResult>();
+        for (var i = 0; i < 7; i++) results.Add(await host.Send(greedy, s => s.Get.Url("/api/v1/zones")));
+        var other = await host.Send(TestTokens.For("partner", "partner.calm"), s => s.Get.Url("/api/v1/zones"));
+
+        Assert.Equal(5, results.Count(r => r.Context.Response.StatusCode == 200));
+        var limited = results.Last();
+        await limited.ShouldBeProblem(429, "request.rate_limited");
+        Assert.True(int.Parse(limited.Header("Retry-After")!, System.Globalization.CultureInfo.InvariantCulture) > 0);
+        Assert.Equal(200, other.Context.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task in_production_a_bug_answers_a_500_problem_without_internals()
+    {
+        var settings = TestTokens.Configuration;
+        settings["ConnectionStrings:Marten"] = TestDatabase.Create("production");
+        await using var host = await AlbaHost.For<Program>(builder =>
+        {
+            builder.UseEnvironment("Production");
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ThrowingEndpoint>());
+        }, ConfigurationOverride.Create(settings));
+
+        var result = await host.Send(Admin, s => s.Get.Url("/test/throw"));
+
+        var problem = await result.ShouldBeProblem(500, "server.error");
+        var text = problem.ToJsonString();
+        Assert.DoesNotContain("InvalidOperationException", text);
+        Assert.DoesNotContain("secret internal detail", text);
+        Assert.DoesNotContain(" at ", text);
+    }
+
+    /// <summary>A route that fails the way a bug would, only in this test's host.</summary>
+    private sealed class ThrowingEndpoint : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.Use((context, inner) => context.Request.Path == "/test/throw"
+                ? throw new InvalidOperationException("secret internal detail")
+                : inner(context));
+        };
+    }
+
+    private static async Task<IAlbaHost> Start(Dictionary<string, string?> extra)
+    {
+        var settings = TestTokens.Configuration;
+        settings["ConnectionStrings:Marten"] = TestDatabase.Create("protection");
+        foreach (var (k, v) in extra) settings[k] = v;
+        return await AlbaHost.For<Program>(b => b.UseEnvironment("Testing"), ConfigurationOverride.Create(settings));
+    }
+}
