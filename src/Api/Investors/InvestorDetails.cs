@@ -21,12 +21,12 @@ public sealed record InvestorDetails(
     string SearchName,
     long Position,
     Instant RegisteredAt,
-    string RegisteredBy,
+    string? RegisteredBy,
     Instant UpdatedAt,
     long Version)
 {
-    /// <summary>Partners never receive personal data: the contact persons are left out.</summary>
-    public InvestorDetails WithoutPersonalData() => this with { ContactPersons = null };
+    /// <summary>Partners never receive personal data: the contact persons and the officer who registered are left out.</summary>
+    public InvestorDetails WithoutPersonalData() => this with { ContactPersons = null, RegisteredBy = null };
 
     public InvestorProfile ToProfile() => new(LegalName, Country, Sectors, Website, Notes, ContactPersons ?? []);
 }

@@ -23,7 +23,7 @@ public static class CertificateDecider
         var today = VietnamCalendar.Today(recording.At);
         if (c.IssuedOn > today) return InFuture(c.IssuedOn, today);
         if (c.Schedule.FirstOrDefault(m => m.Due < c.IssuedOn) is { } early)
-            return Decision.Refuse("certificate.milestone_before_issue", $"Milestone '{early.Name}' is due on {early.Due}, before the issue date {c.IssuedOn}.");
+            return Decision.Refuse("certificate.milestone_before_issue", $"Milestone '{early.Name}' is due on {early.Due:yyyy-MM-dd}, before the issue date {c.IssuedOn:yyyy-MM-dd}.");
         return Decision.Accept(new CertificateIssued(c.CertificateId, c.Number.Trim(), c.ProjectName.Trim(), c.Investors, c.ZoneCode, c.Sector, c.Capital,
             c.LandAreaHectares, c.IssuedOn, c.DurationYears, [.. c.Schedule.Select(m => m with { Name = m.Name.Trim() })], c.LeadId,
             recording.By, recording.At));
@@ -34,7 +34,7 @@ public static class CertificateDecider
         if (CheckDate(certificate, a.On, recording) is { } refused) return refused;
         if (certificate.Amendments.Count > 0 && a.On < certificate.Amendments[^1].On)
             return Decision.Refuse("certificate.amendment_out_of_order",
-                $"Amendment {certificate.Amendments.Count} is dated {certificate.Amendments[^1].On}; the next one cannot be dated earlier ({a.On}).");
+                $"Amendment {certificate.Amendments.Count} is dated {certificate.Amendments[^1].On:yyyy-MM-dd}; the next one cannot be dated earlier ({a.On:yyyy-MM-dd}).");
         if (a.CapitalChange is { } change && certificate.CapitalUsd + change.InUsd() < 0)
             return Decision.Refuse("certificate.capital_below_zero",
                 $"Reducing the capital by USD {-change.InUsd()} would take it below zero (it is USD {certificate.CapitalUsd}).");
@@ -43,7 +43,7 @@ public static class CertificateDecider
                 $"The schedule may be extended by at most {Certificate.MaxExtensionMonths} months in total over the certificate's life "
                 + $"(Law on Investment 67/2014/QH13, Article 46(4)); {certificate.ExtensionMonthsUsed} are used, {a.ExtensionMonths} more were asked.");
         if (a.Schedule?.FirstOrDefault(m => m.Due < certificate.IssuedOn) is { } early)
-            return Decision.Refuse("certificate.milestone_before_issue", $"Milestone '{early.Name}' is due before the issue date {certificate.IssuedOn}.");
+            return Decision.Refuse("certificate.milestone_before_issue", $"Milestone '{early.Name}' is due before the issue date {certificate.IssuedOn:yyyy-MM-dd}.");
         return Decision.Accept(new CertificateAmended(certificate.Id, certificate.Amendments.Count + 1, a.On, a.CapitalChange, a.LandAreaHectares,
             a.ExtensionMonths, a.Schedule, Blank(a.Objectives), a.Reason.Trim(), recording.By, recording.At));
     }
@@ -54,7 +54,7 @@ public static class CertificateDecider
         var names = certificate.AsOf(i.On).Schedule.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
         if (i.MilestonesMet.FirstOrDefault(m => !names.Contains(m.Trim())) is { } unknown)
             return Decision.Refuse("certificate.unknown_milestone",
-                $"'{unknown}' is not a milestone of the schedule on {i.On}: {string.Join(", ", names.Select(n => $"'{n}'"))}.");
+                $"'{unknown}' is not a milestone of the schedule on {i.On:yyyy-MM-dd}: {string.Join(", ", names.Select(n => $"'{n}'"))}.");
         return Decision.Accept(new CertificateInspected(certificate.Id, i.On, i.Inspector.Trim(), i.Progress, i.DisbursedSoFar,
             [.. i.MilestonesMet.Select(m => m.Trim()).Distinct()], i.Findings.Trim(), recording.By, recording.At));
     }
@@ -63,7 +63,7 @@ public static class CertificateDecider
     {
         if (CheckDate(certificate, on, recording) is { } refused) return refused;
         if (certificate.Status == CertificateStatus.Suspended)
-            return Decision.Refuse("certificate.already_suspended", $"The certificate is suspended since {certificate.Suspensions[^1].From}.");
+            return Decision.Refuse("certificate.already_suspended", $"The certificate is suspended since {certificate.Suspensions[^1].From:yyyy-MM-dd}.");
         if (on < certificate.LastStatusChange) return OutOfOrder(certificate, on);
         return Decision.Accept(new CertificateSuspended(certificate.Id, on, reason.Trim(), recording.By, recording.At));
     }
@@ -88,18 +88,18 @@ public static class CertificateDecider
     {
         if (certificate.Revocation is { } revocation)
             return Decision.Refuse("certificate.revoked",
-                $"Certificate {certificate.Number} was revoked on {revocation.On} (decision {revocation.DecisionNumber}); a revoked certificate cannot change.");
+                $"Certificate {certificate.Number} was revoked on {revocation.On:yyyy-MM-dd} (decision {revocation.DecisionNumber}); a revoked certificate cannot change.");
         if (on < certificate.IssuedOn)
-            return Decision.Refuse("certificate.date_before_issue", $"{on} is before the certificate was issued ({certificate.IssuedOn}).");
+            return Decision.Refuse("certificate.date_before_issue", $"{on:yyyy-MM-dd} is before the certificate was issued ({certificate.IssuedOn:yyyy-MM-dd}).");
         var today = VietnamCalendar.Today(recording.At);
         return on > today ? InFuture(on, today) : null;
     }
 
     private static Decision OutOfOrder(Certificate certificate, LocalDate on) => Decision.Refuse("certificate.date_out_of_order",
-        $"{on} is before the certificate's last change of status ({certificate.LastStatusChange}).");
+        $"{on:yyyy-MM-dd} is before the certificate's last change of status ({certificate.LastStatusChange:yyyy-MM-dd}).");
 
     private static Decision InFuture(LocalDate date, LocalDate today) =>
-        Decision.Refuse("date.in_future", $"{date} is in the future (today in Vietnam is {today}).");
+        Decision.Refuse("date.in_future", $"{date:yyyy-MM-dd} is in the future (today in Vietnam is {today:yyyy-MM-dd}).");
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

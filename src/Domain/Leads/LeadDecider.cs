@@ -43,7 +43,7 @@ public static class LeadDecider
     {
         if (Closed(lead) is { } closed) return closed;
         if (on < lead.StageSince)
-            return Decision.Refuse("lead.date_before_stage", $"The certificate's issue date {on} is before the lead entered its current stage ({lead.StageSince}).");
+            return Decision.Refuse("lead.date_before_stage", $"The certificate's issue date {on:yyyy-MM-dd} is before the lead entered its current stage ({lead.StageSince:yyyy-MM-dd}).");
         return Decision.Accept(new LeadCertified(lead.Id, certificateId, certificateNumber, on, recording.By, recording.At));
     }
 
@@ -104,7 +104,7 @@ public static class LeadDecider
             return Decision.Refuse("contact.in_future", $"A contact is logged once it happened; {contact.OccurredAt} is later than now ({recording.At}).");
         var day = contact.OccurredAt.InZone(VietnamCalendar.Zone).Date;
         if (contact.FollowUpOn is { } followUp && followUp < day)
-            return Decision.Refuse("contact.follow_up_before_contact", $"The follow-up date {followUp} is before the contact ({day}).");
+            return Decision.Refuse("contact.follow_up_before_contact", $"The follow-up date {followUp:yyyy-MM-dd} is before the contact ({day:yyyy-MM-dd}).");
         return null;
     }
 
@@ -122,12 +122,12 @@ public static class LeadDecider
         date = on ?? today;
         if (date > today) return InFuture("on", date, today);
         if (date < lead.StageSince)
-            return Decision.Refuse("lead.date_before_stage", $"{date} is before the lead entered its current stage ({lead.StageSince}).");
+            return Decision.Refuse("lead.date_before_stage", $"{date:yyyy-MM-dd} is before the lead entered its current stage ({lead.StageSince:yyyy-MM-dd}).");
         return null;
     }
 
     private static Decision InFuture(string field, LocalDate date, LocalDate today) =>
-        Decision.Refuse("date.in_future", $"{field} {date} is in the future (today in Vietnam is {today}).");
+        Decision.Refuse("date.in_future", $"{field} {date:yyyy-MM-dd} is in the future (today in Vietnam is {today:yyyy-MM-dd}).");
 
     private static Decision ContactNotFound(Guid contactId) => Decision.Refuse("contact.not_found", $"The lead has no contact {contactId}.");
 

@@ -15,7 +15,7 @@ public static class TargetDecider
             return Decision.Refuse("target.invalid_range", $"The minimum ({range.MinimumUsd}) is above the maximum ({range.MaximumUsd}).");
         var today = VietnamCalendar.Today(recording.At);
         if (range.DecidedOn > today)
-            return Decision.Refuse("date.in_future", $"decidedOn {range.DecidedOn} is in the future (today in Vietnam is {today}).");
+            return Decision.Refuse("date.in_future", $"decidedOn {range.DecidedOn:yyyy-MM-dd} is in the future (today in Vietnam is {today:yyyy-MM-dd}).");
         var id = IdOf(zoneCode, year);
         if (current is null) return Decision.Accept(new TargetSet(id, zoneCode, year, range, recording.By, recording.At));
         return current == range
