@@ -45,6 +45,15 @@ public static class LocalPostgres
         return $"Host=127.0.0.1;Port={RunningPort(dataDir)};Username=postgres;Database=postgres;Pooling=false";
     }
 
+    /// <summary>Stops the cluster at once, as a crash or an operator would (the fault tests use it).</summary>
+    public static void Stop(Options options)
+    {
+        var bin = FindBinaries() ?? throw new NoDatabaseException("No PostgreSQL binaries found.");
+        var asRoot = Environment.UserName == "root";
+        var dataDir = asRoot ? ReachableByPostgres(options.DataDirectory) : Path.GetFullPath(options.DataDirectory);
+        Run(bin, "pg_ctl", ["stop", "-D", dataDir, "-m", "immediate", "-w", "-t", "30"], asRoot, TimeSpan.FromSeconds(40));
+    }
+
     /// <summary>Creates the database when it does not exist yet and returns a connection string to it.</summary>
     public static string EnsureDatabase(string maintenanceConnectionString, string database)
     {

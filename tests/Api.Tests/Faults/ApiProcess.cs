@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Investment.Api.Tests.Infrastructure;
+
+namespace Investment.Api.Tests.Faults;
+
+/// <summary>The API as a real process of its own (Kestrel on loopback), so that a test can kill it with SIGKILL.</summary>
+public sealed class ApiProcess : IAsyncDisposable
+{
+    private readonly string connectionString;
+    private Process? process;
+
+    public ApiProcess(string connectionString)
+    {
+        this.connectionString = connectionString;
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    public int Port { get; }
+
+    public HttpClient Client(string token)
+    {
+        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}"), Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async Task Start()
+    {
+        var bin = AppContext.BaseDirectory;
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(bin, "Investment.Api.dll"), "--urls", $"http://127.0.0.1:{Port}"])
+        {
+            WorkingDirectory = bin,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["ConnectionStrings__Marten"] = connectionString;
+        start.Environment["RateLimiting__PermitsPerMinute"] = "1000000";
+        foreach (var (key, value) in TestTokens.Configuration) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}"), Timeout = TimeSpan.FromSeconds(2) };
+        for (var attempt = 0; attempt < 120; attempt++)
+        {
+            try
+            {
+                if ((await http.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            if (process.HasExited) throw new InvalidOperationException($"The API exited with code {process.ExitCode}.");
+            await Task.Delay(250);
+        }
+        throw new TimeoutException("The API did not become ready.");
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flushing, as a crash or an out-of-memory kill would end it.</summary>
+    public void Kill()
+    {
+        process?.Kill(entireProcessTree: true);
+        process?.WaitForExit();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (process is { HasExited: false }) Kill();
+        process?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
