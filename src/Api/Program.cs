@@ -4,6 +4,7 @@ using Investment.Api.Health;
 using Investment.Api.Investors;
 using Investment.Api.Leads;
 using Investment.Api.OpenApi;
+using Investment.Api.Operations;
 using Investment.Api.Reports;
 using Investment.Api.Targets;
 using Investment.Api.Zones;
@@ -27,6 +28,8 @@ catch (NoDatabaseException e)
 
 if (builder.Environment.IsDevelopment()) DevelopmentSigningKey.Ensure(builder.Configuration);
 
+if (Commands.IsCommand(args)) builder.Configuration["EventStore:AsyncDaemon"] = "Disabled";
+builder.AddTelemetry();
 builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 builder.Services.AddEventStore(connectionString, builder.Configuration);
 builder.Services.AddHostedService<Seeder>();
@@ -44,6 +47,7 @@ builder.Services.AddProtection(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
 
 var app = builder.Build();
+if (Commands.IsCommand(args)) return await Commands.Run(args[0], app.Services);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();

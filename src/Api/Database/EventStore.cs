@@ -13,6 +13,14 @@ namespace Investment.Api.Database;
 
 public static class EventStore
 {
+    /// <summary>Every projection, for the rebuild command (and the test that a rebuild changes no answer).</summary>
+    public static readonly IReadOnlyList<Type> ProjectionTypes =
+    [
+        typeof(ZoneDetailsProjection), typeof(InvestorDetailsProjection), typeof(LeadDetailsProjection), typeof(ContactLogProjection),
+        typeof(PipelineEntryProjection), typeof(CertificateDetailsProjection), typeof(ZoneTargetProjection),
+        typeof(CertificateLedgerProjection), typeof(LeadActivityLogProjection),
+    ];
+
     public static IServiceCollection AddEventStore(this IServiceCollection services, string connectionString, IConfiguration configuration)
     {
         services.AddMarten(options =>
@@ -26,6 +34,8 @@ public static class EventStore
                 // Rich appends give inline projections each event's version and global sequence before the commit:
                 // read models carry their version (the ETag) and their position in the log (the paging key).
                 options.Events.AppendMode = EventAppendMode.Rich;
+                options.OpenTelemetry.TrackEventCounters(); // the marten.event.append counter
+
                 options.RegisterDocumentType<IdempotencyRecord>();
                 options.AddZones();
                 options.AddInvestors();
@@ -36,9 +46,10 @@ public static class EventStore
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
-            // One node runs the async projections (pipeline, ledgers); EventStore:AsyncDaemon=Disabled turns it off on a
-            // node that must not run them (a rebuild from a tool or a test); issue 7 revisits this for several nodes.
-            .AddAsyncDaemon(configuration.GetValue("EventStore:AsyncDaemon", JasperFx.Events.Daemon.DaemonMode.Solo));
+            // HotCold (the default): several instances share one database and an advisory lock elects the one that runs
+            // the async projections; when it dies another takes over. Solo: a single instance, no election.
+            // Disabled: a node that must not run them (the commands, some tests).
+            .AddAsyncDaemon(configuration.GetValue("EventStore:AsyncDaemon", JasperFx.Events.Daemon.DaemonMode.HotCold));
         return services;
     }
 }

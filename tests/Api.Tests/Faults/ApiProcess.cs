@@ -11,9 +11,13 @@ public sealed class ApiProcess : IAsyncDisposable
     private readonly string connectionString;
     private Process? process;
 
-    public ApiProcess(string connectionString)
+    private readonly string daemon;
+
+    /// <param name="daemon">The async daemon's mode: HotCold lets several processes share the database.</param>
+    public ApiProcess(string connectionString, string daemon = "HotCold")
     {
         this.connectionString = connectionString;
+        this.daemon = daemon;
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         Port = ((IPEndPoint)probe.LocalEndpoint).Port;
@@ -41,6 +45,7 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["ConnectionStrings__Marten"] = connectionString;
         start.Environment["RateLimiting__PermitsPerMinute"] = "1000000";
+        start.Environment["EventStore__AsyncDaemon"] = daemon;
         foreach (var (key, value) in TestTokens.Configuration) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
@@ -65,6 +70,26 @@ public sealed class ApiProcess : IAsyncDisposable
             await Task.Delay(250);
         }
         throw new TimeoutException("The API did not become ready.");
+    }
+
+    /// <summary>Runs the API's executable once with arguments (a command) and returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommand(string connectionString, params string[] arguments)
+    {
+        var bin = AppContext.BaseDirectory;
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(bin, "Investment.Api.dll"), .. arguments])
+        {
+            WorkingDirectory = bin,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["ConnectionStrings__Marten"] = connectionString;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await errors);
     }
 
     /// <summary>SIGKILL: no shutdown, no flushing, as a crash or an out-of-memory kill would end it.</summary>

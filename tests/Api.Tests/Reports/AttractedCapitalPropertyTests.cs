@@ -196,12 +196,7 @@ public sealed class AttractedCapitalPropertyTests : IAsyncLifetime
         var rebuilt = await ApiFixture.StartHost(database, clock, demoData: false, asyncDaemon: false);
         var store = rebuilt.Services.GetRequiredService<IDocumentStore>();
         using var daemon = await store.BuildProjectionDaemonAsync();
-        foreach (var projection in new[]
-                 {
-                     typeof(CertificateDetailsProjection), typeof(CertificateLedgerProjection), typeof(LeadDetailsProjection), typeof(ContactLogProjection),
-                     typeof(PipelineEntryProjection), typeof(LeadActivityLogProjection), typeof(Investment.Api.Investors.InvestorDetailsProjection),
-                     typeof(Investment.Api.Targets.ZoneTargetProjection), typeof(Investment.Api.Zones.ZoneDetailsProjection),
-                 })
+        foreach (var projection in Investment.Api.Database.EventStore.ProjectionTypes)
             await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(2), CancellationToken.None);
         return rebuilt;
     }

@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using Investment.Api.Database;
+
+namespace Investment.Api.Operations;
+
+/// <summary>
+/// What an operator runs besides the API itself, with the same configuration:
+/// <c>apply-database-changes</c> creates or updates the schema ahead of a deployment;
+/// <c>rebuild-projections</c> replays every event into every read model (after a projection's code changed).
+/// </summary>
+public static class Commands
+{
+    public const string ApplyDatabaseChanges = "apply-database-changes";
+    public const string RebuildProjections = "rebuild-projections";
+
+    public static bool IsCommand(string[] args) => args is [ApplyDatabaseChanges or RebuildProjections, ..];
+
+    public static async Task<int> Run(string command, IServiceProvider services)
+    {
+        var store = services.GetRequiredService<IDocumentStore>();
+        var clock = Stopwatch.StartNew();
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        if (command == ApplyDatabaseChanges)
+        {
+            Console.WriteLine($"Database schema up to date in {clock.ElapsedMilliseconds} ms.");
+            return 0;
+        }
+
+        var events = (await store.Advanced.FetchEventStoreStatistics()).EventCount;
+        using var daemon = await store.BuildProjectionDaemonAsync();
+        foreach (var projection in EventStore.ProjectionTypes)
+            await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(30), CancellationToken.None);
+        var seconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"Rebuilt {EventStore.ProjectionTypes.Count} projections over {events} events in {seconds:F1} s "
+            + $"({events * EventStore.ProjectionTypes.Count / Math.Max(seconds, 0.001):F0} event applications/s).");
+        return 0;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Investment.Api.Http;
+using Investment.Api.Tests.Certificates;
+using Investment.Api.Tests.Infrastructure;
+using Investment.Api.Tests.Investors;
+using Investment.Api.Tests.Leads;
+using Npgsql;
+
+namespace Investment.Api.Tests.Faults;
+
+/// <summary>
+/// Two instances share one database; the async projections run exactly once between them (HotCold election). When the
+/// instance running them dies, the other takes over and the totals stay exact.
+/// </summary>
+[Collection(FaultsCollection.Name)]
+public sealed class ScaleOutTests
+{
+    [Fact]
+    public async Task two_instances_share_the_projections_and_one_takes_over_when_the_other_dies()
+    {
+        var database = FaultCluster.Database("scale");
+        var token = TestTokens.For(Roles.Officer, "officer.scale");
+        await using var first = new ApiProcess(database);
+        await using var second = new ApiProcess(database);
+        await first.Start();
+        await second.Start();
+        using var one = first.Client(token);
+        using var two = second.Client(token);
+        var investor = await (await one.PostAsJsonAsync("/api/v1/investors", InvestorRequests.Profile($"Scale {Guid.NewGuid():N}", "SG"))).Content
+            .ReadFromJsonAsync<JsonNode>();
+
+        var acknowledged = new ConcurrentBag<decimal>();
+        async Task Write(HttpClient client, int count, int seed)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var amount = (seed + i) * 3.03m;
+                using var response = await client.PostAsJsonAsync("/api/v1/certificates", CertificateRequests.Certificate((string)investor!["id"]!,
+                    capital: LeadRequests.Usd(amount), issuedOn: "2014-04-04", zone: "tinh-phong", schedule: []));
+                if ((int)response.StatusCode == 201) acknowledged.Add(amount);
+            }
+        }
+
+        await Task.WhenAll(Write(one, 40, 1), Write(two, 40, 1000));
+        await Converges(two, database);
+        first.Kill(); // whichever instance held the projections, the other must carry on
+        await Write(two, 40, 5000);
+        await Converges(two, database);
+        Assert.Equal(120, acknowledged.Count);
+    }
+
+    /// <summary>The zone's total, read through the API, reaches the independent sum of the stored events.</summary>
+    private static async Task Converges(HttpClient client, string database)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "select coalesce(sum((data -> 'capital' ->> 'amount')::numeric), 0) from investment.mt_events where type = 'certificate_issued' and data ->> 'zoneCode' = 'tinh-phong'",
+            connection);
+        var stored = (decimal)(await command.ExecuteScalarAsync())!;
+        decimal attracted = -1;
+        for (var attempt = 0; attempt < 240 && attracted != stored; attempt++)
+        {
+            var progress = await client.GetFromJsonAsync<JsonNode>("/api/v1/zones/tinh-phong/progress/2014");
+            attracted = decimal.Parse((string)progress!["attractedUsd"]!, CultureInfo.InvariantCulture);
+            if (attracted != stored) await Task.Delay(250);
+        }
+        Assert.Equal(stored, attracted);
+    }
+}
+
+[Collection(FaultsCollection.Name)]
+public sealed class CommandTests
+{
+    [Fact]
+    public async Task the_commands_apply_the_schema_and_rebuild_every_projection()
+    {
+        var database = FaultCluster.Database("commands");
+
+        var applied = await ApiProcess.RunCommand(database, "apply-database-changes");
+        var rebuilt = await ApiProcess.RunCommand(database, "rebuild-projections");
+
+        Assert.True(applied.ExitCode == 0, applied.Output);
+        Assert.Contains("Database schema up to date", applied.Output);
+        Assert.True(rebuilt.ExitCode == 0, rebuilt.Output);
+        Assert.Contains("Rebuilt 9 projections", rebuilt.Output);
+    }
+}
