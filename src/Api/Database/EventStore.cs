@@ -21,21 +21,26 @@ public static class EventStore
         typeof(CertificateLedgerProjection), typeof(LeadActivityLogProjection),
     ];
 
+    /// <summary>Where and how events and documents are stored; shared with tools that write the same store (the benchmark's fill).</summary>
+    public static void ConfigureStorage(StoreOptions options, string connectionString)
+    {
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = "investment";
+        // Amounts stay JSON numbers in the store (so SQL can add them up); only HTTP writes them as strings.
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
+            configure: json => json.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
+        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        // Rich appends give inline projections each event's version and global sequence before the commit:
+        // read models carry their version (the ETag) and their position in the log (the paging key).
+        options.Events.AppendMode = EventAppendMode.Rich;
+        options.OpenTelemetry.TrackEventCounters(); // the marten.event.append counter
+    }
+
     public static IServiceCollection AddEventStore(this IServiceCollection services, string connectionString, IConfiguration configuration)
     {
         services.AddMarten(options =>
             {
-                options.Connection(connectionString);
-                options.DatabaseSchemaName = "investment";
-                // Amounts stay JSON numbers in the store (so SQL can add them up); only HTTP writes them as strings.
-                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
-                    configure: json => json.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
-                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-                // Rich appends give inline projections each event's version and global sequence before the commit:
-                // read models carry their version (the ETag) and their position in the log (the paging key).
-                options.Events.AppendMode = EventAppendMode.Rich;
-                options.OpenTelemetry.TrackEventCounters(); // the marten.event.append counter
-
+                ConfigureStorage(options, connectionString);
                 options.RegisterDocumentType<IdempotencyRecord>();
                 options.AddZones();
                 options.AddInvestors();

@@ -15,11 +15,16 @@ public static class HealthApi
     {
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false })
             .AllowAnonymous().WithMetadata(new HttpMethodMetadata(["GET", "HEAD"])).WithTags("Health");
+        // A trivial JSON answer: load balancers may use it, and the benchmark measures the HTTP ceiling with it.
+        app.MapGet("/health/ping", () => TypedResults.Ok(new Pong("ok"))).AllowAnonymous().WithTags("Health")
+            .WithName("Ping").WithSummary("A trivial JSON answer from this instance");
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") })
             .AllowAnonymous().WithMetadata(new HttpMethodMetadata(["GET", "HEAD"])).WithTags("Health");
         return app;
     }
 }
+
+public sealed record Pong(string Status);
 
 public sealed class DatabaseHealthCheck(IDocumentStore store) : IHealthCheck
 {

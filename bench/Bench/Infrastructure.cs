@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace Investment.Bench;
+
+/// <summary>The API in Release as a process of its own, on loopback, production settings, a generous rate limit.</summary>
+public sealed class ApiRunner(string database, string signingKey)
+{
+    public const string Issuer = "investment-bench";
+    private Process? process;
+
+    /// <summary>A port nobody listens on, so that the process answering is this one.</summary>
+    public int Port { get; } = FreePort();
+
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    public async Task<TimeSpan> Start()
+    {
+        var clock = Stopwatch.StartNew();
+        process = Process.Start(Info(database, signingKey, ["--urls", $"http://127.0.0.1:{Port}"]))!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } line && line.Contains("fail", StringComparison.OrdinalIgnoreCase)) Console.Error.WriteLine(line); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var probe = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}"), Timeout = TimeSpan.FromSeconds(1) };
+        while (clock.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            try
+            {
+                if ((await probe.GetAsync(new Uri("/health/ping", UriKind.Relative))).IsSuccessStatusCode) return clock.Elapsed;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            if (process.HasExited) throw new InvalidOperationException("The API exited.");
+            await Task.Delay(5);
+        }
+        throw new TimeoutException("The API did not start.");
+    }
+
+    public double PeakMegabytes() =>
+        process is null ? 0 : double.Parse(File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmHWM", StringComparison.Ordinal))
+            .Split(':')[1].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1024;
+
+    public void Stop()
+    {
+        if (process is { HasExited: false }) process.Kill(entireProcessTree: true);
+        process?.WaitForExit();
+        process?.Dispose();
+        process = null;
+    }
+
+    public static async Task<string> Command(string database, string signingKey, string command)
+    {
+        using var run = Process.Start(Info(database, signingKey, [command]))!;
+        var output = await run.StandardOutput.ReadToEndAsync();
+        await run.WaitForExitAsync();
+        return output.Split('\n').LastOrDefault(l => l.Contains("Rebuilt", StringComparison.Ordinal)) ?? output;
+    }
+
+    private static ProcessStartInfo Info(string database, string signingKey, string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Investment.Api.dll"), .. arguments])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["ConnectionStrings__Marten"] = database;
+        info.Environment["RateLimiting__PermitsPerMinute"] = "1000000000";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["Authentication__Schemes__Bearer__ValidIssuer"] = Issuer;
+        info.Environment["Authentication__Schemes__Bearer__ValidAudiences__0"] = Issuer;
+        info.Environment["Authentication__Schemes__Bearer__SigningKeys__0__Issuer"] = Issuer;
+        info.Environment["Authentication__Schemes__Bearer__SigningKeys__0__Value"] = signingKey;
+        return info;
+    }
+}
+
+/// <summary>The physical limit of a durable write here: single-row inserts of a ~500-byte JSON document, one connection per client.</summary>
+public static class Baselines
+{
+    private static readonly string Document = System.Text.Json.JsonSerializer.Serialize(new
+    {
+        leadId = Guid.NewGuid(), contactId = Guid.NewGuid(), channel = "call", occurredAt = "2015-12-01T03:00:00Z",
+        officers = new[] { "officer.bench" }, investorPeople = new[] { "Guest" },
+        summary = new string('x', 300), recordedBy = "officer.bench", recordedAt = "2015-12-01T03:00:00Z",
+    });
+
+    public static async Task<LoadResult> RawInsert(string database, int clients, TimeSpan duration)
+    {
+        await using var source = NpgsqlDataSource.Create(database);
+        await using (var create = source.CreateCommand("create table if not exists bench_raw (id bigserial primary key, data jsonb not null)"))
+            await create.ExecuteNonQueryAsync();
+        return await Load.Run("raw durable INSERT", clients, duration, async _ =>
+        {
+            await using var insert = source.CreateCommand("insert into bench_raw (data) values ($1::jsonb)");
+            insert.Parameters.Add(new NpgsqlParameter { Value = Document });
+            await insert.ExecuteNonQueryAsync();
+            return true;
+        });
+    }
+}
+
+/// <summary>How far the async projections trail the head of the event log, sampled every 100 ms while writes run.</summary>
+public sealed class LagSampler(string database) : IDisposable
+{
+    private CancellationTokenSource? running;
+    private Task? sampling;
+
+    public long MaxLag { get; private set; }
+
+    public void Start()
+    {
+        running = new CancellationTokenSource();
+        sampling = Task.Run(async () =>
+        {
+            while (!running.IsCancellationRequested)
+            {
+                MaxLag = Math.Max(MaxLag, await Lag());
+                await Task.Delay(100);
+            }
+        });
+    }
+
+    public void Stop()
+    {
+        running?.Cancel();
+        sampling?.Wait();
+        running?.Dispose();
+        running = null;
+    }
+
+    public void Dispose() => Stop();
+
+    public async Task<TimeSpan> WaitCaughtUp(TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < limit && await Lag() > 0) await Task.Delay(20);
+        return clock.Elapsed;
+    }
+
+    public async Task<long> Lag()
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            select coalesce((select max(seq_id) from investment.mt_events), 0)
+                 - coalesce((select min(last_seq_id) from investment.mt_event_progression where name <> 'HighWaterMark'), 0)
+            """, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}

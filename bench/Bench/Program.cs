@@ -1,0 +1,233 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json.Nodes;
+using Investment.Api.Database;
+using Investment.Bench;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Npgsql;
+
+// The benchmark of issue 7. Every figure is printed beside a baseline measured in this run on this machine.
+var targetEvents = Arg("--events", 1_000_000L);
+var seconds = Arg("--seconds", 10);
+var duration = TimeSpan.FromSeconds(seconds);
+var root = DatabaseConnection.FindRepositoryRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException("Run from the repository.");
+var report = new StringBuilder();
+void Line(string text)
+{
+    Console.WriteLine(text);
+    report.AppendLine(text);
+}
+
+// PostgreSQL with default durability: fsync and synchronous commit on.
+var server = LocalPostgres.EnsureRunning(new LocalPostgres.Options(Path.Combine(root, ".local", "postgres-bench"), 54340, FastAndUnsafe: false));
+await using (var admin = new NpgsqlConnection(server))
+{
+    await admin.OpenAsync();
+    foreach (var old in await Strings(admin, "select datname from pg_database where datname like 'bench\\_%'"))
+        await Execute(admin, $"drop database if exists \"{old}\" with (force)");
+}
+var database = LocalPostgres.EnsureDatabase(server, $"bench_{DateTime.UtcNow:yyyyMMddHHmmss}") + ";No Reset On Close=true;Maximum Pool Size=200";
+
+var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+var token = Token(key);
+var api = new ApiRunner(database, key);
+
+Line($"# Benchmark {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+Line("");
+Line(Machine());
+Line("");
+
+AppDomain.CurrentDomain.ProcessExit += (_, _) => api.Stop(); // never leave an API running behind
+var emptyStart = await api.Start();
+api.Stop();
+var filled = await Fill.Run(database, targetEvents);
+Line($"Fill: {filled.Events:N0} events ({filled.Investors.Count:N0} investors, {filled.Leads.Count:N0} leads, {filled.Certificates.Count:N0} certificates) in {filled.Took.TotalSeconds:F0} s");
+
+var rebuild = Stopwatch.StartNew();
+var rebuilt = await ApiRunner.Command(database, key, "rebuild-projections");
+rebuild.Stop();
+Line($"Rebuild of every projection: {rebuilt.Trim()} ({filled.Events / rebuild.Elapsed.TotalSeconds:N0} events/s end to end)");
+
+var start = await api.Start();
+Line($"Start-up to first answered request: {start.TotalMilliseconds:F0} ms with {filled.Events:N0} events in the store ({emptyStart.TotalMilliseconds:F0} ms empty)");
+Line("");
+
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+{
+    BaseAddress = new Uri($"http://127.0.0.1:{api.Port}"),
+    Timeout = TimeSpan.FromSeconds(30),
+};
+http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+
+var acknowledgedContacts = new System.Collections.Concurrent.ConcurrentBag<Guid>();
+var acknowledgedCertificates = new System.Collections.Concurrent.ConcurrentBag<Guid>();
+using var lagSampler = new LagSampler(database);
+
+async Task<bool> LogContact(int r)
+{
+    var lead = filled.Leads[r % filled.Leads.Count];
+    using var response = await http.PostAsJsonAsync($"/api/v1/leads/{lead}/contacts", new
+    {
+        channel = "call", summary = "Benchmark call about the site visit.", occurredAt = "2015-12-01T03:00:00Z", officers = new[] { "officer.bench" },
+    });
+    if ((int)response.StatusCode != 201) return false;
+    acknowledgedContacts.Add(Guid.Parse((string)(await response.Content.ReadFromJsonAsync<JsonNode>())!["id"]!));
+    return true;
+}
+
+async Task<bool> IssueCertificate(int r)
+{
+    using var response = await http.PostAsJsonAsync("/api/v1/certificates", new
+    {
+        number = $"N{Guid.NewGuid():N}"[..20], projectName = "Benchmark project", investorIds = new[] { filled.Investors[r % filled.Investors.Count] },
+        zone = "dung-quat", sector = "energy", capital = new { amount = (r % 100_000 + 1).ToString(CultureInfo.InvariantCulture) + ".25", currency = "USD" },
+        landAreaHectares = "10", issuedOn = "2015-06-01", durationYears = 30,
+    });
+    if ((int)response.StatusCode != 201) return false;
+    acknowledgedCertificates.Add(Guid.Parse((string)(await response.Content.ReadFromJsonAsync<JsonNode>())!["id"]!));
+    return true;
+}
+
+async Task<bool> Get(string url)
+{
+    using var response = await http.GetAsync(new Uri(url, UriKind.Relative));
+    await response.Content.ReadAsByteArrayAsync();
+    return response.IsSuccessStatusCode;
+}
+
+var scenarios = new (string Name, Func<int, Task<bool>> Call, string Baseline)[]
+{
+    ("log a contact", LogContact, "insert"),
+    ("issue a certificate", IssueCertificate, "insert"),
+    ("get a certificate", r => Get($"/api/v1/certificates/{filled.Certificates[r % filled.Certificates.Count]}"), "http"),
+    ("get a lead", r => Get($"/api/v1/leads/{filled.Leads[r % filled.Leads.Count]}"), "http"),
+    ("get target progress", _ => Get("/api/v1/zones/dung-quat/progress/2014"), "http"),
+    ("list a register page", _ => Get("/api/v1/certificates?zone=dung-quat&limit=50"), "http"),
+    ("mixed 70 % reads", r => (r % 10) switch
+    {
+        < 3 => Get($"/api/v1/certificates/{filled.Certificates[r % filled.Certificates.Count]}"),
+        < 5 => Get($"/api/v1/leads/{filled.Leads[r % filled.Leads.Count]}"),
+        < 6 => Get("/api/v1/zones/dung-quat/progress/2014"),
+        < 7 => Get("/api/v1/certificates?zone=dung-quat&limit=50"),
+        < 9 => LogContact(r),
+        _ => IssueCertificate(r),
+    }, "http"),
+};
+
+Line("| scenario | clients | req/s | baseline req/s | ratio | p50 ms | p99 ms | errors |");
+Line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+var results = new List<LoadResult>();
+foreach (var clients in new[] { 16, 64 })
+{
+    var insert = await Baselines.RawInsert(database, clients, duration);
+    var ping = await Load.Run("trivial endpoint", clients, duration, _ => Get("/health/ping"));
+    Row(insert, null);
+    Row(ping, null);
+    foreach (var (name, call, baseline) in scenarios)
+    {
+        lagSampler.Start();
+        var result = await Load.Run(name, clients, duration, call);
+        lagSampler.Stop();
+        results.Add(result);
+        Row(result, baseline == "insert" ? insert : ping);
+    }
+}
+
+void Row(LoadResult r, LoadResult? baseline) => Line(
+    $"| {r.Scenario} | {r.Clients} | {r.PerSecond:F0} | {(baseline is null ? "" : baseline.PerSecond.ToString("F0", CultureInfo.InvariantCulture))} | "
+    + $"{(baseline is null ? "" : (r.PerSecond / baseline.PerSecond).ToString("F2", CultureInfo.InvariantCulture))} | {r.P50Ms:F1} | {r.P99Ms:F1} | {r.Errors} |");
+
+// A burst, then the time the async projections take to apply it.
+var burstEnd = Stopwatch.StartNew();
+var catchUp = await lagSampler.WaitCaughtUp(TimeSpan.FromSeconds(120));
+Line("");
+Line($"Async projections: at most {lagSampler.MaxLag:N0} events behind under write load; caught up {catchUp.TotalMilliseconds:F0} ms after the last burst.");
+
+// Everything acknowledged is in the store; the zone totals equal an independent sum of the events.
+await using (var check = new NpgsqlConnection(database))
+{
+    await check.OpenAsync();
+    var contacts = await Count(check, "select count(*) from investment.mt_doc_contactentry where id = any(@ids)", [.. acknowledgedContacts]);
+    var certificates = await Count(check, "select count(*) from investment.mt_doc_certificatedetails where id = any(@ids)", [.. acknowledgedCertificates]);
+    var summed = await Scalar(check, """
+        select coalesce(sum((data -> 'capital' ->> 'amount')::numeric), 0) from investment.mt_events
+        where type = 'certificate_issued' and data ->> 'zoneCode' = 'dung-quat' and data ->> 'issuedOn' like '2015-%'
+        """);
+    var amended = await Scalar(check, """
+        select coalesce(sum((e.data -> 'capitalChange' ->> 'amount')::numeric), 0) from investment.mt_events e
+        join investment.mt_events i on i.stream_id = e.stream_id and i.type = 'certificate_issued'
+        where e.type = 'certificate_amended' and i.data ->> 'zoneCode' = 'dung-quat' and e.data ->> 'on' like '2015-%'
+        """);
+    var progress = await http.GetFromJsonAsync<JsonNode>("/api/v1/zones/dung-quat/progress/2015");
+    var attracted = decimal.Parse((string)progress!["attractedUsd"]!, CultureInfo.InvariantCulture);
+    Line($"Checks: {contacts:N0}/{acknowledgedContacts.Count:N0} acknowledged contacts and {certificates:N0}/{acknowledgedCertificates.Count:N0} certificates "
+        + $"are in the store; dung-quat 2015 attracted {attracted:N2} = independent sum {summed + amended:N2}: "
+        + (contacts == acknowledgedContacts.Count && certificates == acknowledgedCertificates.Count && attracted == summed + amended ? "OK" : "MISMATCH"));
+
+    var yearEvents = await Scalar(check, "select count(*) from investment.mt_events where data ->> 'zoneCode' = 'dung-quat' or stream_id in (select id from investment.mt_doc_leadactivitylog where data ->> 'zoneCode' = 'dung-quat')");
+    var reportClock = Stopwatch.StartNew();
+    await Get("/api/v1/zones/dung-quat/reports/2014/year?asOf=2015-12-31");
+    Line($"As-known-on yearly report of dung-quat 2014 (the zone holds {yearEvents:N0} events): {reportClock.ElapsedMilliseconds} ms");
+}
+Line($"Peak memory of the API (VmHWM): {api.PeakMegabytes():F0} MB");
+api.Stop();
+
+var file = Path.Combine(root, "bench", "results", $"{DateTime.UtcNow:yyyy-MM-dd-HHmm}.md");
+Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+await File.WriteAllTextAsync(file, report.ToString());
+Console.WriteLine($"\nWritten to {file}");
+return 0;
+
+T Arg<T>(string name, T fallback) where T : IParsable<T>
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? T.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+static string Token(string key) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+{
+    Subject = new ClaimsIdentity([new Claim("sub", "officer.bench"), new Claim("role", "admin")]),
+    Issuer = ApiRunner.Issuer,
+    Audience = ApiRunner.Issuer,
+    Expires = DateTime.UtcNow.AddHours(6),
+    SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(key)), SecurityAlgorithms.HmacSha256),
+});
+
+static string Machine()
+{
+    string Read(string file, string prefix) => File.Exists(file) ? File.ReadLines(file).FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?" : "?";
+    return $"Machine: {Read("/proc/cpuinfo", "model name")}, {Environment.ProcessorCount} cores, {Read("/proc/meminfo", "MemTotal")} memory, "
+        + $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, PostgreSQL from {LocalPostgres.FindBinaries()} (fsync on).";
+}
+
+static async Task<List<string>> Strings(NpgsqlConnection connection, string sql)
+{
+    await using var command = new NpgsqlCommand(sql, connection);
+    await using var reader = await command.ExecuteReaderAsync();
+    var rows = new List<string>();
+    while (await reader.ReadAsync()) rows.Add(reader.GetString(0));
+    return rows;
+}
+
+static async Task Execute(NpgsqlConnection connection, string sql)
+{
+    await using var command = new NpgsqlCommand(sql, connection);
+    await command.ExecuteNonQueryAsync();
+}
+
+static async Task<decimal> Scalar(NpgsqlConnection connection, string sql)
+{
+    await using var command = new NpgsqlCommand(sql, connection);
+    return Convert.ToDecimal(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+}
+
+static async Task<long> Count(NpgsqlConnection connection, string sql, Guid[] ids)
+{
+    await using var command = new NpgsqlCommand(sql, connection);
+    command.Parameters.AddWithValue("ids", ids);
+    return (long)(await command.ExecuteScalarAsync())!;
+}
