@@ -21,7 +21,7 @@ public sealed record CertificateDetails(
     public CertificateDetails With(Certificate certificate, long version) => this with
     {
         Certificate = certificate,
-        CapitalKey = ((long)Math.Round(certificate.CapitalUsd * 100m)).ToString("D20", CultureInfo.InvariantCulture) + Tail(Position),
+        CapitalKey = Math.Round(certificate.CapitalUsd * 100m).ToString("00000000000000000000", CultureInfo.InvariantCulture) + Tail(Position),
         Version = version,
     };
 

@@ -22,7 +22,7 @@ public static class InspectCertificate
             RuleFor(x => x.DisbursedSoFar).SetValidator(new MoneyValidator());
             RuleFor(x => x.Findings).NotEmpty().MaximumLength(4000).Must(Text.HasNoControlCharacters);
             RuleFor(x => x.MilestonesMet).MaxItems(MilestonesValidator.MaxMilestones);
-            RuleForEach(x => x.MilestonesMet).NotEmpty().MaximumLength(200);
+            RuleForEach(x => x.MilestonesMet).NotNull().NotEmpty().MaximumLength(200);
         }
     }
 

@@ -65,7 +65,7 @@ public static class IssueCertificate
         {
             await session.SaveChangesAsync(ct);
         }
-        catch (DocumentAlreadyExistsException)
+        catch (DocumentAlreadyExistsException e) when (e.DocType != typeof(IdempotencyRecord))
         {
             // Another certificate with this number was saved between our check and our save.
             return await session.FindNumber(request.Number, ct) is { } raced ? CertificateLookup.NumberTaken(raced) : Problems.ConcurrentChange();
@@ -83,6 +83,9 @@ public static class IssueCertificate
         var lead = await session.Events.FetchForWriting<LeadDetails>(leadId, ct);
         if (lead.Aggregate is not { } details)
             return Problems.Unprocessable("certificate.lead_unknown", $"leadId {leadId} names no lead.");
+        if (details.ZoneCode != request.Zone.Trim())
+            return Problems.Conflict(new Refusal("certificate.lead_mismatch",
+                $"Lead {leadId} is a project in zone {details.ZoneCode}, not in {request.Zone.Trim()}."));
         if (!request.InvestorIds.Contains(details.InvestorId))
             return Problems.Conflict(new Refusal("certificate.lead_mismatch",
                 $"Lead {leadId} is a project of investor {details.InvestorId}, who is not among the certificate's investors."));
@@ -109,7 +112,9 @@ public sealed class MilestonesValidator : AbstractValidator<IReadOnlyList<Milest
     public MilestonesValidator()
     {
         RuleFor(m => m).Must(m => m.Count <= MaxMilestones).WithMessage($"A schedule has at most {MaxMilestones} milestones.")
-            .Must(m => m.Select(x => x.Name.Trim()).Distinct(StringComparer.Ordinal).Count() == m.Count).WithMessage("Each milestone is named once.");
-        RuleForEach(m => m).ChildRules(m => m.RuleFor(x => x.Name).NotEmpty().MaximumLength(200).Must(Text.HasNoControlCharacters));
+            .Must(m => m.All(x => x is not null)).WithMessage("A schedule may not hold null.")
+            .Must(m => m.Where(x => x is not null).Select(x => x.Name?.Trim()).Distinct(StringComparer.Ordinal).Count() == m.Count(x => x is not null))
+            .WithMessage("Each milestone is named once.");
+        RuleForEach(m => m).ChildRules(m => m.RuleFor(x => x.Name).NotEmpty().MaximumLength(200).Must(Text.HasNoControlCharacters)).When(m => m is not null);
     }
 }

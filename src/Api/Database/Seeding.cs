@@ -32,8 +32,15 @@ public sealed partial class Seeder(IDocumentStore store, IClock clock, IConfigur
             session.Events.StartStream(stream.Id, stream.Events(recording));
             added++;
         }
-        await session.SaveChangesAsync(cancellationToken);
-        if (added > 0) LogSeeded(logger, added);
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+            if (added > 0) LogSeeded(logger, added);
+        }
+        catch (Marten.Exceptions.ExistingStreamIdCollisionException)
+        {
+            // Another instance started at the same moment and seeded first: what it seeded is what we wanted.
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

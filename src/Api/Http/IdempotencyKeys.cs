@@ -99,7 +99,8 @@ public sealed class IdempotencyFilter(IDocumentSession session, IClock clock) : 
                 ETag = http.Response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null,
                 Body = value is null ? null : JsonSerializer.Serialize(value, value.GetType(), Json.Options),
             });
-            await session.SaveChangesAsync(http.RequestAborted);
+            // The write is committed: keep its answer even if the client has gone (its retry will want it).
+            await session.SaveChangesAsync(CancellationToken.None);
             return result;
         }
 

@@ -31,6 +31,7 @@ public static class Json
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.AllowDuplicateProperties = false;
         options.Converters.Insert(0, new RequestStringConverter());
+        options.Converters.Insert(0, new BoundedLocalDateConverter());
     }
 
     public static readonly JsonSerializerOptions Options = Create();
@@ -66,6 +67,28 @@ public sealed class RequestStringConverter : JsonConverter<string>
     }
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+}
+
+/// <summary>
+/// Business dates in requests lie between 1900 and 2100: the domain adds months and years to them (extensions,
+/// watchlist deadlines), and a date at the edge of the calendar would overflow instead of being refused.
+/// </summary>
+public sealed class BoundedLocalDateConverter : JsonConverter<NodaTime.LocalDate>
+{
+    public const int MinYear = 1900;
+    public const int MaxYear = 2100;
+
+    public override NodaTime.LocalDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        var parsed = NodaTime.Text.LocalDatePattern.Iso.Parse(text ?? "");
+        if (!parsed.Success) throw new JsonException("Expected a date written as 2014-06-30.");
+        if (parsed.Value.Year is < MinYear or > MaxYear) throw new JsonException($"A date lies between {MinYear} and {MaxYear}.");
+        return parsed.Value;
+    }
+
+    public override void Write(Utf8JsonWriter writer, NodaTime.LocalDate value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(NodaTime.Text.LocalDatePattern.Iso.Format(value));
 }
 
 /// <summary>

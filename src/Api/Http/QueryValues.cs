@@ -26,7 +26,7 @@ public static class QueryValues
         value = null;
         if (string.IsNullOrWhiteSpace(text)) return null;
         var parsed = LocalDatePattern.Iso.Parse(text.Trim());
-        if (parsed.Success)
+        if (parsed.Success && parsed.Value.Year is >= BoundedLocalDateConverter.MinYear and <= BoundedLocalDateConverter.MaxYear)
         {
             value = parsed.Value;
             return null;

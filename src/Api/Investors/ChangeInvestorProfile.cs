@@ -34,7 +34,7 @@ public static class ChangeInvestorProfile
         {
             return Problems.ConcurrentChange();
         }
-        catch (DocumentAlreadyExistsException)
+        catch (DocumentAlreadyExistsException e) when (e.DocType != typeof(IdempotencyRecord))
         {
             return await session.FindSameName(profile, ct) is { } winner ? InvestorLookup.Duplicate(winner) : Problems.ConcurrentChange();
         }

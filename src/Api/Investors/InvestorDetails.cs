@@ -25,8 +25,11 @@ public sealed record InvestorDetails(
     Instant UpdatedAt,
     long Version)
 {
-    /// <summary>Partners never receive personal data: the contact persons and the officer who registered are left out.</summary>
-    public InvestorDetails WithoutPersonalData() => this with { ContactPersons = null, RegisteredBy = null };
+    /// <summary>
+    /// Partners never receive personal data: the contact persons, the officer who registered, and the officers' free-text
+    /// notes (which may name people) are left out.
+    /// </summary>
+    public InvestorDetails WithoutPersonalData() => this with { ContactPersons = null, RegisteredBy = null, Notes = null };
 
     public InvestorProfile ToProfile() => new(LegalName, Country, Sectors, Website, Notes, ContactPersons ?? []);
 }

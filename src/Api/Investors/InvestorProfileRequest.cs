@@ -33,6 +33,7 @@ public sealed record InvestorProfileRequest(
                 .WithMessage("website must be an absolute http(s) address.");
             RuleFor(x => x.Notes).MaximumLength(4000);
             RuleFor(x => x.ContactPersons).MaxItems(20);
+            RuleForEach(x => x.ContactPersons).NotNull().WithMessage("contactPersons may not hold null.");
             RuleForEach(x => x.ContactPersons).ChildRules(person =>
             {
                 person.RuleFor(p => p.Name).NotEmpty().MaximumLength(200).Must(Text.HasNoControlCharacters);

@@ -17,7 +17,7 @@ public static class RegisterInvestor
         {
             await session.SaveChangesAsync(ct);
         }
-        catch (DocumentAlreadyExistsException)
+        catch (DocumentAlreadyExistsException e) when (e.DocType != typeof(IdempotencyRecord))
         {
             // Another officer registered the same name between our check and our save: the unique index caught it.
             return await session.FindSameName(profile, ct) is { } winner

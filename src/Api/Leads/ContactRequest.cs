@@ -47,8 +47,8 @@ public sealed record ContactRequest(
                 .WithName("officers").WithMessage("Name at least one person who took part (officers or investorPeople).");
             RuleFor(x => x.Officers).MaxItems(MaxPeople);
             RuleFor(x => x.InvestorPeople).MaxItems(MaxPeople);
-            RuleForEach(x => x.Officers).NotEmpty().MaximumLength(200).Must(Text.HasNoControlCharacters);
-            RuleForEach(x => x.InvestorPeople).NotEmpty().MaximumLength(200).Must(Text.HasNoControlCharacters);
+            RuleForEach(x => x.Officers).NotNull().NotEmpty().MaximumLength(200).Must(Text.HasNoControlCharacters);
+            RuleForEach(x => x.InvestorPeople).NotNull().NotEmpty().MaximumLength(200).Must(Text.HasNoControlCharacters);
         }
     }
 }

@@ -17,9 +17,13 @@ public static class WithdrawContact
         Guid id, Guid contactId, Request request, [FromHeader(Name = "If-Match")] string? ifMatch,
         IDocumentSession session, IClock clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
-        var current = await session.LoadAsync<ContactEntry>(contactId, ct) is { } entry && entry.LeadId == id ? entry.ToState() : null;
         var written = await StreamWrite.Decide<LeadDetails>(session, http, id, ifMatch,
-            lead => LeadDecider.WithdrawContact(lead.ToLead(), contactId, current, request.Reason, user.Recording(clock)), LeadLookup.NotFound, ct);
+            async lead =>
+            {
+                // Read after the stream, so a withdrawal saved meanwhile is seen (and a later one fails the save).
+                var current = await session.LoadAsync<ContactEntry>(contactId, ct) is { } entry && entry.LeadId == id ? entry.ToState() : null;
+                return LeadDecider.WithdrawContact(lead.ToLead(), contactId, current, request.Reason, user.Recording(clock));
+            }, LeadLookup.NotFound, ct);
         return written.Problem is { } problem ? problem : await GetContact.Handle(id, contactId, session, ct);
     }
 }

@@ -58,8 +58,9 @@ public static class ReportCsv
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString() ?? "",
         };
-        // A cell starting with = + - @ would run as a formula in Excel: a leading quote keeps it text.
-        if (text.Length > 0 && "=+@".Contains(text[0], StringComparison.Ordinal)) text = "'" + text;
+        // Text starting with = + - @ (or a tab or CR) would run as a formula in Excel: a leading quote keeps it text.
+        // Numbers are left alone, so that a negative amount stays a number.
+        if (value is string && text.Length > 0 && "=+-@\t\r".Contains(text[0], StringComparison.Ordinal)) text = "'" + text;
         return text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
     }
 }

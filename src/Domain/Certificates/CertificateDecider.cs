@@ -80,6 +80,10 @@ public static class CertificateDecider
     {
         if (CheckDate(certificate, on, recording) is { } refused) return refused;
         if (on < certificate.LastStatusChange) return OutOfOrder(certificate, on);
+        // Revoked is final: nothing recorded may be dated after it, or the figures would count changes to a dead certificate.
+        var lastChange = certificate.Amendments.Select(a => a.On).Concat(certificate.Inspections.Select(i => i.On)).DefaultIfEmpty(certificate.IssuedOn).Max();
+        if (on < lastChange)
+            return Decision.Refuse("certificate.date_out_of_order", $"{on:yyyy-MM-dd} is before the certificate's last amendment or inspection ({lastChange:yyyy-MM-dd}).");
         return Decision.Accept(new CertificateRevoked(certificate.Id, on, ground, decisionNumber.Trim(), Blank(note), recording.By, recording.At));
     }
 

@@ -17,6 +17,9 @@ public enum Currency
 /// </summary>
 public sealed record Money(decimal Amount, Currency Currency, decimal? ExchangeRate = null, LocalDate? RateDate = null)
 {
+    /// <summary>No registered capital comes near it; beyond it, sums of many amounts could overflow.</summary>
+    public const decimal MaxAmount = 1_000_000_000_000_000m;
+
     public static Money Usd(decimal amount) => new(amount, Currency.USD);
 
     public static Money Vnd(decimal amount, decimal vndPerUsd, LocalDate rateDate) => new(amount, Currency.VND, vndPerUsd, rateDate);
@@ -33,11 +36,13 @@ public sealed record Money(decimal Amount, Currency Currency, decimal? ExchangeR
     public string? Problem(bool allowNegative = false) => this switch
     {
         { Amount: < 0 } when !allowNegative => "the amount must not be negative",
-        _ when Math.Abs(Amount) > 1_000_000_000_000_000m => "the amount is too large",
+        _ when Math.Abs(Amount) > MaxAmount => "the amount is too large (at most 1,000,000,000,000,000)",
         _ when Amount.Scale > 2 && Amount != Math.Round(Amount, 2) => "the amount has more than 2 decimal places",
         { Currency: Currency.USD, ExchangeRate: not null } or { Currency: Currency.USD, RateDate: not null } =>
             "a USD amount takes no exchange rate",
-        { Currency: Currency.VND, ExchangeRate: null or <= 0 } => "a VND amount needs its exchange rate (VND per USD), greater than zero",
+        { Currency: Currency.VND, ExchangeRate: null or < 1 or > 1_000_000 } =>
+            "a VND amount needs its exchange rate: the VND for one USD, between 1 and 1,000,000",
+        { ExchangeRate: { } rate } when rate != Math.Round(rate, 6) => "an exchange rate has at most 6 decimals",
         { Currency: Currency.VND, RateDate: null } => "a VND amount needs the date of its exchange rate",
         _ => null,
     };

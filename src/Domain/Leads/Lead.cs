@@ -18,8 +18,6 @@ public sealed record Lead(
     Money Estimate,
     LocalDate StageSince)
 {
-    public bool IsOpen => Stage is not (LeadStage.Lost or LeadStage.Certified);
-
     /// <summary>The stays after a move to <paramref name="stage"/> on <paramref name="on"/>: the current stay ends, a new one begins.</summary>
     public static IReadOnlyList<StageStay> Move(IReadOnlyList<StageStay> stays, LeadStage stage, LocalDate on) =>
         [.. stays.Select(s => s.LeftOn is null ? s with { LeftOn = on } : s), new StageStay(stage, on, null)];

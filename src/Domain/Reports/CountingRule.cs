@@ -13,10 +13,6 @@ public sealed record CountingRule(string Code, string Description, [property: Sy
         + "reported beside the figure, not subtracted. Capital contributions and share purchases are not counted.",
         m => m.Kind is MovementKind.NewCertificate or MovementKind.CapitalIncrease or MovementKind.CapitalReduction);
 
-    public static readonly IReadOnlyList<CountingRule> All = [NewPlusAdditional2014];
-
     /// <summary>The rule that applied to a year: the only one modelled so far is the 2014 rule.</summary>
     public static CountingRule For(int year) => NewPlusAdditional2014;
-
-    public static CountingRule? Named(string code) => All.FirstOrDefault(r => r.Code == code);
 }

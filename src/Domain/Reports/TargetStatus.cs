@@ -25,7 +25,8 @@ public sealed record TargetStatus(TargetPosition Position, decimal YearElapsed, 
         var elapsed = today.Year < year ? 0m
             : today.Year > year ? 1m
             : Math.Round((decimal)today.DayOfYear / CalendarSystem.Iso.GetDaysInYear(year), 4);
-        var forecast = elapsed is > 0m and < 1m ? Math.Round(attractedUsd / elapsed, 2) : attractedUsd;
+        // Scaled by whole days, not by the rounded share, so that early in the year the forecast is not skewed.
+        var forecast = elapsed is > 0m and < 1m ? Math.Round(attractedUsd * CalendarSystem.Iso.GetDaysInYear(year) / today.DayOfYear, 2) : attractedUsd;
         if (target is null) return new TargetStatus(TargetPosition.NoTarget, elapsed, null, forecast, null);
         var position = attractedUsd < target.MinimumUsd ? TargetPosition.Below
             : attractedUsd > target.MaximumUsd ? TargetPosition.Above

@@ -128,6 +128,9 @@ public sealed class IssueCertificateTests(ApiFixture fixture) : ApiTest(fixture)
         var unknown = await Host.Post(Officer, "/api/v1/certificates", CertificateRequests.Certificate((string)stranger["id"]!, numbers.Item3, leadId: Guid.NewGuid().ToString()));
 
         await fromLost.ShouldBeProblem(409, "lead.lost");
+        var otherZone = await Host.Post(Officer, "/api/v1/certificates", CertificateRequests.Certificate((string)other["investorId"]!,
+            CertificateRequests.Number(), zone: "tinh-phong", leadId: (string)other["id"]!));
+        Assert.Contains("zone", (string?)(await otherZone.ShouldBeProblem(409, "certificate.lead_mismatch"))["detail"]);
         await mismatch.ShouldBeProblem(409, "certificate.lead_mismatch");
         await unknown.ShouldBeProblem(422, "certificate.lead_unknown");
         Assert.Empty((await Host.Get(Partner, $"/api/v1/certificates?number={numbers.Item1}"))["items"]!.AsArray());

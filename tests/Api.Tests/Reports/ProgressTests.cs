@@ -77,7 +77,7 @@ public sealed class ProgressTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal("below", (string?)status["position"]);
         Assert.Equal(0.5096m, Dec(status["yearElapsed"])); // 5 July is day 186 of 365
         Assert.True((bool)status["onPace"]!); // 60 m >= 100 m x 0.5096
-        Assert.Equal(117_739_403.45m, Dec(status["forecastUsd"])); // 60 m / 0.5096
+        Assert.Equal(117_741_935.48m, Dec(status["forecastUsd"])); // 60 m x 365 / 186
         Assert.Equal(40_000_000m, Dec(status["stillNeededUsd"]));
         Assert.Equal("Test/QĐ", (string?)progress["target"]!["decision"]);
         Assert.Equal("2014-07-05", (string?)progress["today"]);

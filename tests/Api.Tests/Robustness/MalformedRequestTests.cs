@@ -165,15 +165,22 @@ public sealed class MalformedRequestTests(ApiFixture fixture) : ApiTest(fixture)
             yield return (JsonValue.Create("bad\u0001value"), "control character");
         }
         if (isEnum || (example is JsonValue && schema?["$ref"] is not null)) yield return (JsonValue.Create("notAValue"), "unknown enum value");
-        if (format == "date") yield return (JsonValue.Create("2014-02-30"), "impossible date");
+        if (format == "date")
+        {
+            yield return (JsonValue.Create("2014-02-30"), "impossible date");
+            yield return (JsonValue.Create("9999-12-31"), "date at the end of the calendar");
+        }
         if (format == "date-time") yield return (JsonValue.Create("2014-13-01T00:00:00Z"), "impossible instant");
         if (format == "decimal")
         {
             yield return (JsonValue.Create("1e5"), "exponent");
             yield return (JsonValue.Create("12,5"), "comma decimal");
             yield return (JsonValue.Create("1.0000000000000000000000000000001"), "too many decimals");
+            yield return (JsonValue.Create("99999999999999999999.99"), "too large");
+            yield return (JsonValue.Create("0.000000000001"), "too small a fraction");
         }
         if (format == "uuid") yield return (JsonValue.Create("not-a-guid"), "not a uuid");
+        if (type == "array") yield return (new JsonArray((JsonNode?)null), "a null element");
         if (type == "array" && example is JsonArray { Count: > 0 } items)
         {
             var list = new JsonArray();

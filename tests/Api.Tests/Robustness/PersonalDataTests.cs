@@ -69,26 +69,34 @@ public sealed class PersonalDataTests
 
     private static async Task<Dictionary<string, string>> Plant(IAlbaHost host, string officer, string admin)
     {
-        var investor = await (await host.Post(officer, "/api/v1/investors", new
+        var registered = await host.Post(officer, "/api/v1/investors", new
         {
             legalName = "Personal Data Holdings", country = "KR", sectors = new[] { "energy" },
             contactPersons = new[] { new { name = "Marker Person", email = "marker@example.com", phone = "+84 111 222 333" } },
-        })).Json();
-        var lead = await (await host.Post(officer, "/api/v1/leads", LeadRequests.Lead((string)investor["id"]!, openedOn: "2014-02-01"))).Json();
-        var contact = await (await host.Post(officer, $"/api/v1/leads/{lead["id"]}/contacts", new
+        });
+        Assert.Equal(201, registered.Context.Response.StatusCode);
+        var investor = await registered.Json();
+        var opened = await host.Post(officer, "/api/v1/leads", LeadRequests.Lead((string)investor["id"]!, openedOn: "2014-02-01"));
+        Assert.Equal(201, opened.Context.Response.StatusCode);
+        var lead = await opened.Json();
+        var logged = await host.Post(officer, $"/api/v1/leads/{lead["id"]}/contacts", new
         {
             channel = "meeting", summary = "Met.", occurredAtLocal = "2014-02-02T09:00:00", officers = new[] { "officer.marker" }, investorPeople = new[] { "Marker Guest" },
-        })).Json();
+        });
+        Assert.Equal(201, logged.Context.Response.StatusCode);
+        var contact = await logged.Json();
         var issued = await host.Post(officer, "/api/v1/certificates", Certificates.CertificateRequests.Certificate((string)investor["id"]!,
             issuedOn: "2014-03-01", schedule: [], leadId: (string)lead["id"]!));
         var certificate = await issued.Json();
         Assert.True(issued.Context.Response.StatusCode == 201, certificate.ToJsonString());
-        await host.Post(officer, $"/api/v1/certificates/{certificate["id"]}/inspections", new
+        var inspected = await host.Post(officer, $"/api/v1/certificates/{certificate["id"]}/inspections", new
         {
             on = "2014-04-01", inspector = "inspector.marker", progress = "stalled", disbursedSoFar = LeadRequests.Usd(1m), findings = "Idle site.",
         });
-        await host.Send(admin, s => s.Put.Json(new { minimumUsd = "1", maximumUsd = "2", decision = "1/QĐ", decidedOn = "2014-01-08" })
+        Assert.Equal(200, inspected.Context.Response.StatusCode);
+        var target = await host.Send(admin, s => s.Put.Json(new { minimumUsd = "1", maximumUsd = "2", decision = "1/QĐ", decidedOn = "2014-01-08" })
             .ToUrl("/api/v1/zones/dung-quat/targets/2014"));
+        Assert.Equal(201, target.Context.Response.StatusCode);
         await host.Send("not-a-valid-token", s => s.Get.Url("/api/v1/zones"));
         return new()
         {

@@ -113,6 +113,16 @@ public sealed class CertificateDeciderTests
     }
 
     [Fact]
+    public void a_revocation_may_not_predate_the_last_amendment_or_inspection()
+    {
+        var c = Issue();
+        c = Then(c, CertificateDecider.Amend(c, Amendment(60, 10m), Now));
+        Assert.Equal("certificate.date_out_of_order",
+            CertificateDecider.Revoke(c, Issued.PlusDays(59), RevocationGround.InvestorDecision, "1", null, Now).Refusal?.Code);
+        Assert.Null(CertificateDecider.Revoke(c, Issued.PlusDays(60), RevocationGround.InvestorDecision, "1", null, Now).Refusal);
+    }
+
+    [Fact]
     public void as_of_a_date_only_what_is_dated_on_or_before_it_counts()
     {
         var c = Issue(1000m);

@@ -19,6 +19,9 @@ public sealed class MoneyTests
     [InlineData(1, Currency.VND, null, false, "needs its exchange rate")]
     [InlineData(1, Currency.VND, 21000, false, "date of its exchange rate")]
     [InlineData(1.50, Currency.USD, null, false, null)]
+    [InlineData(2e15, Currency.USD, null, false, "too large")]
+    [InlineData(1, Currency.VND, 0, false, "between 1 and 1,000,000")]
+    [InlineData(1, Currency.VND, 2000000, false, "between 1 and 1,000,000")]
     [InlineData(-1, Currency.USD, null, true, null)]
     public void money_that_cannot_be_recorded_says_why(double amount, Currency currency, int? rate, bool allowNegative, string? problem)
     {
