@@ -42,6 +42,7 @@ Line(Machine());
 Line("");
 
 AppDomain.CurrentDomain.ProcessExit += (_, _) => api.Stop(); // never leave an API running behind
+await ApiRunner.Command(database, key, "apply-database-changes"); // as a deployment does, before any instance starts
 var emptyStart = await api.Start();
 api.Stop();
 var filled = await Fill.Run(database, targetEvents);

@@ -33,6 +33,7 @@ builder.AddTelemetry();
 builder.Services.AddSingleton<IClock>(SystemClock.Instance);
 builder.Services.AddEventStore(connectionString, builder.Configuration);
 builder.Services.AddHostedService<Seeder>();
+builder.Services.AddReports();
 builder.Services.ConfigureHttpJsonOptions(options => Json.ConfigureForHttp(options.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true); // so binding errors become problem details
 builder.Services.AddApiProblemDetails();

@@ -22,14 +22,16 @@ public static class EventStore
     ];
 
     /// <summary>Where and how events and documents are stored; shared with tools that write the same store (the benchmark's fill).</summary>
-    public static void ConfigureStorage(StoreOptions options, string connectionString)
+    public static void ConfigureStorage(StoreOptions options, string connectionString, bool manageSchema = true)
     {
         options.Connection(connectionString);
         options.DatabaseSchemaName = "investment";
         // Amounts stay JSON numbers in the store (so SQL can add them up); only HTTP writes them as strings.
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
             configure: json => json.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));
-        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        // Managing the schema from the API is convenient in development; a production deployment applies it ahead
+        // (apply-database-changes) and sets EventStore:ManageSchema=false, which also starts faster.
+        options.AutoCreateSchemaObjects = manageSchema ? AutoCreate.CreateOrUpdate : AutoCreate.None;
         // Rich appends give inline projections each event's version and global sequence before the commit:
         // read models carry their version (the ETag) and their position in the log (the paging key).
         options.Events.AppendMode = EventAppendMode.Rich;
@@ -38,9 +40,10 @@ public static class EventStore
 
     public static IServiceCollection AddEventStore(this IServiceCollection services, string connectionString, IConfiguration configuration)
     {
-        services.AddMarten(options =>
+        var manageSchema = configuration.GetValue("EventStore:ManageSchema", true);
+        var marten = services.AddMarten(options =>
             {
-                ConfigureStorage(options, connectionString);
+                ConfigureStorage(options, connectionString, manageSchema);
                 options.RegisterDocumentType<IdempotencyRecord>();
                 options.AddZones();
                 options.AddInvestors();
@@ -50,11 +53,11 @@ public static class EventStore
                 options.AddReports();
             })
             .UseLightweightSessions()
-            .ApplyAllDatabaseChangesOnStartup()
             // HotCold (the default): several instances share one database and an advisory lock elects the one that runs
             // the async projections; when it dies another takes over. Solo: a single instance, no election.
             // Disabled: a node that must not run them (the commands, some tests).
             .AddAsyncDaemon(configuration.GetValue("EventStore:AsyncDaemon", JasperFx.Events.Daemon.DaemonMode.HotCold));
+        if (manageSchema) marten.ApplyAllDatabaseChangesOnStartup();
         return services;
     }
 }

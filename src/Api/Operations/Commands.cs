@@ -19,7 +19,7 @@ public static class Commands
     {
         var store = services.GetRequiredService<IDocumentStore>();
         var clock = Stopwatch.StartNew();
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync(JasperFx.AutoCreate.CreateOrUpdate);
         if (command == ApplyDatabaseChanges)
         {
             Console.WriteLine($"Database schema up to date in {clock.ElapsedMilliseconds} ms.");

@@ -4,6 +4,8 @@ namespace Investment.Api.Reports;
 
 public static class ReportsConfiguration
 {
+    public static IServiceCollection AddReports(this IServiceCollection services) => services.AddSingleton<ProgressCache>();
+
     public static void AddReports(this StoreOptions options)
     {
         // Async: zone figures and reports may trail the writes they count by a moment; keeping them off the write path

@@ -1,3 +1,5 @@
+using Investment.Api.Targets;
+using Investment.Domain.Common;
 using Investment.Domain.Reports;
 using Investment.Domain.Targets;
 
@@ -19,15 +21,26 @@ public static class GetZoneProgress
 {
     /// <param name="asOf">Answer as the store knew it at the end of this day (2014-07-05), by recording time; now when omitted.</param>
     public static async Task<Results<Ok<ZoneProgress>, ProblemHttpResult>> Handle(
-        string code, int year, string? asOf, IQuerySession session, IClock clock, CancellationToken ct)
+        string code, int year, string? asOf, IQuerySession session, IDocumentStore store, ProgressCache cache, IClock clock, CancellationToken ct)
     {
+        // "As known now" is served from the cache while nothing it depends on moved; "as known on" is always computed.
+        var cacheKey = (Position: 0L, Target: 0L, Today: VietnamCalendar.Today(clock.GetCurrentInstant()));
+        if (asOf is null)
+        {
+            cacheKey = (await ProgressCache.LedgerPosition(store, ct),
+                (await session.LoadAsync<ZoneTarget>(TargetDecider.IdOf(code, year), ct))?.Version ?? 0, cacheKey.Today);
+            if (cache.Find(code, year, cacheKey.Position, cacheKey.Target, cacheKey.Today) is { } known) return TypedResults.Ok(known);
+        }
+
         var (inputs, problem) = await ReportInputs.Load(session, clock, code, year, asOf, withLeads: false, ct);
         if (problem is not null) return problem;
         var figures = inputs!.Attracted(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31));
-        return TypedResults.Ok(new ZoneProgress(code, year, inputs.AsOf, inputs.Today, figures.Rule, inputs.Target,
+        var answer = new ZoneProgress(code, year, inputs.AsOf, inputs.Today, figures.Rule, inputs.Target,
             TargetStatus.Evaluate(inputs.Target, figures.AttractedUsd, year, inputs.Today), figures.AttractedUsd, figures.NewCertificates,
             figures.NewCapitalUsd, figures.Amendments, figures.IncreasesUsd, figures.ReductionsUsd, figures.Revocations, figures.RevokedCapitalUsd,
-            figures.ByCountry, figures.BySector));
+            figures.ByCountry, figures.BySector);
+        if (asOf is null) cache.Keep(code, year, cacheKey.Position, cacheKey.Target, cacheKey.Today, answer);
+        return TypedResults.Ok(answer);
     }
 
     /// <param name="asOf">Answer as the store knew it at the end of this day, by recording time; now when omitted.</param>

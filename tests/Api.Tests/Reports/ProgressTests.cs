@@ -81,6 +81,15 @@ public sealed class ProgressTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(40_000_000m, Dec(status["stillNeededUsd"]));
         Assert.Equal("Test/QĐ", (string?)progress["target"]!["decision"]);
         Assert.Equal("2014-07-05", (string?)progress["today"]);
+
+        // The answer "as known now" is kept between reads; a revised target or a new certificate shows at once.
+        await Host.Send(Admin, s => s.Put.Json(new { minimumUsd = "50000000", maximumUsd = "150000000", decision = "Test/QĐ-2", decidedOn = "2014-07-01" })
+            .ToUrl($"/api/v1/zones/{zone}/targets/2014"));
+        var revised = await Host.Get(Partner, $"/api/v1/zones/{zone}/progress/2014");
+        Assert.Equal(("within", "Test/QĐ-2"), ((string?)revised["status"]!["position"], (string?)revised["target"]!["decision"]));
+        await Issue("SG", "energy", "1000000", "2014-07-01", zone);
+        await Settled();
+        Assert.Equal(61_000_000m, Dec((await Host.Get(Partner, $"/api/v1/zones/{zone}/progress/2014"))["attractedUsd"]));
     }
 
     [Fact]
