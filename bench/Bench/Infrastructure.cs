@@ -157,7 +157,7 @@ public sealed class LagSampler(string database) : IDisposable
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""
             select coalesce((select max(seq_id) from investment.mt_events), 0)
-                 - coalesce((select min(last_seq_id) from investment.mt_event_progression where name <> 'HighWaterMark'), 0)
+                 - coalesce((select min(last_seq_id) from investment.mt_event_progression where name like '%:%'), 0)
             """, connection);
         return (long)(await command.ExecuteScalarAsync())!;
     }

@@ -62,7 +62,8 @@ public sealed partial class ProjectionLagMonitor(IDocumentStore store, ILogger<P
             {
                 var head = (await store.Advanced.FetchEventStoreStatistics(token: stoppingToken)).EventSequenceNumber;
                 var shards = await store.Advanced.AllProjectionProgress(token: stoppingToken);
-                var slowest = shards.Where(s => s.ShardName != ShardState.HighWaterMark).Select(s => s.Sequence).DefaultIfEmpty(head).Min();
+                // Projection shards are named "Projection:Shard"; the daemon's own marks (high water, gaps) are not.
+                var slowest = shards.Where(s => s.ShardName.Contains(':', StringComparison.Ordinal)).Select(s => s.Sequence).DefaultIfEmpty(head).Min();
                 Interlocked.Exchange(ref lag, Math.Max(0, head - slowest));
             }
             catch (Exception e) when (e is not OperationCanceledException)
