@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Investment.Api.Http;
@@ -7,7 +6,6 @@ using Investment.Api.Tests.Certificates;
 using Investment.Api.Tests.Infrastructure;
 using Investment.Api.Tests.Investors;
 using Investment.Api.Tests.Leads;
-using Npgsql;
 
 namespace Investment.Api.Tests.Faults;
 
@@ -67,25 +65,8 @@ public sealed class ProcessKillTests
             Assert.Equal(200, (int)(await client.GetAsync(new Uri($"/api/v1/certificates/{id}", UriKind.Relative))).StatusCode);
 
         // The stored events, summed without the API: what the zone's total must equal once the projections caught up.
-        var stored = await StoredCapital(database);
+        var stored = await FaultCluster.StoredCapital(database, "dung-quat");
         Assert.True(stored >= acknowledged.Sum(a => a.Amount));
-        decimal attracted = -1;
-        for (var attempt = 0; attempt < 120 && attracted != stored; attempt++)
-        {
-            var progress = await client.GetFromJsonAsync<JsonNode>("/api/v1/zones/dung-quat/progress/2014");
-            attracted = decimal.Parse((string)progress!["attractedUsd"]!, CultureInfo.InvariantCulture);
-            if (attracted != stored) await Task.Delay(250);
-        }
-        Assert.Equal(stored, attracted);
-    }
-
-    private static async Task<decimal> StoredCapital(string connectionString)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "select coalesce(sum((data -> 'capital' ->> 'amount')::numeric), 0) from investment.mt_events where type = 'certificate_issued' and data ->> 'zoneCode' = 'dung-quat'",
-            connection);
-        return (decimal)(await command.ExecuteScalarAsync())!;
+        Assert.Equal(stored, await FaultCluster.AttractedWhenSettled(client, "dung-quat", 2014, stored));
     }
 }

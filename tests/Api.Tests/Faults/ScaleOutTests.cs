@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Investment.Api.Http;
@@ -7,7 +6,6 @@ using Investment.Api.Tests.Certificates;
 using Investment.Api.Tests.Infrastructure;
 using Investment.Api.Tests.Investors;
 using Investment.Api.Tests.Leads;
-using Npgsql;
 
 namespace Investment.Api.Tests.Faults;
 
@@ -55,20 +53,8 @@ public sealed class ScaleOutTests
     /// <summary>The zone's total, read through the API, reaches the independent sum of the stored events.</summary>
     private static async Task Converges(HttpClient client, string database)
     {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "select coalesce(sum((data -> 'capital' ->> 'amount')::numeric), 0) from investment.mt_events where type = 'certificate_issued' and data ->> 'zoneCode' = 'tinh-phong'",
-            connection);
-        var stored = (decimal)(await command.ExecuteScalarAsync())!;
-        decimal attracted = -1;
-        for (var attempt = 0; attempt < 240 && attracted != stored; attempt++)
-        {
-            var progress = await client.GetFromJsonAsync<JsonNode>("/api/v1/zones/tinh-phong/progress/2014");
-            attracted = decimal.Parse((string)progress!["attractedUsd"]!, CultureInfo.InvariantCulture);
-            if (attracted != stored) await Task.Delay(250);
-        }
-        Assert.Equal(stored, attracted);
+        var stored = await FaultCluster.StoredCapital(database, "tinh-phong");
+        Assert.Equal(stored, await FaultCluster.AttractedWhenSettled(client, "tinh-phong", 2014, stored));
     }
 }
 
