@@ -19,9 +19,11 @@ public sealed record Written<T>(T? Document, ProblemHttpResult? Problem);
 /// </summary>
 public static class StreamWrite
 {
+    /// <param name="readBack">False when the caller answers something else than this read model: the save is then not
+    /// followed by a second round trip, and the ETag is computed from the version the append reached.</param>
     public static async Task<Written<T>> Decide<T>(
         IDocumentSession session, HttpContext http, Guid id, string? ifMatch,
-        Func<T, Task<Decision>> decide, Func<Guid, ProblemHttpResult> notFound, CancellationToken ct)
+        Func<T, Task<Decision>> decide, Func<Guid, ProblemHttpResult> notFound, CancellationToken ct, bool readBack = true)
         where T : class, IVersioned
     {
         if (!ETags.TryParseIfMatch(ifMatch, out var expected)) return new(null, ETags.InvalidIfMatch());
@@ -43,6 +45,11 @@ public static class StreamWrite
                 // Another write landed between our read and our save: nothing of ours was saved.
                 return new(null, Problems.ConcurrentChange());
             }
+            if (!readBack)
+            {
+                ETags.Set(http, (stream.CurrentVersion ?? 0) + decision.Events.Count);
+                return new(current, null);
+            }
             current = (await session.LoadAsync<T>(id, ct))!;
         }
         ETags.Set(http, current.Version);
@@ -51,7 +58,7 @@ public static class StreamWrite
 
     public static Task<Written<T>> Decide<T>(
         IDocumentSession session, HttpContext http, Guid id, string? ifMatch,
-        Func<T, Decision> decide, Func<Guid, ProblemHttpResult> notFound, CancellationToken ct)
+        Func<T, Decision> decide, Func<Guid, ProblemHttpResult> notFound, CancellationToken ct, bool readBack = true)
         where T : class, IVersioned =>
-        Decide<T>(session, http, id, ifMatch, current => Task.FromResult(decide(current)), notFound, ct);
+        Decide<T>(session, http, id, ifMatch, current => Task.FromResult(decide(current)), notFound, ct, readBack);
 }

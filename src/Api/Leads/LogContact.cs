@@ -14,7 +14,7 @@ public static class LogContact
     {
         var contactId = Guid.CreateVersion7();
         var written = await StreamWrite.Decide<LeadDetails>(session, http, id, ifMatch,
-            lead => LeadDecider.LogContact(lead.ToLead(), contactId, request.ToDetails(), user.Recording(clock)), LeadLookup.NotFound, ct);
+            lead => LeadDecider.LogContact(lead.ToLead(), contactId, request.ToDetails(), user.Recording(clock)), LeadLookup.NotFound, ct, readBack: false);
         if (written.Problem is { } problem) return problem;
         return await session.LoadAsync<ContactEntry>(contactId, ct) is { } contact
             ? TypedResults.Created(LeadLookup.ContactLocation(id, contactId), contact)

@@ -23,7 +23,7 @@ public static class WithdrawContact
                 // Read after the stream, so a withdrawal saved meanwhile is seen (and a later one fails the save).
                 var current = await session.LoadAsync<ContactEntry>(contactId, ct) is { } entry && entry.LeadId == id ? entry.ToState() : null;
                 return LeadDecider.WithdrawContact(lead.ToLead(), contactId, current, request.Reason, user.Recording(clock));
-            }, LeadLookup.NotFound, ct);
+            }, LeadLookup.NotFound, ct, readBack: false);
         return written.Problem is { } problem ? problem : await GetContact.Handle(id, contactId, session, ct);
     }
 }
