@@ -12,6 +12,13 @@ public static class ETags
 
     public static void Set(HttpContext context, long version) => context.Response.Headers.ETag = Of(version);
 
+    /// <summary>
+    /// For a read whose body also depends on the day (a lead's time in each stage): the version and the day, as a weak
+    /// ETag, so that a client's If-None-Match stops matching at midnight in Vietnam; If-Match still reads the version.
+    /// </summary>
+    public static void Set(HttpContext context, long version, LocalDate day) =>
+        context.Response.Headers.ETag = $"W/\"{version.ToString(CultureInfo.InvariantCulture)}.{day.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}\"";
+
     /// <summary>The version named by If-Match: null when absent or "*", false when it is not an ETag this API gave.</summary>
     public static bool TryParseIfMatch(string? ifMatch, out long? version)
     {
@@ -20,6 +27,8 @@ public static class ETags
         var text = ifMatch.Trim();
         if (text.StartsWith("W/", StringComparison.Ordinal)) text = text[2..];
         text = text.Trim('"');
+        var dot = text.IndexOf('.', StringComparison.Ordinal);
+        if (dot >= 0) text = text[..dot]; // a day-stamped ETag: the version comes first
         if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)) return false;
         version = parsed;
         return true;

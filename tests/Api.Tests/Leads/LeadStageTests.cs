@@ -93,6 +93,32 @@ public sealed class LeadStageTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task a_lead_read_stays_not_modified_during_the_day_and_changes_at_midnight_in_vietnam()
+    {
+        var lead = await Host.OpenedLead(Officer);
+        var first = await Host.Send(Officer, s => s.Get.Url(Url(lead)));
+        var etag = first.Header("ETag")!;
+
+        var same = await Host.Send(Officer, s => { s.Get.Url(Url(lead)); s.WithRequestHeader("If-None-Match", etag); });
+        var saved = Clock.GetCurrentInstant();
+        Clock.Advance(NodaTime.Duration.FromDays(1));
+        try
+        {
+            var tomorrow = await Host.Send(Officer, s => { s.Get.Url(Url(lead)); s.WithRequestHeader("If-None-Match", etag); });
+            Assert.Equal(200, tomorrow.Context.Response.StatusCode); // same version, but a day more in prospect
+        }
+        finally
+        {
+            Clock.Reset(saved);
+        }
+        var moved = await Host.Post(Officer, Url(lead, "/stage"), new { stage = "engaged" }, ifMatch: etag); // If-Match still reads the version
+
+        Assert.StartsWith("W/\"1.", etag);
+        Assert.Equal(304, same.Context.Response.StatusCode);
+        Assert.Equal(200, moved.Context.Response.StatusCode);
+    }
+
+    [Fact]
     public async Task commands_on_an_unknown_lead_answer_404()
     {
         var result = await Host.Post(Officer, $"/api/v1/leads/{Guid.NewGuid()}/stage", new { stage = "engaged" });
