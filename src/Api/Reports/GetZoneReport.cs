@@ -35,8 +35,7 @@ public static class GetZoneReport
         var report = new ZoneReport(code, year, period, from, to, inputs.AsOf, figures.Rule, inputs.Target,
             TargetStatus.Evaluate(inputs.Target, figures.AttractedUsd, year, statusDay), figures.AttractedUsd,
             [.. figures.Lines.Where(l => l.Kind == MovementKind.NewCertificate)], figures.NewCapitalUsd,
-            [.. inputs.Movements.Where(m => m.Kind is MovementKind.CapitalIncrease or MovementKind.CapitalReduction or MovementKind.OtherAmendment
-                && m.On >= from && m.On <= to && m.RecordedAt < inputs.KnownAt).OrderBy(m => m.On).ThenBy(m => m.AmendmentNumber)],
+            figures.AmendmentLines,
             figures.IncreasesUsd, figures.ReductionsUsd, figures.Revoked, figures.RevokedCapitalUsd,
             LeadFigures.Count(inputs.LeadFacts, from, to, inputs.KnownAt), figures.ByCountry, figures.BySector);
 

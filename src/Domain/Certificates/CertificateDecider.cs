@@ -20,8 +20,7 @@ public static class CertificateDecider
 
     public static Decision Issue(IssueCertificate c, Recording recording)
     {
-        var today = VietnamCalendar.Today(recording.At);
-        if (c.IssuedOn > today) return InFuture(c.IssuedOn, today);
+        if (Rules.NotInFuture("issuedOn", c.IssuedOn, recording.At) is { } future) return future;
         if (c.Schedule.FirstOrDefault(m => m.Due < c.IssuedOn) is { } early)
             return Decision.Refuse("certificate.milestone_before_issue", $"Milestone '{early.Name}' is due on {early.Due:yyyy-MM-dd}, before the issue date {c.IssuedOn:yyyy-MM-dd}.");
         return Decision.Accept(new CertificateIssued(c.CertificateId, c.Number.Trim(), c.ProjectName.Trim(), c.Investors, c.ZoneCode, c.Sector, c.Capital,
@@ -45,7 +44,7 @@ public static class CertificateDecider
         if (a.Schedule?.FirstOrDefault(m => m.Due < certificate.IssuedOn) is { } early)
             return Decision.Refuse("certificate.milestone_before_issue", $"Milestone '{early.Name}' is due before the issue date {certificate.IssuedOn:yyyy-MM-dd}.");
         return Decision.Accept(new CertificateAmended(certificate.Id, certificate.Amendments.Count + 1, a.On, a.CapitalChange, a.LandAreaHectares,
-            a.ExtensionMonths, a.Schedule, Blank(a.Objectives), a.Reason.Trim(), recording.By, recording.At));
+            a.ExtensionMonths, a.Schedule, Rules.Blank(a.Objectives), a.Reason.Trim(), recording.By, recording.At));
     }
 
     public static Decision Inspect(Certificate certificate, InspectCertificate i, Recording recording)
@@ -73,7 +72,7 @@ public static class CertificateDecider
         if (CheckDate(certificate, on, recording) is { } refused) return refused;
         if (certificate.Status != CertificateStatus.Suspended) return Decision.Refuse("certificate.not_suspended", "The certificate is not suspended.");
         if (on < certificate.LastStatusChange) return OutOfOrder(certificate, on);
-        return Decision.Accept(new CertificateResumed(certificate.Id, on, Blank(note), recording.By, recording.At));
+        return Decision.Accept(new CertificateResumed(certificate.Id, on, Rules.Blank(note), recording.By, recording.At));
     }
 
     public static Decision Revoke(Certificate certificate, LocalDate on, RevocationGround ground, string decisionNumber, string? note, Recording recording)
@@ -84,7 +83,7 @@ public static class CertificateDecider
         var lastChange = certificate.Amendments.Select(a => a.On).Concat(certificate.Inspections.Select(i => i.On)).DefaultIfEmpty(certificate.IssuedOn).Max();
         if (on < lastChange)
             return Decision.Refuse("certificate.date_out_of_order", $"{on:yyyy-MM-dd} is before the certificate's last amendment or inspection ({lastChange:yyyy-MM-dd}).");
-        return Decision.Accept(new CertificateRevoked(certificate.Id, on, ground, decisionNumber.Trim(), Blank(note), recording.By, recording.At));
+        return Decision.Accept(new CertificateRevoked(certificate.Id, on, ground, decisionNumber.Trim(), Rules.Blank(note), recording.By, recording.At));
     }
 
     /// <summary>Revoked is final; nothing is dated before the issue or after today in Vietnam.</summary>
@@ -95,15 +94,9 @@ public static class CertificateDecider
                 $"Certificate {certificate.Number} was revoked on {revocation.On:yyyy-MM-dd} (decision {revocation.DecisionNumber}); a revoked certificate cannot change.");
         if (on < certificate.IssuedOn)
             return Decision.Refuse("certificate.date_before_issue", $"{on:yyyy-MM-dd} is before the certificate was issued ({certificate.IssuedOn:yyyy-MM-dd}).");
-        var today = VietnamCalendar.Today(recording.At);
-        return on > today ? InFuture(on, today) : null;
+        return Rules.NotInFuture("on", on, recording.At);
     }
 
     private static Decision OutOfOrder(Certificate certificate, LocalDate on) => Decision.Refuse("certificate.date_out_of_order",
         $"{on:yyyy-MM-dd} is before the certificate's last change of status ({certificate.LastStatusChange:yyyy-MM-dd}).");
-
-    private static Decision InFuture(LocalDate date, LocalDate today) =>
-        Decision.Refuse("date.in_future", $"{date:yyyy-MM-dd} is in the future (today in Vietnam is {today:yyyy-MM-dd}).");
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -35,12 +35,11 @@ public static class InvestorDecider
         LegalName = profile.LegalName.Trim(),
         Country = profile.Country.Trim().ToUpperInvariant(),
         Sectors = profile.Sectors.Distinct().ToArray(),
-        Website = Blank(profile.Website),
-        Notes = Blank(profile.Notes),
+        Website = Rules.Blank(profile.Website),
+        Notes = Rules.Blank(profile.Notes),
         ContactPersons = profile.ContactPersons
-            .Select(p => new ContactPerson(p.Name.Trim(), Blank(p.Role), Blank(p.Email), Blank(p.Phone)))
+            .Select(p => new ContactPerson(p.Name.Trim(), Rules.Blank(p.Role), Rules.Blank(p.Email), Rules.Blank(p.Phone)))
             .ToArray(),
     };
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

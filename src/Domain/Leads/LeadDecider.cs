@@ -15,9 +15,8 @@ public static class LeadDecider
 
     public static Decision Open(OpenLead command, Recording recording)
     {
-        var today = VietnamCalendar.Today(recording.At);
-        var openedOn = command.OpenedOn ?? today;
-        if (openedOn > today) return InFuture("openedOn", openedOn, today);
+        var openedOn = command.OpenedOn ?? VietnamCalendar.Today(recording.At);
+        if (Rules.NotInFuture("openedOn", openedOn, recording.At) is { } future) return future;
         return Decision.Accept(new LeadOpened(command.LeadId, command.InvestorId, command.InvestorName, command.InvestorCountry,
             command.ZoneCode, command.ProjectName.Trim(), command.Sector, command.EstimatedCapital, command.Source, command.Owner.Trim(),
             openedOn, recording.By, recording.At));
@@ -35,7 +34,7 @@ public static class LeadDecider
         if (to < lead.Stage && string.IsNullOrWhiteSpace(reason))
             return Decision.Refuse("lead.reason_required", $"Moving a lead back from {Name(lead.Stage)} to {Name(to)} needs a reason.");
         if (CheckDate(lead, on, recording, out var date) is { } badDate) return badDate;
-        return Decision.Accept(new LeadStageChanged(lead.Id, lead.Stage, to, date, Blank(reason), recording.By, recording.At));
+        return Decision.Accept(new LeadStageChanged(lead.Id, lead.Stage, to, date, Rules.Blank(reason), recording.By, recording.At));
     }
 
     /// <summary>The lead reaches certified when a certificate issued on <paramref name="on"/> names it; only an open lead can.</summary>
@@ -59,13 +58,13 @@ public static class LeadDecider
     {
         if (lead.Stage != LeadStage.Lost) return Decision.Refuse("lead.not_lost", $"Only a lost lead can be reopened; this one is at {Name(lead.Stage)}.");
         if (CheckDate(lead, on, recording, out var date) is { } badDate) return badDate;
-        return Decision.Accept(new LeadReopened(lead.Id, lead.LostAt!.Value, date, Blank(reason), recording.By, recording.At));
+        return Decision.Accept(new LeadReopened(lead.Id, lead.LostAt!.Value, date, Rules.Blank(reason), recording.By, recording.At));
     }
 
     public static Decision Reassign(Lead lead, string owner, string? reason, Recording recording) =>
         owner.Trim() == lead.Owner
             ? Decision.Nothing
-            : Decision.Accept(new LeadOwnerReassigned(lead.Id, lead.Owner, owner.Trim(), Blank(reason), recording.By, recording.At));
+            : Decision.Accept(new LeadOwnerReassigned(lead.Id, lead.Owner, owner.Trim(), Rules.Blank(reason), recording.By, recording.At));
 
     public static Decision ReviseEstimate(Lead lead, Money estimate, string reason, Recording recording)
     {
@@ -88,7 +87,7 @@ public static class LeadDecider
         var corrected = Normalise(contact);
         return SameContact(current.Details, corrected)
             ? Decision.Nothing
-            : Decision.Accept(new ContactCorrected(lead.Id, contactId, corrected, Blank(reason), recording.By, recording.At));
+            : Decision.Accept(new ContactCorrected(lead.Id, contactId, corrected, Rules.Blank(reason), recording.By, recording.At));
     }
 
     public static Decision WithdrawContact(Lead lead, Guid contactId, ContactState? current, string reason, Recording recording)
@@ -118,16 +117,13 @@ public static class LeadDecider
     /// <summary>A business date defaults to today in Vietnam; it may not lie in the future nor before the current stage began.</summary>
     private static Decision? CheckDate(Lead lead, LocalDate? on, Recording recording, out LocalDate date)
     {
-        var today = VietnamCalendar.Today(recording.At);
-        date = on ?? today;
-        if (date > today) return InFuture("on", date, today);
+        date = on ?? VietnamCalendar.Today(recording.At);
+        if (Rules.NotInFuture("on", date, recording.At) is { } future) return future;
         if (date < lead.StageSince)
             return Decision.Refuse("lead.date_before_stage", $"{date:yyyy-MM-dd} is before the lead entered its current stage ({lead.StageSince:yyyy-MM-dd}).");
         return null;
     }
 
-    private static Decision InFuture(string field, LocalDate date, LocalDate today) =>
-        Decision.Refuse("date.in_future", $"{field} {date:yyyy-MM-dd} is in the future (today in Vietnam is {today:yyyy-MM-dd}).");
 
     private static Decision ContactNotFound(Guid contactId) => Decision.Refuse("contact.not_found", $"The lead has no contact {contactId}.");
 
@@ -139,7 +135,7 @@ public static class LeadDecider
         Officers = [.. c.Officers.Select(o => o.Trim())],
         InvestorPeople = [.. c.InvestorPeople.Select(p => p.Trim())],
         Summary = c.Summary.Trim(),
-        NextStep = Blank(c.NextStep),
+        NextStep = Rules.Blank(c.NextStep),
     };
 
     private static bool SameContact(ContactDetails a, ContactDetails b) =>
@@ -152,5 +148,4 @@ public static class LeadDecider
         _ => stage.ToString().ToLowerInvariant(),
     };
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -24,6 +24,7 @@ public sealed record AttractedCapital(
     IReadOnlyList<CountryFigure> ByCountry,
     IReadOnlyList<SectorFigure> BySector,
     IReadOnlyList<CapitalMovement> Lines,
+    IReadOnlyList<CapitalMovement> AmendmentLines,
     IReadOnlyList<CapitalMovement> Revoked)
 {
     /// <param name="knownAt">Only movements recorded before this instant count: the figure as it was known then.</param>
@@ -36,12 +37,13 @@ public sealed record AttractedCapital(
         var lines = inPeriod.Where(rule.Counts).ToList();
         var issued = inPeriod.Where(m => m.Kind == MovementKind.NewCertificate).ToList();
         var revoked = inPeriod.Where(m => m.Kind == MovementKind.Revocation).ToList();
+        var amendments = inPeriod.Where(m => m.Kind is MovementKind.CapitalIncrease or MovementKind.CapitalReduction or MovementKind.OtherAmendment).ToList();
         return new AttractedCapital(
             rule,
             lines.Sum(m => m.AmountUsd),
             issued.Count,
             issued.Sum(m => m.AmountUsd),
-            inPeriod.Count(m => m.Kind is MovementKind.CapitalIncrease or MovementKind.CapitalReduction or MovementKind.OtherAmendment),
+            amendments.Count,
             inPeriod.Where(m => m.Kind == MovementKind.CapitalIncrease).Sum(m => m.AmountUsd),
             inPeriod.Where(m => m.Kind == MovementKind.CapitalReduction).Sum(m => m.AmountUsd),
             revoked.Count,
@@ -51,6 +53,7 @@ public sealed record AttractedCapital(
             [.. lines.GroupBy(m => m.Sector).OrderBy(g => g.Key)
                 .Select(g => new SectorFigure(g.Key, g.Count(m => m.Kind == MovementKind.NewCertificate), g.Sum(m => m.AmountUsd)))],
             lines,
+            amendments,
             revoked);
     }
 }

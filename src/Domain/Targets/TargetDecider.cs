@@ -13,13 +13,11 @@ public static class TargetDecider
         var range = requested with { Decision = requested.Decision.Trim() };
         if (range.MinimumUsd > range.MaximumUsd)
             return Decision.Refuse("target.invalid_range", $"The minimum ({range.MinimumUsd}) is above the maximum ({range.MaximumUsd}).");
-        var today = VietnamCalendar.Today(recording.At);
-        if (range.DecidedOn > today)
-            return Decision.Refuse("date.in_future", $"decidedOn {range.DecidedOn:yyyy-MM-dd} is in the future (today in Vietnam is {today:yyyy-MM-dd}).");
+        if (Rules.NotInFuture("decidedOn", range.DecidedOn, recording.At) is { } future) return future;
         var id = IdOf(zoneCode, year);
         if (current is null) return Decision.Accept(new TargetSet(id, zoneCode, year, range, recording.By, recording.At));
         return current == range
             ? Decision.Nothing
-            : Decision.Accept(new TargetRevised(id, zoneCode, year, range, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), recording.By, recording.At));
+            : Decision.Accept(new TargetRevised(id, zoneCode, year, range, Rules.Blank(reason), recording.By, recording.At));
     }
 }

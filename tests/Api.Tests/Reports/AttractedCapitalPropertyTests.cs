@@ -43,6 +43,7 @@ public sealed class AttractedCapitalPropertyTests : IAsyncLifetime
     public async Task projection_explanation_and_an_independent_fold_agree_also_as_known_on_random_dates_and_after_a_rebuild()
     {
         await RecordRandomHistories(certificates: 40);
+        await RecordLeadsAndTarget();
         await host.Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
 
         var raw = await RawEvents(host);
@@ -136,6 +137,39 @@ public sealed class AttractedCapitalPropertyTests : IAsyncLifetime
         }
     }
 
+    /// <summary>Leads through every kind of lead event, and a revised target, so the rebuild covers those read models too.</summary>
+    private async Task RecordLeadsAndTarget()
+    {
+        clock.Reset(Instant.FromUtc(2016, 6, 1, 3, 0));
+        var investor = (string)(await host.RegisteredInvestor(Officer, InvestorRequests.Profile($"Lead holder {Guid.NewGuid():N}", "KR")))["id"]!;
+        for (var i = 0; i < 6; i++)
+        {
+            var lead = await (await host.Post(Officer, "/api/v1/leads", Leads.LeadRequests.Lead(investor, Zones[i % 2], openedOn: $"2015-0{i + 1}-10"))).Json();
+            var url = $"/api/v1/leads/{lead["id"]}";
+            var contacts = new List<string>();
+            for (var c = 0; c < 3; c++)
+                contacts.Add((string)(await (await host.Post(Officer, $"{url}/contacts", Leads.LeadRequests.Contact($"Contact {c}",
+                    occurredAtLocal: $"2015-0{i + 1}-1{c + 1}T09:00:00", followUpOn: $"2015-0{i + 1}-2{c}"))).Json())["id"]!);
+            await host.Post(Officer, $"{url}/stage", new { stage = "siteVisit", on = $"2015-0{i + 1}-15" });
+            await host.Send(Officer, s => s.Put.Json(Leads.LeadRequests.Contact("Corrected.", occurredAtLocal: $"2015-0{i + 1}-12T10:00:00"))
+                .ToUrl($"{url}/contacts/{contacts[1]}"));
+            await host.Post(Officer, $"{url}/contacts/{contacts[2]}/withdraw", new { reason = "Wrong lead." });
+            if (i % 3 == 0)
+            {
+                await host.Post(Officer, $"{url}/lose", new { reason = "Gone.", on = $"2015-0{i + 1}-20" });
+                await host.Post(Officer, $"{url}/reopen", new { on = $"2015-0{i + 1}-25" });
+            }
+        }
+        await host.Send(TestTokens.For(Roles.Admin), s => s.Put.Json(new { minimumUsd = "1", maximumUsd = "2", decision = "1/QĐ", decidedOn = "2014-01-08" })
+            .ToUrl("/api/v1/zones/dung-quat/targets/2014"));
+        await host.Send(TestTokens.For(Roles.Admin), s => s.Put.Json(new { minimumUsd = "1", maximumUsd = "3", decision = "2/QĐ", decidedOn = "2014-06-08" })
+            .ToUrl("/api/v1/zones/dung-quat/targets/2014"));
+        await host.Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+        await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        Assert.Equal(6, await session.Query<LeadDetails>().CountAsync());
+        Assert.Equal(2, (await session.Query<Investment.Api.Targets.ZoneTarget>().SingleAsync()).Versions.Count);
+    }
+
     private static object Usd(decimal amount) => new { amount = amount.ToString(CultureInfo.InvariantCulture), currency = "USD" };
 
     private static string Iso(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -187,6 +221,8 @@ public sealed class AttractedCapitalPropertyTests : IAsyncLifetime
         await Add<PipelineEntry>();
         await Add<LeadActivityLog>();
         await Add<Investment.Api.Investors.InvestorDetails>();
+        await Add<ContactEntry>();
+        await Add<Investment.Api.Targets.ZoneTarget>();
         return string.Join("\n", parts);
     }
 
