@@ -46,6 +46,8 @@ public sealed class ApiRunner(string database, string signingKey)
         throw new TimeoutException("The API did not start.");
     }
 
+    public int? ProcessId => process?.Id;
+
     public double PeakMegabytes() =>
         process is null ? 0 : double.Parse(File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmHWM", StringComparison.Ordinal))
             .Split(':')[1].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1024;

@@ -14,6 +14,10 @@ using Npgsql;
 var targetEvents = Arg("--events", 1_000_000L);
 var seconds = Arg("--seconds", 10);
 var duration = TimeSpan.FromSeconds(seconds);
+// --scenarios "log a contact,get a lead": run only those (the baselines always run);
+// --profile adds the statements PostgreSQL spent its time on in each scenario (pg_stat_statements).
+var only = Arg("--scenarios", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+var profile = args.Contains("--profile");
 var root = DatabaseConnection.FindRepositoryRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException("Run from the repository.");
 var report = new StringBuilder();
 void Line(string text)
@@ -23,7 +27,13 @@ void Line(string text)
 }
 
 // PostgreSQL with default durability: fsync and synchronous commit on.
-var server = LocalPostgres.EnsureRunning(new LocalPostgres.Options(Path.Combine(root, ".local", "postgres-bench"), 54340, FastAndUnsafe: false));
+var cluster = new LocalPostgres.Options(Path.Combine(root, ".local", "postgres-bench"), 54340, FastAndUnsafe: false);
+var server = LocalPostgres.EnsureRunning(cluster);
+if (profile && await Statements.NeedsRestart(server))
+{
+    LocalPostgres.Stop(cluster);
+    server = LocalPostgres.EnsureRunning(cluster);
+}
 await using (var admin = new NpgsqlConnection(server))
 {
     await admin.OpenAsync();
@@ -41,7 +51,9 @@ Line("");
 Line(Machine());
 Line("");
 
-AppDomain.CurrentDomain.ProcessExit += (_, _) => api.Stop(); // never leave an API running behind
+// Never leave an API running behind, even when the benchmark itself fails.
+AppDomain.CurrentDomain.ProcessExit += (_, _) => api.Stop();
+AppDomain.CurrentDomain.UnhandledException += (_, _) => api.Stop();
 await ApiRunner.Command(database, key, "apply-database-changes"); // as a deployment does, before any instance starts
 var emptyStart = await api.Start();
 api.Stop();
@@ -119,28 +131,50 @@ var scenarios = new (string Name, Func<int, Task<bool>> Call, string Baseline)[]
     }, "http"),
 };
 
-Line("| scenario | clients | req/s | baseline req/s | ratio | p50 ms | p99 ms | errors |");
-Line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-var results = new List<LoadResult>();
+if (profile) await Statements.Create(database);
+var cpu = new CpuMeter(() => api.ProcessId);
+var statements = new List<string>();
+// A first pass the figures ignore: the JIT compiles the hot paths, the pools fill, PostgreSQL's caches warm.
+await Load.Run("warm-up", 16, TimeSpan.FromSeconds(Math.Min(5, seconds)), _ => Get("/health/ping"));
+foreach (var (name, call, _) in scenarios.Where(s => only.Length == 0 || only.Contains(s.Name)))
+    await Load.Run("warm-up", 16, TimeSpan.FromSeconds(1), call);
+
+Line("CPU per request in ms, on the 2 cores: the API process, the rest of the machine (PostgreSQL), the load generator; busy = share of both cores used.");
+Line("");
+Line("| scenario | clients | req/s | baseline req/s | ratio | p50 ms | p99 ms | errors | API cpu | PostgreSQL cpu | load cpu | busy |");
+Line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 foreach (var clients in new[] { 16, 64 })
 {
-    var insert = await Baselines.RawInsert(database, clients, duration);
-    var ping = await Load.Run("trivial endpoint", clients, duration, _ => Get("/health/ping"));
-    Row(insert, null);
-    Row(ping, null);
-    foreach (var (name, call, baseline) in scenarios)
+    var insert = await Measured("raw durable INSERT", clients, _ => Baselines.RawInsert(database, clients, duration));
+    var ping = await Measured("trivial endpoint", clients, _ => Load.Run("trivial endpoint", clients, duration, _ => Get("/health/ping")));
+    Row(insert.Result, null, insert.Cpu);
+    Row(ping.Result, null, ping.Cpu);
+    foreach (var (name, call, baseline) in scenarios.Where(s => only.Length == 0 || only.Contains(s.Name)))
     {
         lagSampler.Start();
-        var result = await Load.Run(name, clients, duration, call);
+        var run = await Measured(name, clients, _ => Load.Run(name, clients, duration, call));
         lagSampler.Stop();
-        results.Add(result);
-        Row(result, baseline == "insert" ? insert : ping);
+        Row(run.Result, baseline == "insert" ? insert.Result : ping.Result, run.Cpu);
     }
 }
 
-void Row(LoadResult r, LoadResult? baseline) => Line(
+async Task<(LoadResult Result, CpuShare Cpu)> Measured(string name, int clients, Func<int, Task<LoadResult>> load)
+{
+    if (profile) await Statements.Reset(database);
+    cpu.Start();
+    var result = await load(clients);
+    var share = cpu.Stop(result.Requests);
+    if (profile)
+    {
+        statements.Add($"{name}, {clients} clients ({result.Requests:N0} requests), per request:");
+        statements.AddRange((await Statements.Top(database, result.Requests)).Select(l => "    " + l));
+    }
+    return (result, share);
+}
+
+void Row(LoadResult r, LoadResult? baseline, CpuShare share) => Line(
     $"| {r.Scenario} | {r.Clients} | {r.PerSecond:F0} | {(baseline is null ? "" : baseline.PerSecond.ToString("F0", CultureInfo.InvariantCulture))} | "
-    + $"{(baseline is null ? "" : (r.PerSecond / baseline.PerSecond).ToString("F2", CultureInfo.InvariantCulture))} | {r.P50Ms:F1} | {r.P99Ms:F1} | {r.Errors} |");
+    + $"{(baseline is null ? "" : (r.PerSecond / baseline.PerSecond).ToString("F2", CultureInfo.InvariantCulture))} | {r.P50Ms:F1} | {r.P99Ms:F1} | {r.Errors} | {share} |");
 
 // A burst, then the time the async projections take to apply it.
 var burstEnd = Stopwatch.StartNew();
@@ -175,6 +209,15 @@ await using (var check = new NpgsqlConnection(database))
     Line($"As-known-on yearly report of dung-quat 2014 (the zone holds {yearEvents:N0} events): {reportClock.ElapsedMilliseconds} ms");
 }
 Line($"Peak memory of the API (VmHWM): {api.PeakMegabytes():F0} MB");
+if (statements.Count > 0)
+{
+    Line("");
+    Line("Statements PostgreSQL spent its time on (pg_stat_statements; execution time only, not parsing or network):");
+    Line("");
+    Line("```");
+    statements.ForEach(Line);
+    Line("```");
+}
 api.Stop();
 
 var file = Path.Combine(root, "bench", "results", $"{DateTime.UtcNow:yyyy-MM-dd-HHmm}.md");

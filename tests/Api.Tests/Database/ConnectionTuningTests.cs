@@ -1,0 +1,26 @@
+using Investment.Api.Database;
+using Npgsql;
+
+namespace Investment.Api.Tests.Database;
+
+/// <summary>The connection settings the benchmark showed the API needs (EventStore.Tuned).</summary>
+public sealed class ConnectionTuningTests
+{
+    [Fact]
+    public void statements_are_prepared_and_connections_not_reset_when_the_connection_string_is_silent()
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(EventStore.Tuned("Host=db.example;Database=investment;Username=api"));
+
+        Assert.Equal(200, tuned.MaxAutoPrepare);
+        Assert.True(tuned.NoResetOnClose);
+        Assert.Equal("db.example", tuned.Host);
+    }
+
+    [Fact]
+    public void an_operator_choice_of_prepared_statements_is_kept()
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(EventStore.Tuned("Host=db.example;Max Auto Prepare=20"));
+
+        Assert.Equal(20, tuned.MaxAutoPrepare);
+    }
+}
