@@ -7,6 +7,10 @@ namespace Investment.Bench;
 public sealed class ApiRunner(string database, string signingKey)
 {
     public const string Issuer = "investment-bench";
+
+    /// <summary>The API as bench/run publishes it (ReadyToRun, like the Docker image); the build output if not published.</summary>
+    private static readonly string Published = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "api"));
+    private static string Folder => File.Exists(Path.Combine(Published, "Investment.Api.dll")) ? Published : AppContext.BaseDirectory;
     private Process? process;
 
     /// <summary>A port nobody listens on, so that the process answering is this one.</summary>
@@ -70,9 +74,9 @@ public sealed class ApiRunner(string database, string signingKey)
 
     private static ProcessStartInfo Info(string database, string signingKey, string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Investment.Api.dll"), .. arguments])
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(Folder, "Investment.Api.dll"), .. arguments])
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = Folder,
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,

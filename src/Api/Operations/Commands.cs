@@ -5,7 +5,7 @@ namespace Investment.Api.Operations;
 
 /// <summary>
 /// What an operator runs besides the API itself, with the same configuration:
-/// <c>apply-database-changes</c> creates or updates the schema ahead of a deployment;
+/// <c>apply-database-changes</c> creates or updates the schema and seeds the reference data ahead of a deployment;
 /// <c>rebuild-projections</c> replays every event into every read model (after a projection's code changed).
 /// </summary>
 public static class Commands
@@ -22,7 +22,8 @@ public static class Commands
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync(JasperFx.AutoCreate.CreateOrUpdate);
         if (command == ApplyDatabaseChanges)
         {
-            Console.WriteLine($"Database schema up to date in {clock.ElapsedMilliseconds} ms.");
+            await ActivatorUtilities.CreateInstance<Seeder>(services).SeedAsync(CancellationToken.None);
+            Console.WriteLine($"Database schema and reference data up to date in {clock.ElapsedMilliseconds} ms.");
             return 0;
         }
 

@@ -62,7 +62,7 @@ public sealed class ScaleOutTests
 public sealed class CommandTests
 {
     [Fact]
-    public async Task the_commands_apply_the_schema_and_rebuild_every_projection()
+    public async Task the_commands_apply_the_schema_seed_the_zones_and_rebuild_every_projection()
     {
         var database = FaultCluster.Database("commands");
 
@@ -70,7 +70,11 @@ public sealed class CommandTests
         var rebuilt = await ApiProcess.RunCommand(database, "rebuild-projections");
 
         Assert.True(applied.ExitCode == 0, applied.Output);
-        Assert.Contains("Database schema up to date", applied.Output);
+        Assert.Contains("Database schema and reference data up to date", applied.Output);
+        await using var connection = new Npgsql.NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var zones = new Npgsql.NpgsqlCommand("select count(*) from investment.mt_doc_zonedetails", connection);
+        Assert.Equal(Investment.Api.Zones.ZoneSeed.Streams.Count(), (long)(await zones.ExecuteScalarAsync())!);
         Assert.True(rebuilt.ExitCode == 0, rebuilt.Output);
         Assert.Contains("Rebuilt 9 projections", rebuilt.Output);
     }
