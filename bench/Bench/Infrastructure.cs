@@ -85,6 +85,7 @@ public sealed class ApiRunner(string database, string signingKey)
         info.Environment["ConnectionStrings__Marten"] = database;
         info.Environment["RateLimiting__PermitsPerMinute"] = "1000000000";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        info.Environment["EventStore__AsyncDaemon"] = Environment.GetEnvironmentVariable("BENCH_DAEMON") ?? "HotCold";
         info.Environment["EventStore__ManageSchema"] = "false"; // the schema is applied by the rebuild command first, as in production
         info.Environment["Authentication__Schemes__Bearer__ValidIssuer"] = Issuer;
         info.Environment["Authentication__Schemes__Bearer__ValidAudiences__0"] = Issuer;

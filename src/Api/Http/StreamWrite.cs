@@ -9,8 +9,11 @@ public interface IVersioned
     long Version { get; }
 }
 
-/// <summary>What a write to an existing stream gave: the read model after it, or the problem to answer.</summary>
-public sealed record Written<T>(T? Document, ProblemHttpResult? Problem);
+/// <summary>
+/// What a write to an existing stream gave: the read model after it, or the problem to answer; and the events it
+/// appended, saved, with their version and global sequence (an answer built from them needs no second round trip).
+/// </summary>
+public sealed record Written<T>(T? Document, ProblemHttpResult? Problem, IReadOnlyList<JasperFx.Events.IEvent>? Appended = null);
 
 /// <summary>
 /// The write path every command on an existing stream follows (style.md): load with FetchForWriting, check If-Match
@@ -33,9 +36,11 @@ public static class StreamWrite
 
         var decision = await decide(current);
         if (decision.Refusal is { } refusal) return new(null, Problems.Refused(refusal));
+        IReadOnlyList<JasperFx.Events.IEvent> appended = [];
         if (decision.Events.Count > 0)
         {
             stream.AppendMany([.. decision.Events]);
+            appended = [.. stream.Events]; // the same objects the save numbers (Rich appends)
             try
             {
                 await session.SaveChangesAsync(ct);
@@ -48,12 +53,12 @@ public static class StreamWrite
             if (!readBack)
             {
                 ETags.Set(http, (stream.CurrentVersion ?? 0) + decision.Events.Count);
-                return new(current, null);
+                return new(current, null, appended);
             }
             current = (await session.LoadAsync<T>(id, ct))!;
         }
         ETags.Set(http, current.Version);
-        return new(current, null);
+        return new(current, null, appended);
     }
 
     public static Task<Written<T>> Decide<T>(

@@ -16,7 +16,10 @@ public static class LogContact
         var written = await StreamWrite.Decide<LeadDetails>(session, http, id, ifMatch,
             lead => LeadDecider.LogContact(lead.ToLead(), contactId, request.ToDetails(), user.Recording(clock)), LeadLookup.NotFound, ct, readBack: false);
         if (written.Problem is { } problem) return problem;
-        return await session.LoadAsync<ContactEntry>(contactId, ct) is { } contact
+        // The entry the inline projection just stored, built by the same function from the saved event: no read-back.
+        var contact = written.Appended?.OfType<JasperFx.Events.IEvent<ContactLogged>>().Select(ContactLogProjection.Create).SingleOrDefault()
+            ?? await session.LoadAsync<ContactEntry>(contactId, ct);
+        return contact is not null
             ? TypedResults.Created(LeadLookup.ContactLocation(id, contactId), contact)
             : GetContact.NotFound(id, contactId);
     }

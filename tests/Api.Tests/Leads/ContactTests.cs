@@ -23,6 +23,18 @@ public sealed class ContactTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal("Kim Min-jun", (string?)(await Host.Get(Officer, Contacts(lead)))["items"]![0]!["investorPeople"]![0]);
     }
 
+    [Fact]
+    public async Task the_201_of_a_logged_contact_is_exactly_what_reading_it_answers()
+    {
+        var lead = await Host.OpenedLead(Officer);
+
+        var logged = await (await Host.Post(Officer, Contacts(lead), LeadRequests.Contact(followUpOn: "2014-07-10"))).Json();
+
+        var read = await Host.Get(Officer, $"{Contacts(lead)}/{logged["id"]}");
+        Assert.Equal(read.ToJsonString(), logged.ToJsonString());
+        Assert.NotEqual("0", (string?)logged["loggedSequence"]?.ToString());
+    }
+
     [Theory]
     [InlineData("""{"channel":"call","summary":"x","officers":["a"]}""", "occurredAt")]
     [InlineData("""{"channel":"call","summary":"x","officers":["a"],"occurredAt":"2014-07-01T02:30:00Z","occurredAtLocal":"2014-07-01T09:30:00"}""", "occurredAt")]
