@@ -9,10 +9,14 @@ public static class CertificateLookup
 
     public static ProblemHttpResult NotFound(Guid id) => Problems.NotFound("certificate.not_found", $"There is no certificate with id {id}.");
 
-    public static Task<CertificateDetails?> FindNumber(this IQuerySession session, string number, CancellationToken ct)
+    public static Task<CertificateDetails?> FindNumber(this IQuerySession session, string number, CancellationToken ct) =>
+        session.Query<CertificateDetails>().FirstOrDefaultAsync(Numbered(number), ct);
+
+    /// <summary>The certificate holding a number (stored trimmed; unique by index).</summary>
+    public static System.Linq.Expressions.Expression<Func<CertificateDetails, bool>> Numbered(string number)
     {
         var trimmed = number.Trim();
-        return session.Query<CertificateDetails>().FirstOrDefaultAsync(x => x.Certificate.Number == trimmed, ct);
+        return x => x.Certificate.Number == trimmed;
     }
 
     public static ProblemHttpResult NumberTaken(CertificateDetails existing) => Problems.Conflict(

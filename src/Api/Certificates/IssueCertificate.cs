@@ -44,12 +44,19 @@ public static class IssueCertificate
     public static async Task<Results<Created<Certificate>, ProblemHttpResult>> Handle(
         Request request, IDocumentSession session, IClock clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
-        var investors = await session.LoadManyAsync<InvestorDetails>(ct, request.InvestorIds);
+        // The investors, the zone and the number's owner, if any, in one round trip.
+        var lookups = session.CreateBatchQuery();
+        var investorsLoaded = lookups.LoadMany<InvestorDetails>().ById<Guid>([.. request.InvestorIds]);
+        var zoneLoaded = lookups.Load<ZoneDetails>(ZoneCatalogue.IdOf(request.Zone.Trim()));
+        var numberTaken = lookups.Query<CertificateDetails>().FirstOrDefault(CertificateLookup.Numbered(request.Number));
+        await lookups.Execute(ct);
+
+        var investors = await investorsLoaded;
         if (request.InvestorIds.Except(investors.Select(i => i.Id)).ToList() is [_, ..] missing)
             return Problems.Unprocessable("certificate.investor_unknown", $"investorIds name no registered investor: {string.Join(", ", missing)}.");
-        if (await session.LoadAsync<ZoneDetails>(ZoneCatalogue.IdOf(request.Zone.Trim()), ct) is null)
+        if (await zoneLoaded is null)
             return Problems.Unprocessable("certificate.zone_unknown", $"zone '{request.Zone}' is not a zone code; GET /api/v1/zones lists them.");
-        if (await session.FindNumber(request.Number, ct) is { } taken) return CertificateLookup.NumberTaken(taken);
+        if (await numberTaken is { } taken) return CertificateLookup.NumberTaken(taken);
 
         var now = user.Recording(clock);
         var id = Guid.CreateVersion7();
@@ -60,7 +67,7 @@ public static class IssueCertificate
         if (decision.Refusal is { } refusal) return Problems.Refused(refusal);
         if (request.LeadId is { } leadId && await CertifyLead(session, leadId, id, request, now, ct) is { } leadProblem) return leadProblem;
 
-        session.Events.StartStream<CertificateDetails>(id, [.. decision.Events]);
+        var started = session.Events.StartStream<CertificateDetails>(id, [.. decision.Events]);
         try
         {
             await session.SaveChangesAsync(ct);
@@ -74,7 +81,12 @@ public static class IssueCertificate
         {
             return Problems.ConcurrentChange(); // the lead changed meanwhile; nothing was saved
         }
-        return await Created(session, http, id, user, ct);
+        // The read model the inline projection just stored, built by its own function from the saved event: no read-back.
+        var details = started.Events is [JasperFx.Events.IEvent<CertificateIssued> issued] ? CertificateDetailsProjection.Create(issued)
+            : await session.LoadAsync<CertificateDetails>(id, ct);
+        if (details is null) return CertificateLookup.NotFound(id);
+        ETags.Set(http, details.Version);
+        return TypedResults.Created(CertificateLookup.Location(id), details.Certificate.For(user));
     }
 
     /// <summary>The lead the certificate came from moves to certified, in the same transaction.</summary>
@@ -93,14 +105,6 @@ public static class IssueCertificate
         if (certified.Refusal is { } refusal) return Problems.Refused(refusal);
         lead.AppendMany([.. certified.Events]);
         return null;
-    }
-
-    private static async Task<Results<Created<Certificate>, ProblemHttpResult>> Created(
-        IQuerySession session, HttpContext http, Guid id, ClaimsPrincipal user, CancellationToken ct)
-    {
-        if (await session.LoadAsync<CertificateDetails>(id, ct) is not { } details) return CertificateLookup.NotFound(id);
-        ETags.Set(http, details.Version);
-        return TypedResults.Created(CertificateLookup.Location(id), details.Certificate.For(user));
     }
 }
 

@@ -26,6 +26,8 @@ public sealed class IssueCertificateTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal("SG", (string?)certificate["investors"]![0]!["country"]);
         Assert.Equal(["Site clearance", "Operation"], certificate["schedule"]!.AsArray().Select(m => (string)m!["name"]!));
         Assert.Equal(0, (int)certificate["extensionMonthsUsed"]!);
+        var read = await Host.Get(Officer, $"/api/v1/certificates/{certificate["id"]}");
+        Assert.Equal(read.ToJsonString(), certificate.ToJsonString()); // the answer is the stored read model, not a look-alike
     }
 
     [Fact]
