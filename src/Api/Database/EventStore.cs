@@ -6,6 +6,7 @@ using Investment.Api.Leads;
 using Investment.Api.Zones;
 using JasperFx;
 using JasperFx.Events;
+using JasperFx.Events.Projections;
 using NodaTime.Serialization.SystemTextJson;
 using Weasel.Core;
 
@@ -20,6 +21,13 @@ public static class EventStore
         typeof(PipelineEntryProjection), typeof(CertificateDetailsProjection), typeof(ZoneTargetProjection),
         typeof(CertificateLedgerProjection), typeof(LeadActivityLogProjection),
     ];
+
+    /// <summary>
+    /// How many events the async daemon and a rebuild read and apply at a time. Marten's default, 500, made a rebuild
+    /// spend most of its time in round trips: 5,000 rebuilt the benchmark's store 2.3 times faster (65 s → 28 s for
+    /// 125,000 events), and lets the daemon catch up after a burst in fewer, larger transactions.
+    /// </summary>
+    public static void Batching(AsyncOptions options) => options.BatchSize = 5_000;
 
     /// <summary>Where and how events and documents are stored; shared with tools that write the same store (the benchmark's fill).</summary>
     public static void ConfigureStorage(StoreOptions options, string connectionString, bool manageSchema = true)

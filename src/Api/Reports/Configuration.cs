@@ -1,3 +1,4 @@
+using Investment.Api.Database;
 using JasperFx.Events.Projections;
 
 namespace Investment.Api.Reports;
@@ -10,8 +11,8 @@ public static class ReportsConfiguration
     {
         // Async: zone figures and reports may trail the writes they count by a moment; keeping them off the write path
         // keeps issuing a certificate and logging a contact cheap. Tests wait for the daemon before reading them.
-        options.Projections.Add<CertificateLedgerProjection>(ProjectionLifecycle.Async);
-        options.Projections.Add<LeadActivityLogProjection>(ProjectionLifecycle.Async);
+        options.Projections.Add<CertificateLedgerProjection>(ProjectionLifecycle.Async, EventStore.Batching);
+        options.Projections.Add<LeadActivityLogProjection>(ProjectionLifecycle.Async, EventStore.Batching);
         options.Schema.For<CertificateLedger>().Index(x => x.ZoneCode);
         options.Schema.For<LeadActivityLog>().Index(x => x.ZoneCode);
     }
