@@ -14,6 +14,9 @@ namespace Investment.Api.Database;
 
 public static class EventStore
 {
+    /// <summary>The PostgreSQL schema holding Marten's tables.</summary>
+    public const string Schema = "investment";
+
     /// <summary>Every projection, for the rebuild command (and the test that a rebuild changes no answer).</summary>
     public static readonly IReadOnlyList<Type> ProjectionTypes =
     [
@@ -33,7 +36,7 @@ public static class EventStore
     public static void ConfigureStorage(StoreOptions options, string connectionString, bool manageSchema = true)
     {
         options.Connection(Tuned(connectionString));
-        options.DatabaseSchemaName = "investment";
+        options.DatabaseSchemaName = Schema;
         // Amounts stay JSON numbers in the store (so SQL can add them up); only HTTP writes them as strings.
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase,
             configure: json => json.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb));

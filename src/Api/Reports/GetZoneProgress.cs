@@ -21,14 +21,14 @@ public static class GetZoneProgress
 {
     /// <param name="asOf">Answer as the store knew it at the end of this day (2014-07-05), by recording time; now when omitted.</param>
     public static async Task<Results<Ok<ZoneProgress>, ProblemHttpResult>> Handle(
-        string code, int year, string? asOf, IQuerySession session, IDocumentStore store, ProgressCache cache, IClock clock, CancellationToken ct)
+        string code, int year, string? asOf, IQuerySession session, ProgressCache cache, IClock clock, CancellationToken ct)
     {
         // "As known now" is served from the cache while nothing it depends on moved; "as known on" is always computed.
         var cacheKey = (Position: 0L, Target: 0L, Today: VietnamCalendar.Today(clock.GetCurrentInstant()));
         if (asOf is null)
         {
-            cacheKey = (await ProgressCache.LedgerPosition(store, ct),
-                (await session.LoadAsync<ZoneTarget>(TargetDecider.IdOf(code, year), ct))?.Version ?? 0, cacheKey.Today);
+            var depends = await ProgressCache.Dependencies(session, TargetDecider.IdOf(code, year), ct);
+            cacheKey = (depends.LedgerPosition, depends.TargetVersion, cacheKey.Today);
             if (cache.Find(code, year, cacheKey.Position, cacheKey.Target, cacheKey.Today) is { } known) return TypedResults.Ok(known);
         }
 

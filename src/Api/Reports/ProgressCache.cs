@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Investment.Api.Database;
 
 namespace Investment.Api.Reports;
 
@@ -13,9 +14,18 @@ public sealed class ProgressCache
 
     private readonly ConcurrentDictionary<(string Zone, int Year), Entry> answers = new();
 
-    public static async Task<long> LedgerPosition(IDocumentStore store, CancellationToken ct) =>
-        (await store.Advanced.AllProjectionProgress(token: ct))
-            .Where(s => s.ShardName.StartsWith("CertificateLedger", StringComparison.Ordinal)).Select(s => s.Sequence).DefaultIfEmpty(0).Max();
+    /// <summary>
+    /// What the cached answer depends on, in one round trip: how far the capital ledger projection has applied the log
+    /// (its progression row, Marten's table) and the version of the zone's target for the year (0 when none is set).
+    /// </summary>
+    public static async Task<Dependency> Dependencies(IQuerySession session, Guid targetId, CancellationToken ct) =>
+        (await session.AdvancedSql.QueryAsync<Dependency>($"""
+            select json_build_object(
+                'ledgerPosition', coalesce((select max(last_seq_id) from {EventStore.Schema}.mt_event_progression where name like 'CertificateLedger:%'), 0),
+                'targetVersion', coalesce((select (data ->> 'version')::bigint from {EventStore.Schema}.mt_doc_zonetarget where id = ?), 0))
+            """, ct, targetId))[0];
+
+    public sealed record Dependency(long LedgerPosition, long TargetVersion);
 
     public ZoneProgress? Find(string zone, int year, long ledgerPosition, long targetVersion, LocalDate today) =>
         answers.TryGetValue((zone, year), out var entry) && entry.LedgerPosition == ledgerPosition && entry.TargetVersion == targetVersion && entry.Today == today
