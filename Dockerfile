@@ -15,6 +15,9 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app ./
 ENV ASPNETCORE_HTTP_PORTS=8080
+# A 16 MB young generation: the GC otherwise sizes it from the CPU cache and lets ~60 MB more memory sit in it between
+# collections (benchmark: peak 304 -> 242 MB under load, same throughput). Only an environment variable sets it.
+ENV DOTNET_GCgen0size=0x1000000
 EXPOSE 8080
 USER $APP_UID
 # The image has no curl: the API checks itself (`healthcheck` asks /health/ready on its own port and exits 0 or 1).

@@ -82,10 +82,10 @@ public sealed class ApiRunner(string database, string signingKey)
             RedirectStandardError = true,
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["DOTNET_GCgen0size"] = "0x1000000"; // as the Dockerfile sets it
         info.Environment["ConnectionStrings__Marten"] = database;
         info.Environment["RateLimiting__PermitsPerMinute"] = "1000000000";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
-        info.Environment["EventStore__AsyncDaemon"] = Environment.GetEnvironmentVariable("BENCH_DAEMON") ?? "HotCold";
         info.Environment["EventStore__ManageSchema"] = "false"; // the schema is applied by the rebuild command first, as in production
         info.Environment["Authentication__Schemes__Bearer__ValidIssuer"] = Issuer;
         info.Environment["Authentication__Schemes__Bearer__ValidAudiences__0"] = Issuer;

@@ -137,7 +137,7 @@ var statements = new List<string>();
 // A first pass the figures ignore: the JIT compiles the hot paths, the pools fill, PostgreSQL's caches warm.
 await Load.Run("warm-up", 16, TimeSpan.FromSeconds(Math.Min(5, seconds)), _ => Get("/health/ping"));
 foreach (var (name, call, _) in scenarios.Where(s => only.Length == 0 || only.Contains(s.Name)))
-    await Load.Run("warm-up", 16, TimeSpan.FromSeconds(1), call);
+    await Load.Run("warm-up", 16, TimeSpan.FromSeconds(Math.Min(3, seconds)), call);
 
 Line("CPU per request in ms, on the 2 cores: the API process, the rest of the machine (PostgreSQL), the load generator; busy = share of both cores used.");
 Line("");
