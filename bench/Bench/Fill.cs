@@ -33,8 +33,13 @@ public static class Fill
             options.Events.AppendMode = EventAppendMode.Quick; // no inline projection to feed: the fastest durable append
         });
         var random = new Random(2014);
+        // The full volume: 2,000 investors and 20,000 certificates (~5 events each), then leads up to the target. A small
+        // target (--events 1000) scales them down, so that reads can be compared with and without a million events.
+        var investorCount = (int)Math.Clamp(targetEvents / 500, 10, 2_000);
+        var certificateCount = (int)Math.Clamp(targetEvents / 50, 20, 20_000);
+        var minimumLeads = (int)Math.Clamp(targetEvents / 100, 10, 1_000);
         var investors = new List<(Guid Id, InvestorProfile Profile)>();
-        for (var i = 0; i < 2_000; i++)
+        for (var i = 0; i < investorCount; i++)
             investors.Add((Guid.CreateVersion7(), new InvestorProfile($"Bench investor {i:D5}", Countries[i % Countries.Length],
                 [(Sector)(i % 11)], null, null, [new ContactPerson($"Person {i}", "Director", $"p{i}@example.com")])));
         await Append(store, investors.Select(x => (x.Id, new object[] { new InvestorRegistered(x.Id, x.Profile, "bench", Recorded) })));
@@ -42,7 +47,7 @@ public static class Fill
 
         var certificates = new List<Guid>();
         var certificateStreams = new List<(Guid, object[])>();
-        for (var i = 0; i < 20_000; i++)
+        for (var i = 0; i < certificateCount; i++)
         {
             var id = Guid.CreateVersion7();
             certificates.Add(id);
@@ -52,10 +57,10 @@ public static class Fill
         await Append(store, certificateStreams);
 
         var leads = new List<Guid>();
-        while (events < targetEvents || leads.Count < 1_000)
+        while (events < targetEvents || leads.Count < minimumLeads)
         {
             var batch = new List<(Guid, object[])>();
-            for (var i = 0; i < 200; i++)
+            for (var i = 0; i < Math.Min(200, minimumLeads); i++)
             {
                 var id = Guid.CreateVersion7();
                 leads.Add(id);

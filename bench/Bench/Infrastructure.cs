@@ -69,7 +69,11 @@ public sealed class ApiRunner(string database, string signingKey)
         using var run = Process.Start(Info(database, signingKey, [command]))!;
         var output = await run.StandardOutput.ReadToEndAsync();
         await run.WaitForExitAsync();
-        return output.Split('\n').LastOrDefault(l => l.Contains("Rebuilt", StringComparison.Ordinal)) ?? output;
+        // The rebuild's summary line, then each projection's time.
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var summary = lines.LastOrDefault(l => l.Contains("Rebuilt", StringComparison.Ordinal)) ?? output;
+        var each = lines.Where(l => l.EndsWith(" s", StringComparison.Ordinal) && l.Contains("Projection: ", StringComparison.Ordinal));
+        return string.Join("; ", [summary, .. each]);
     }
 
     private static ProcessStartInfo Info(string database, string signingKey, string[] arguments)
