@@ -58,9 +58,11 @@ public static class EventStore
     /// </summary>
     public static string Tuned(string connectionString)
     {
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 200;
-        builder.NoResetOnClose = true;
+        // An explicit Max Auto Prepare wins, 0 included (behind PgBouncer in transaction mode, prepared statements break).
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true };
+        if (!given.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+            builder.MaxAutoPrepare = 200;
         return builder.ConnectionString;
     }
 

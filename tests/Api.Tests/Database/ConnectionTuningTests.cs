@@ -16,11 +16,14 @@ public sealed class ConnectionTuningTests
         Assert.Equal("db.example", tuned.Host);
     }
 
-    [Fact]
-    public void an_operator_choice_of_prepared_statements_is_kept()
+    [Theory]
+    [InlineData("Host=db.example;Max Auto Prepare=20", 20)]
+    [InlineData("Host=db.example;MaxAutoPrepare=0", 0)] // behind PgBouncer in transaction mode
+    [InlineData("Host=db.example;max auto prepare=0", 0)]
+    public void an_operator_choice_of_prepared_statements_is_kept(string connectionString, int expected)
     {
-        var tuned = new NpgsqlConnectionStringBuilder(EventStore.Tuned("Host=db.example;Max Auto Prepare=20"));
+        var tuned = new NpgsqlConnectionStringBuilder(EventStore.Tuned(connectionString));
 
-        Assert.Equal(20, tuned.MaxAutoPrepare);
+        Assert.Equal(expected, tuned.MaxAutoPrepare);
     }
 }
