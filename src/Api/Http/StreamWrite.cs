@@ -13,7 +13,10 @@ public interface IVersioned
 /// What a write to an existing stream gave: the read model after it, or the problem to answer; and the events it
 /// appended, saved, with their version and global sequence (an answer built from them needs no second round trip).
 /// </summary>
-public sealed record Written<T>(T? Document, ProblemHttpResult? Problem, IReadOnlyList<JasperFx.Events.IEvent>? Appended = null);
+public sealed record Written<T>(T? Document, ProblemHttpResult? Problem)
+{
+    public IReadOnlyList<JasperFx.Events.IEvent> Appended { get; init; } = [];
+}
 
 /// <summary>
 /// The write path every command on an existing stream follows (style.md): load with FetchForWriting, check If-Match
@@ -53,12 +56,12 @@ public static class StreamWrite
             if (!readBack)
             {
                 ETags.Set(http, (stream.CurrentVersion ?? 0) + decision.Events.Count);
-                return new(current, null, appended);
+                return new(current, null) { Appended = appended };
             }
             current = (await session.LoadAsync<T>(id, ct))!;
         }
         ETags.Set(http, current.Version);
-        return new(current, null, appended);
+        return new(current, null) { Appended = appended };
     }
 
     public static Task<Written<T>> Decide<T>(

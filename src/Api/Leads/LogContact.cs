@@ -17,10 +17,7 @@ public static class LogContact
             lead => LeadDecider.LogContact(lead.ToLead(), contactId, request.ToDetails(), user.Recording(clock)), LeadLookup.NotFound, ct, readBack: false);
         if (written.Problem is { } problem) return problem;
         // The entry the inline projection just stored, built by the same function from the saved event: no read-back.
-        var contact = written.Appended?.OfType<JasperFx.Events.IEvent<ContactLogged>>().Select(ContactLogProjection.Create).SingleOrDefault()
-            ?? await session.LoadAsync<ContactEntry>(contactId, ct);
-        return contact is not null
-            ? TypedResults.Created(LeadLookup.ContactLocation(id, contactId), contact)
-            : GetContact.NotFound(id, contactId);
+        var contact = ContactLogProjection.Create(written.Appended.OfType<JasperFx.Events.IEvent<ContactLogged>>().Single());
+        return TypedResults.Created(LeadLookup.ContactLocation(id, contactId), contact);
     }
 }

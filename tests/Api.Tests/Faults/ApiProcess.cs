@@ -34,16 +34,7 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public async Task Start()
     {
-        var bin = AppContext.BaseDirectory;
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(bin, "Investment.Api.dll"), "--urls", $"http://127.0.0.1:{Port}"])
-        {
-            WorkingDirectory = bin,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        start.Environment["ConnectionStrings__Marten"] = connectionString;
+        var start = Info(connectionString, "--urls", $"http://127.0.0.1:{Port}");
         start.Environment["RateLimiting__PermitsPerMinute"] = "1000000";
         start.Environment["EventStore__AsyncDaemon"] = daemon;
         foreach (var (key, value) in TestTokens.Configuration) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -75,6 +66,16 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <summary>Runs the API's executable once with arguments (a command) and returns its exit code and output.</summary>
     public static async Task<(int ExitCode, string Output)> RunCommand(string connectionString, params string[] arguments)
     {
+        using var process = Process.Start(Info(connectionString, arguments))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await errors);
+    }
+
+    /// <summary>The API's executable, built beside the tests, with its output captured, on the given database.</summary>
+    private static ProcessStartInfo Info(string connectionString, params string[] arguments)
+    {
         var bin = AppContext.BaseDirectory;
         var start = new ProcessStartInfo("dotnet", [Path.Combine(bin, "Investment.Api.dll"), .. arguments])
         {
@@ -85,11 +86,7 @@ public sealed class ApiProcess : IAsyncDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["ConnectionStrings__Marten"] = connectionString;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await errors);
+        return start;
     }
 
     /// <summary>SIGKILL: no shutdown, no flushing, as a crash or an out-of-memory kill would end it.</summary>
