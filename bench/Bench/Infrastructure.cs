@@ -52,6 +52,12 @@ public sealed class ApiRunner(string database, string signingKey)
 
     public int? ProcessId => process?.Id;
 
+    /// <summary>Starts the API's peak resident memory (VmHWM) again from its current size, so a scenario's own peak can be read.</summary>
+    public void ResetPeak()
+    {
+        if (process is not null) File.WriteAllText($"/proc/{process.Id}/clear_refs", "5");
+    }
+
     public double PeakMegabytes() =>
         process is null ? 0 : double.Parse(File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmHWM", StringComparison.Ordinal))
             .Split(':')[1].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1024;

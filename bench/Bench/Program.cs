@@ -89,6 +89,13 @@ http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.Authentic
 var acknowledgedContacts = new System.Collections.Concurrent.ConcurrentBag<Guid>();
 var acknowledgedCertificates = new System.Collections.Concurrent.ConcurrentBag<Guid>();
 using var lagSampler = new LagSampler(database);
+// What the errors column counted: the answers that were not a success, by request and status.
+var failures = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+bool Failed(HttpResponseMessage response, string what)
+{
+    failures.AddOrUpdate($"{what} {(int)response.StatusCode}", 1, (_, n) => n + 1);
+    return false;
+}
 
 async Task<bool> LogContact(int r)
 {
@@ -97,7 +104,7 @@ async Task<bool> LogContact(int r)
     {
         channel = "call", summary = "Benchmark call about the site visit.", occurredAt = "2015-12-01T03:00:00Z", officers = new[] { "officer.bench" },
     });
-    if ((int)response.StatusCode != 201) return false;
+    if ((int)response.StatusCode != 201) return Failed(response, "log a contact");
     acknowledgedContacts.Add(Guid.Parse((string)(await response.Content.ReadFromJsonAsync<JsonNode>())!["id"]!));
     return true;
 }
@@ -110,7 +117,7 @@ async Task<bool> IssueCertificate(int r)
         zone = "dung-quat", sector = "energy", capital = new { amount = (r % 100_000 + 1).ToString(CultureInfo.InvariantCulture) + ".25", currency = "USD" },
         landAreaHectares = "10", issuedOn = "2015-06-01", durationYears = 30,
     });
-    if ((int)response.StatusCode != 201) return false;
+    if ((int)response.StatusCode != 201) return Failed(response, "issue a certificate");
     acknowledgedCertificates.Add(Guid.Parse((string)(await response.Content.ReadFromJsonAsync<JsonNode>())!["id"]!));
     return true;
 }
@@ -119,7 +126,7 @@ async Task<bool> Get(string url)
 {
     using var response = await http.GetAsync(new Uri(url, UriKind.Relative));
     await response.Content.ReadAsByteArrayAsync();
-    return response.IsSuccessStatusCode;
+    return response.IsSuccessStatusCode || Failed(response, "GET");
 }
 
 var scenarios = new (string Name, Func<int, Task<bool>> Call, string Baseline)[]
@@ -151,43 +158,52 @@ foreach (var (name, call, _) in scenarios.Where(s => only.Length == 0 || only.Co
 
 Line("CPU per request in ms, on the 2 cores: the API process, the rest of the machine (PostgreSQL), the load generator; busy = share of both cores used.");
 Line("");
-Line("| scenario | clients | req/s | baseline req/s | ratio | p50 ms | p99 ms | errors | API cpu | PostgreSQL cpu | load cpu | busy |");
-Line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+Line("| scenario | clients | req/s | baseline req/s | ratio | p50 ms | p99 ms | errors | API cpu | PostgreSQL cpu | load cpu | busy | API peak MB |");
+Line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+var peakUnderLoad = 0.0;
 foreach (var clients in new[] { 16, 64 })
 {
     var insert = await Measured("raw durable INSERT", clients, _ => Baselines.RawInsert(database, clients, duration));
     var ping = await Measured("trivial endpoint", clients, _ => Load.Run("trivial endpoint", clients, duration, _ => Get("/health/ping")));
-    Row(insert.Result, null, insert.Cpu);
-    Row(ping.Result, null, ping.Cpu);
+    Row(insert.Result, null, insert.Cpu, insert.PeakMb);
+    Row(ping.Result, null, ping.Cpu, ping.PeakMb);
     foreach (var (name, call, baseline) in scenarios.Where(s => only.Length == 0 || only.Contains(s.Name)))
     {
         lagSampler.Start();
         var run = await Measured(name, clients, _ => Load.Run(name, clients, duration, call));
         lagSampler.Stop();
-        Row(run.Result, baseline == "insert" ? insert.Result : ping.Result, run.Cpu);
+        Row(run.Result, baseline == "insert" ? insert.Result : ping.Result, run.Cpu, run.PeakMb);
     }
 }
 
-async Task<(LoadResult Result, CpuShare Cpu)> Measured(string name, int clients, Func<int, Task<LoadResult>> load)
+async Task<(LoadResult Result, CpuShare Cpu, double PeakMb)> Measured(string name, int clients, Func<int, Task<LoadResult>> load)
 {
     if (profile) await Statements.Reset(database);
+    api.ResetPeak(); // each scenario's own peak: which load drives the memory up
     cpu.Start();
     var result = await load(clients);
     var share = cpu.Stop(result.Requests);
+    var peak = api.PeakMegabytes();
+    peakUnderLoad = Math.Max(peakUnderLoad, peak);
     if (profile)
     {
         statements.Add($"{name}, {clients} clients ({result.Requests:N0} requests), per request:");
         statements.AddRange((await Statements.Top(database, result.Requests)).Select(l => "    " + l));
     }
-    return (result, share);
+    return (result, share, peak);
 }
 
-void Row(LoadResult r, LoadResult? baseline, CpuShare share) => Line(
+void Row(LoadResult r, LoadResult? baseline, CpuShare share, double peakMb) => Line(
     $"| {r.Scenario} | {r.Clients} | {r.PerSecond:F0} | {(baseline is null ? "" : baseline.PerSecond.ToString("F0", CultureInfo.InvariantCulture))} | "
-    + $"{(baseline is null ? "" : (r.PerSecond / baseline.PerSecond).ToString("F2", CultureInfo.InvariantCulture))} | {r.P50Ms:F1} | {r.P99Ms:F1} | {r.Errors} | {share} |");
+    + $"{(baseline is null ? "" : (r.PerSecond / baseline.PerSecond).ToString("F2", CultureInfo.InvariantCulture))} | {r.P50Ms:F1} | {r.P99Ms:F1} | {r.Errors} | {share} | {peakMb:F0} |");
 
-var peakUnderLoad = api.PeakMegabytes(); // the target is under load; the as-known-on report below loads a zone's whole history
+if (!failures.IsEmpty)
+{
+    Line("");
+    Line($"Errors by answer (409 on a write: two clients hit the same lead or number at once, refused as designed): {string.Join(", ", failures.OrderBy(f => f.Key).Select(f => $"{f.Key} × {f.Value}"))}");
+}
 // A burst, then the time the async projections take to apply it.
+api.ResetPeak();
 var burstEnd = Stopwatch.StartNew();
 var catchUp = await lagSampler.WaitCaughtUp(TimeSpan.FromSeconds(120));
 Line("");
@@ -219,7 +235,7 @@ await using (var check = new NpgsqlConnection(database))
     await Get("/api/v1/zones/dung-quat/reports/2014/year?asOf=2015-12-31");
     Line($"As-known-on yearly report of dung-quat 2014 (the zone holds {yearEvents:N0} events): {reportClock.ElapsedMilliseconds} ms");
 }
-Line($"Peak memory of the API (VmHWM): {peakUnderLoad:F0} MB under load; {api.PeakMegabytes():F0} MB after the as-known-on report");
+Line($"Peak memory of the API (VmHWM): {peakUnderLoad:F0} MB under load (the highest scenario); {api.PeakMegabytes():F0} MB in the checks and the as-known-on report, which loads a zone's whole history");
 if (statements.Count > 0)
 {
     Line("");

@@ -24,23 +24,25 @@ public static class GetZoneProgress
         string code, int year, string? asOf, IQuerySession session, ProgressCache cache, IClock clock, CancellationToken ct)
     {
         // "As known now" is served from the cache while nothing it depends on moved; "as known on" is always computed.
-        var cacheKey = (Position: 0L, Target: 0L, Today: VietnamCalendar.Today(clock.GetCurrentInstant()));
-        if (asOf is null)
-        {
-            var depends = await ProgressCache.Dependencies(session, TargetDecider.IdOf(code, year), ct);
-            cacheKey = (depends.LedgerPosition, depends.TargetVersion, cacheKey.Today);
-            if (cache.Find(code, year, cacheKey.Position, cacheKey.Target, cacheKey.Today) is { } known) return TypedResults.Ok(known);
-        }
+        if (asOf is not null) return Answer(await Compute(session, clock, code, year, asOf, ct));
+        var today = VietnamCalendar.Today(clock.GetCurrentInstant());
+        var depends = await ProgressCache.Dependencies(session, TargetDecider.IdOf(code, year), ct);
+        return Answer(await cache.Answer(code, year, depends, today, () => Compute(session, clock, code, year, null, ct), ct));
+    }
 
+    private static Results<Ok<ZoneProgress>, ProblemHttpResult> Answer((ZoneProgress? Answer, ProblemHttpResult? Problem) result) =>
+        result.Problem is { } problem ? problem : TypedResults.Ok(result.Answer!);
+
+    private static async Task<(ZoneProgress? Answer, ProblemHttpResult? Problem)> Compute(
+        IQuerySession session, IClock clock, string code, int year, string? asOf, CancellationToken ct)
+    {
         var (inputs, problem) = await ReportInputs.Load(session, clock, code, year, asOf, withLeads: false, ct);
-        if (problem is not null) return problem;
+        if (problem is not null) return (null, problem);
         var figures = inputs!.Attracted(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31));
-        var answer = new ZoneProgress(code, year, inputs.AsOf, inputs.Today, figures.Rule, inputs.Target,
+        return (new ZoneProgress(code, year, inputs.AsOf, inputs.Today, figures.Rule, inputs.Target,
             TargetStatus.Evaluate(inputs.Target, figures.AttractedUsd, year, inputs.Today), figures.AttractedUsd, figures.NewCertificates,
             figures.NewCapitalUsd, figures.Amendments, figures.IncreasesUsd, figures.ReductionsUsd, figures.Revocations, figures.RevokedCapitalUsd,
-            figures.ByCountry, figures.BySector);
-        if (asOf is null) cache.Keep(code, year, cacheKey.Position, cacheKey.Target, cacheKey.Today, answer);
-        return TypedResults.Ok(answer);
+            figures.ByCountry, figures.BySector), null);
     }
 
     /// <param name="asOf">Answer as the store knew it at the end of this day, by recording time; now when omitted.</param>

@@ -15,6 +15,14 @@ public sealed class ProgressCache
     private readonly ConcurrentDictionary<(string Zone, int Year), Entry> answers = new();
 
     /// <summary>
+    /// One computation at a time per zone and year: when the ledger moves under a crowd of pollers (the benchmark's 64
+    /// clients while the async daemon catches up), each of them missed the cache at once and loaded the zone's whole
+    /// year side by side, 26 MB of memory at the peak. Now the first computes and the others take its answer. Striped
+    /// by a hash, so a caller naming made-up zones cannot make the set of locks grow.
+    /// </summary>
+    private readonly SemaphoreSlim[] computing = [.. Enumerable.Range(0, 16).Select(_ => new SemaphoreSlim(1, 1))];
+
+    /// <summary>
     /// What the cached answer depends on, in one round trip: how far the capital ledger projection has applied the log
     /// (its progression row, Marten's table) and the version of the zone's target for the year (0 when none is set).
     /// </summary>
@@ -27,11 +35,35 @@ public sealed class ProgressCache
 
     public sealed record Dependency(long LedgerPosition, long TargetVersion);
 
-    public ZoneProgress? Find(string zone, int year, long ledgerPosition, long targetVersion, LocalDate today) =>
-        answers.TryGetValue((zone, year), out var entry) && entry.LedgerPosition == ledgerPosition && entry.TargetVersion == targetVersion && entry.Today == today
+    /// <summary>
+    /// The kept answer when it is at least as recent as <paramref name="depends"/> (the ledger position and the target
+    /// version only grow), else the one <paramref name="compute"/> gives, kept for the next reads. A computation that
+    /// answers nothing (an unknown zone) is not kept.
+    /// </summary>
+    public async Task<(ZoneProgress? Answer, T? Refusal)> Answer<T>(
+        string zone, int year, Dependency depends, LocalDate today, Func<Task<(ZoneProgress? Answer, T? Refusal)>> compute, CancellationToken ct)
+        where T : class
+    {
+        if (Find(zone, year, depends, today) is { } known) return (known, null);
+        var gate = computing[(uint)HashCode.Combine(zone, year) % (uint)computing.Length];
+        await gate.WaitAsync(ct);
+        try
+        {
+            // Computed by the request this one waited for.
+            if (Find(zone, year, depends, today) is { } computed) return (computed, null);
+            var result = await compute();
+            if (result.Answer is { } answer) answers[(zone, year)] = new Entry(depends.LedgerPosition, depends.TargetVersion, today, answer);
+            return result;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private ZoneProgress? Find(string zone, int year, Dependency depends, LocalDate today) =>
+        answers.TryGetValue((zone, year), out var entry) && entry.LedgerPosition >= depends.LedgerPosition
+            && entry.TargetVersion >= depends.TargetVersion && entry.Today == today
             ? entry.Answer
             : null;
-
-    public void Keep(string zone, int year, long ledgerPosition, long targetVersion, LocalDate today, ZoneProgress answer) =>
-        answers[(zone, year)] = new Entry(ledgerPosition, targetVersion, today, answer);
 }
