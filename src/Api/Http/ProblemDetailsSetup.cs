@@ -43,6 +43,7 @@ public static class ProblemDetailsSetup
 
     private static string? DetailFor(int status, HttpContext context) => status switch
     {
+        400 => UnparsableQueryValue(context),
         401 => "A valid bearer token is required: send Authorization: Bearer <token>.",
         403 => "Your role does not allow this operation.",
         404 => $"No resource at {context.Request.Path}.",
@@ -51,6 +52,31 @@ public static class ProblemDetailsSetup
         415 => "Send the body as JSON with Content-Type: application/json.",
         _ => null,
     };
+
+    /// <summary>
+    /// The request delegates compiled ahead of time (EnableRequestDelegateGenerator, for start-up) answer a query value
+    /// they cannot parse into an optional parameter (limit=ten) with a bare 400 instead of the exception the runtime
+    /// ones throw; this names the value and the parameter the same way (ApiExceptionHandler), from the endpoint's own
+    /// parameter list.
+    /// </summary>
+    private static string? UnparsableQueryValue(HttpContext context)
+    {
+        foreach (var parameter in context.GetEndpoint()?.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Http.Metadata.IParameterBindingMetadata>() ?? [])
+        {
+            var value = context.Request.Query[parameter.Name].FirstOrDefault();
+            if (!parameter.HasTryParse || string.IsNullOrEmpty(value)) continue;
+            var type = Nullable.GetUnderlyingType(parameter.ParameterInfo.ParameterType) ?? parameter.ParameterInfo.ParameterType;
+            if (!Parses(type, value)) return $"The value '{value}' of '{parameter.Name}' is not valid for its type.";
+        }
+        return null;
+    }
+
+    private static bool Parses(Type type, string value) =>
+        type == typeof(int) ? int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out _)
+        : type == typeof(long) ? long.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out _)
+        : type == typeof(bool) ? bool.TryParse(value, out _)
+        : type == typeof(Guid) ? Guid.TryParse(value, out _)
+        : type != typeof(decimal) || decimal.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out _);
 }
 
 /// <summary>Turns exceptions into problem details: binding errors name the field, database outages answer 503.</summary>
