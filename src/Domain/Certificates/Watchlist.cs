@@ -16,7 +16,10 @@ public enum WatchRule
     LastInspectionStalled,
 }
 
-/// <summary>Why a certificate should be reviewed: the rule, the date it was crossed, and the facts behind it.</summary>
+/// <summary>
+/// Why a certificate should be reviewed: the rule, the date it was crossed (the first day the rule holds, so the first
+/// day the certificate is listed for it), and the facts behind it.
+/// </summary>
 public sealed record WatchReason(WatchRule Rule, LocalDate CrossedOn, string Explanation, IReadOnlyDictionary<string, string> Facts);
 
 /// <summary>
@@ -41,8 +44,10 @@ public static class Watchlist
             var exhaustedOn = ExtensionExhaustedOn(then);
             foreach (var milestone in then.Schedule.Where(m => m.MetOn is null))
             {
-                var crossed = Later(milestone.Due.PlusMonths(OverdueMonths), exhaustedOn);
-                if (asOf > crossed)
+                // More than 12 months overdue from the day after the 12th month, and no extension left from the day the
+                // last one was granted.
+                var crossed = Later(milestone.Due.PlusMonths(OverdueMonths).PlusDays(1), exhaustedOn);
+                if (asOf >= crossed)
                     reasons.Add(new(WatchRule.MilestoneOverdue, crossed,
                         $"Milestone '{milestone.Name}' was due on {Iso(milestone.Due)}, is not met, and the {Certificate.MaxExtensionMonths} months of extension are used up.",
                         Facts(("milestone", milestone.Name), ("dueOn", Iso(milestone.Due)), ("registeredDueOn", Iso(milestone.RegisteredDue)),
@@ -53,16 +58,16 @@ public static class Watchlist
 
         var lastInspection = then.LastInspection;
         var lastSeen = lastInspection?.On ?? then.IssuedOn;
-        var inspectionDue = lastSeen.PlusMonths(InspectionMonths);
-        if (asOf > inspectionDue)
-            reasons.Add(new(WatchRule.NoRecentInspection, inspectionDue,
+        var notInspectedSince = lastSeen.PlusMonths(InspectionMonths).PlusDays(1); // more than 6 months
+        if (asOf >= notInspectedSince)
+            reasons.Add(new(WatchRule.NoRecentInspection, notInspectedSince,
                 lastInspection is null
                     ? $"Never inspected since it was issued on {Iso(then.IssuedOn)}."
                     : $"Last inspected on {Iso(lastInspection.On)}, more than {InspectionMonths} months ago.",
                 Facts(("lastInspectedOn", lastInspection is null ? "never" : Iso(lastInspection.On)), ("issuedOn", Iso(then.IssuedOn)))));
 
-        if (then.Suspensions is [.., { To: null } suspension] && asOf > suspension.From.PlusMonths(SuspensionMonths))
-            reasons.Add(new(WatchRule.SuspendedTooLong, suspension.From.PlusMonths(SuspensionMonths),
+        if (then.Suspensions is [.., { To: null } suspension] && asOf >= suspension.From.PlusMonths(SuspensionMonths).PlusDays(1))
+            reasons.Add(new(WatchRule.SuspendedTooLong, suspension.From.PlusMonths(SuspensionMonths).PlusDays(1),
                 $"Suspended since {Iso(suspension.From)} ({suspension.Reason}), more than {SuspensionMonths} months.",
                 Facts(("suspendedOn", Iso(suspension.From)), ("reason", suspension.Reason))));
 

@@ -72,7 +72,7 @@ public sealed class GuangLianTests(ApiFixture fixture) : ApiTest(fixture)
         var entry = mid2014["entries"]!.AsArray().Single(e => (string?)e!["certificateId"] == (string?)issued["id"])!;
         var rules = entry["reasons"]!.AsArray().Select(r => ((string)r!["rule"]!, (string)r!["crossedOn"]!)).ToList();
         Assert.Contains(("milestoneOverdue", "2013-04-02"), rules); // the day the last month of extension was granted
-        Assert.Contains(("noRecentInspection", "2007-05-22"), rules);
+        Assert.Contains(("noRecentInspection", "2007-05-23"), rules);
         Assert.DoesNotContain(rules, r => r.Item1 == "lastInspectionStalled"); // not yet inspected as of then
 
         var end2014 = await Host.Get(Partner, "/api/v1/certificates/watchlist?asOf=2014-12-31&zone=dung-quat");

@@ -27,11 +27,11 @@ public sealed class WatchlistTests(ApiFixture fixture) : ApiTest(fixture)
 
         Assert.False(before.ContainsKey("milestoneOverdue"));
         var overdue = after["milestoneOverdue"];
-        Assert.Equal("2013-06-30", (string?)overdue["crossedOn"]);
+        Assert.Equal("2013-07-01", (string?)overdue["crossedOn"]); // the first day listed
         Assert.Equal("Operation", (string?)overdue["facts"]!["milestone"]);
         Assert.Equal("2012-06-30", (string?)overdue["facts"]!["dueOn"]);
         Assert.Equal("24", (string?)overdue["facts"]!["extensionMonthsUsed"]);
-        Assert.Equal("2010-07-01", (string?)after["noRecentInspection"]["crossedOn"]);
+        Assert.Equal("2010-07-02", (string?)after["noRecentInspection"]["crossedOn"]);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class WatchlistTests(ApiFixture fixture) : ApiTest(fixture)
             new { on = "2014-05-01", inspector = "officer.tran", progress = "onSchedule", disbursedSoFar = LeadRequests.Usd(5_000_000m), findings = "Fine." });
 
         Assert.Null(await Entry(certificate, "2014-07-05"));
-        Assert.Equal("2013-12-20", (string?)Reasons(await Entry(certificate, "2014-04-30"))["noRecentInspection"]["crossedOn"]);
+        Assert.Equal("2013-12-21", (string?)Reasons(await Entry(certificate, "2014-04-30"))["noRecentInspection"]["crossedOn"]);
     }
 
     [Fact]
@@ -64,9 +64,10 @@ public sealed class WatchlistTests(ApiFixture fixture) : ApiTest(fixture)
 
         Assert.Equal("2013-06-01", (string?)reasons["lastInspectionStalled"]["crossedOn"]);
         Assert.Equal("No works on site.", (string?)reasons["lastInspectionStalled"]["facts"]!["findings"]);
-        Assert.Equal("2014-01-01", (string?)reasons["suspendedTooLong"]["crossedOn"]);
+        Assert.Equal("2014-01-02", (string?)reasons["suspendedTooLong"]["crossedOn"]);
         Assert.Equal("suspended", (string?)(await Entry(certificate, "2014-07-05"))!["status"]);
-        Assert.False(Reasons(await Entry(certificate, "2013-12-31")).ContainsKey("suspendedTooLong"));
+        Assert.False(Reasons(await Entry(certificate, "2014-01-01")).ContainsKey("suspendedTooLong")); // six months, not more
+        Assert.True(Reasons(await Entry(certificate, "2014-01-02")).ContainsKey("suspendedTooLong"));
     }
 
     [Fact]

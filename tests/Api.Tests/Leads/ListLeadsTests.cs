@@ -1,5 +1,10 @@
 using Investment.Api.Tests.Infrastructure;
+using Investment.Api.Leads;
 using Investment.Domain.Common;
+using Investment.Domain.Investors;
+using Investment.Domain.Leads;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Investment.Api.Tests.Leads;
 
@@ -80,5 +85,43 @@ public sealed class ListLeadsTests(ApiFixture fixture) : ApiTest(fixture)
         {
             Clock.Reset(saved);
         }
+    }
+
+    [Fact]
+    public async Task an_officer_with_more_than_500_due_follow_ups_gets_the_500_most_overdue()
+    {
+        var officer = Unique("officer.busy").Replace(' ', '.');
+        var today = VietnamCalendar.Today(Clock.GetCurrentInstant());
+        // 502 leads through the store (through the API it would take a thousand requests): 501 due yesterday, opened
+        // first, then the most overdue one, due a year ago, opened last.
+        var store = Host.Services.GetRequiredService<IDocumentStore>();
+        var investor = Guid.CreateVersion7();
+        Guid Lead(IDocumentSession session, NodaTime.LocalDate followUpOn)
+        {
+            var id = Guid.CreateVersion7();
+            var now = Clock.GetCurrentInstant();
+            session.Events.StartStream<LeadDetails>(id,
+                new LeadOpened(id, investor, "Busy Investor", "JP", "dung-quat", "Busy project", Sector.Energy, Money.Usd(1_000_000m), LeadSource.Referral,
+                    officer, today.PlusYears(-2), officer, now),
+                new ContactLogged(id, Guid.CreateVersion7(), new ContactDetails(now, ContactChannel.Call, [officer], [], "Call.", null, followUpOn), officer, now));
+            return id;
+        }
+        await using (var session = store.LightweightSession())
+        {
+            for (var i = 0; i < 501; i++) Lead(session, today.PlusDays(-1));
+            await session.SaveChangesAsync();
+        }
+        Guid mostOverdue;
+        await using (var session = store.LightweightSession())
+        {
+            mostOverdue = Lead(session, today.PlusYears(-1));
+            await session.SaveChangesAsync();
+        }
+
+        var due = await Host.Get(Officer, $"/api/v1/leads/follow-ups?owner={officer}");
+
+        Assert.True((bool)due["truncated"]!);
+        Assert.Equal(ListFollowUps.MaxDue, due["leads"]!.AsArray().Count);
+        Assert.Equal(mostOverdue.ToString(), (string?)due["leads"]![0]!["id"]);
     }
 }

@@ -35,7 +35,7 @@ public sealed class WatchlistTests
     {
         var c = CertificateDeciderTests.Issue();
         Assert.Empty(Rules(c, new LocalDate(2012, 7, 10)));
-        Assert.Equal(new LocalDate(2012, 7, 10), Watchlist.Reasons(c, new LocalDate(2012, 7, 11)).Single().CrossedOn);
+        Assert.Equal(new LocalDate(2012, 7, 11), Watchlist.Reasons(c, new LocalDate(2012, 7, 11)).Single().CrossedOn); // the first day listed
         c = With(c, CertificateDecider.Inspect(c, new(new LocalDate(2012, 7, 1), "t", Progress.OnSchedule, Money.Usd(1m), [], "ok"), Now));
         Assert.Empty(Rules(c, new LocalDate(2012, 12, 31)));
     }
@@ -72,7 +72,7 @@ public sealed class WatchlistTests
 
         var reason = Watchlist.Reasons(c, new LocalDate(2015, 3, 2)).Single(r => r.Rule == WatchRule.MilestoneOverdue);
 
-        Assert.Equal(new LocalDate(2015, 3, 1), reason.CrossedOn); // due 2014-03-01 after extension, + 12 months
+        Assert.Equal(new LocalDate(2015, 3, 2), reason.CrossedOn); // due 2014-03-01 after extension: more than 12 months from 2015-03-02
         Assert.Equal("2014-03-01", reason.Facts["dueOn"]);
         Assert.DoesNotContain(WatchRule.MilestoneOverdue, Rules(c, new LocalDate(2015, 3, 1)));
     }
