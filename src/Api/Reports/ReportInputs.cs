@@ -13,7 +13,7 @@ namespace Investment.Api.Reports;
 /// </summary>
 public sealed record ReportInputs(
     string ZoneCode, int Year, LocalDate? AsOf, Instant KnownAt, LocalDate Today, TargetRange? Target,
-    IReadOnlyList<CapitalMovement> Movements, IReadOnlyList<LeadFact> LeadFacts)
+    IReadOnlyList<CapitalMovement> Movements, IReadOnlyList<IReadOnlyList<LeadFact>> LeadFacts)
 {
     public static async Task<(ReportInputs? Inputs, ProblemHttpResult? Problem)> Load(
         IQuerySession session, IClock clock, string code, int year, string? asOf, bool withLeads, CancellationToken ct)
@@ -31,7 +31,7 @@ public sealed record ReportInputs(
             ? await session.Query<LeadActivityLog>().Where(x => x.ZoneCode == code && x.Years.Contains(year)).ToListAsync(ct)
             : [];
         return (new ReportInputs(code, year, asOfDate, knownAt, today, target?.KnownAt(knownAt),
-            [.. ledgers.SelectMany(l => l.Movements)], [.. leads.SelectMany(l => l.Facts)]), null);
+            [.. ledgers.SelectMany(l => l.Movements)], [.. leads.Select(l => l.Facts)]), null);
     }
 
     public AttractedCapital Attracted(LocalDate from, LocalDate to) =>

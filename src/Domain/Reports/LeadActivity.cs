@@ -18,20 +18,18 @@ public sealed record LeadFact(LeadFactKind Kind, LocalDate On, Instant RecordedA
 public sealed record LeadFigures(int Opened, int Certified, int Lost, int ContactsLogged)
 {
     /// <summary>
-    /// Leads opened, certified and lost, and contacts that happened, in a period, as known at an instant. A contact
+    /// Leads opened, certified and lost, and contacts that happened, in a period, as known at an instant, from each lead's
+    /// facts. A lead counts once per kind: lost, reopened and lost again in the same period is one lead lost. A contact
     /// counts on its date as last corrected, and not at all once withdrawn.
     /// </summary>
-    public static LeadFigures Count(IEnumerable<LeadFact> facts, LocalDate from, LocalDate to, Instant knownAt)
+    public static LeadFigures Count(IEnumerable<IEnumerable<LeadFact>> leads, LocalDate from, LocalDate to, Instant knownAt)
     {
-        var known = facts.Where(f => f.RecordedAt < knownAt).ToList();
+        var known = leads.Select(facts => facts.Where(f => f.RecordedAt < knownAt).ToList()).ToList();
         bool InPeriod(LocalDate on) => on >= from && on <= to;
-        var contacts = known.Where(f => f.ContactId is not null).GroupBy(f => f.ContactId)
+        int Leads(LeadFactKind kind) => known.Count(facts => facts.Any(f => f.Kind == kind && InPeriod(f.On)));
+        var contacts = known.SelectMany(facts => facts).Where(f => f.ContactId is not null).GroupBy(f => f.ContactId)
             .Count(g => g.All(f => f.Kind != LeadFactKind.ContactWithdrawn)
                 && InPeriod(g.Where(f => f.Kind is LeadFactKind.ContactLogged or LeadFactKind.ContactCorrected).OrderBy(f => f.RecordedAt).Last().On));
-        return new LeadFigures(
-            known.Count(f => f.Kind == LeadFactKind.Opened && InPeriod(f.On)),
-            known.Count(f => f.Kind == LeadFactKind.Certified && InPeriod(f.On)),
-            known.Count(f => f.Kind == LeadFactKind.Lost && InPeriod(f.On)),
-            contacts);
+        return new LeadFigures(Leads(LeadFactKind.Opened), Leads(LeadFactKind.Certified), Leads(LeadFactKind.Lost), contacts);
     }
 }

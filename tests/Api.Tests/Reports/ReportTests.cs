@@ -27,6 +27,9 @@ public sealed class ReportTests(ApiFixture fixture) : ApiTest(fixture)
         await Host.Post(Officer, $"/api/v1/leads/{lead["id"]}/contacts/{withdrawn["id"]}/withdraw", new { reason = "Wrong lead." });
         await Host.Post(Officer, $"/api/v1/leads/{lead["id"]}/contacts", LeadRequests.Contact("Second half.", occurredAtLocal: "2010-08-02T10:00:00"));
         await Host.Post(Officer, $"/api/v1/leads/{lost["id"]}/lose", new { reason = "Gone.", on = "2010-04-01" });
+        // Taken up again and lost again in the same half: still one lead lost.
+        await Host.Post(Officer, $"/api/v1/leads/{lost["id"]}/reopen", new { reason = "Came back.", on = "2010-04-15" });
+        await Host.Post(Officer, $"/api/v1/leads/{lost["id"]}/lose", new { reason = "Gone for good.", on = "2010-05-01" });
         await Host.Post(Officer, "/api/v1/certificates", CertificateRequests.Certificate((string)investor["id"]!, capital: LeadRequests.Usd(30_000_000m),
             issuedOn: "2010-05-10", zone: Zone, sector: "energy", schedule: [], leadId: (string)lead["id"]!, projectName: "Nhà máy điện mặt trời Quảng Ngãi"));
         var later = await (await Host.Post(Officer, "/api/v1/certificates", CertificateRequests.Certificate((string)investor["id"]!,

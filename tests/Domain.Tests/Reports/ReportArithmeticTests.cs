@@ -108,10 +108,27 @@ public sealed class LeadFiguresTests
         };
         var half = (new LocalDate(2014, 1, 1), new LocalDate(2014, 6, 30));
 
-        var now = LeadFigures.Count(facts, half.Item1, half.Item2, Instant.MaxValue);
-        var before = LeadFigures.Count(facts, half.Item1, half.Item2, Early.Plus(Duration.FromDays(50)));
+        var now = LeadFigures.Count([facts], half.Item1, half.Item2, Instant.MaxValue);
+        var before = LeadFigures.Count([facts], half.Item1, half.Item2, Early.Plus(Duration.FromDays(50)));
 
         Assert.Equal(new LeadFigures(1, 0, 0, 1), now);
         Assert.Equal(new LeadFigures(1, 0, 0, 3), before);
+    }
+
+    [Fact]
+    public void a_lead_lost_reopened_and_lost_again_in_a_period_is_one_lead_lost()
+    {
+        var lostTwice = new[]
+        {
+            new LeadFact(LeadFactKind.Opened, new LocalDate(2014, 2, 1), Early),
+            new LeadFact(LeadFactKind.Lost, new LocalDate(2014, 3, 1), Early),
+            new LeadFact(LeadFactKind.Lost, new LocalDate(2014, 5, 1), Early),
+        };
+        var lostOnce = new[] { new LeadFact(LeadFactKind.Lost, new LocalDate(2014, 4, 1), Early) };
+
+        var figures = LeadFigures.Count([lostTwice, lostOnce], new LocalDate(2014, 1, 1), new LocalDate(2014, 6, 30), Instant.MaxValue);
+
+        Assert.Equal(2, figures.Lost);
+        Assert.Equal(1, figures.Opened);
     }
 }
