@@ -70,7 +70,7 @@ public sealed class IdempotencyFilter(IDocumentSession session, IClock clock) : 
                 return Problems.Unprocessable("idempotency.key_reused",
                     $"This {IdempotencyKeys.Header} was already used for a different request; use a new key for a new request.");
             case Idempotency.Outcome.Replay:
-                return Replay(http, remembered!);
+                return Replay(http, remembered!, clock.GetCurrentInstant());
         }
 
         var pending = new IdempotencyRecord(id, requestHash, clock.GetCurrentInstant(), null, null, null, null);
@@ -84,7 +84,7 @@ public sealed class IdempotencyFilter(IDocumentSession session, IClock clock) : 
         {
             // The same key raced us and its request committed first: answer what it answered.
             var first = await session.LoadAsync<IdempotencyRecord>(id, http.RequestAborted);
-            return first?.RequestHash == requestHash ? Replay(http, first)
+            return first?.RequestHash == requestHash ? Replay(http, first, clock.GetCurrentInstant())
                 : Problems.Unprocessable("idempotency.key_reused", $"This {IdempotencyKeys.Header} was just used for a different request.");
         }
         session.Eject(pending);
@@ -106,14 +106,18 @@ public sealed class IdempotencyFilter(IDocumentSession session, IClock clock) : 
 
         // Refused, perhaps because the same key raced us and won: then answer what the winner answered.
         var winner = await session.LoadAsync<IdempotencyRecord>(id, http.RequestAborted);
-        return winner?.RequestHash == requestHash ? Replay(http, winner) : result;
+        return winner?.RequestHash == requestHash ? Replay(http, winner, clock.GetCurrentInstant()) : result;
     }
 
-    private static IResult Replay(HttpContext http, IdempotencyRecord first)
+    private static IResult Replay(HttpContext http, IdempotencyRecord first, Instant now)
     {
         if (first.Status is not { } status)
-            return Problems.Make(StatusCodes.Status409Conflict, "Request in progress", "idempotency.in_progress",
-                $"A request with this {IdempotencyKeys.Header} is still being processed; retry in a moment.");
+            return Idempotency.WhenUnanswered(first.RecordedAt, now) == Idempotency.Unanswered.InProgress
+                ? Problems.Make(StatusCodes.Status409Conflict, "Request in progress", "idempotency.in_progress",
+                    $"A request with this {IdempotencyKeys.Header} is still being processed; retry in a moment.")
+                : Problems.Make(StatusCodes.Status409Conflict, "Answer lost", "idempotency.answer_lost",
+                    $"The request sent with this {IdempotencyKeys.Header} at {first.RecordedAt} was saved, but its answer could not be kept. "
+                    + "Do not send it again: read the resource to see what it recorded.");
         http.Response.Headers["Idempotent-Replayed"] = "true";
         if (first.Location is not null) http.Response.Headers.Location = first.Location;
         if (first.ETag is not null) http.Response.Headers.ETag = first.ETag;

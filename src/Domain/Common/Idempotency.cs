@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace Investment.Domain.Common;
 
 /// <summary>
@@ -24,4 +26,22 @@ public static class Idempotency
         _ when rememberedRequestHash == requestHash => Outcome.Replay,
         _ => Outcome.KeyReused,
     };
+
+    /// <summary>No request runs this long here: a key still without an answer after it was not answered at all.</summary>
+    public static readonly Duration AnswerWaitLimit = Duration.FromMinutes(1);
+
+    public enum Unanswered
+    {
+        /// <summary>The first request is still running: retry in a moment (409).</summary>
+        InProgress,
+        /// <summary>
+        /// The first request's write was saved (the key is saved with it), but its answer was not kept: the save that
+        /// keeps it failed or the process stopped. Retrying cannot help: the client should read what was recorded.
+        /// </summary>
+        AnswerLost,
+    }
+
+    /// <summary>What a retry is told when the key it carries has no answer yet.</summary>
+    public static Unanswered WhenUnanswered(Instant keyRecordedAt, Instant now) =>
+        now - keyRecordedAt > AnswerWaitLimit ? Unanswered.AnswerLost : Unanswered.InProgress;
 }

@@ -1,12 +1,15 @@
 using System.IO.Compression;
 using Alba;
+using Investment.Api.Http;
 using Investment.Api.Tests.Certificates;
 using Investment.Api.Tests.Infrastructure;
 using Investment.Api.Tests.Leads;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 
 namespace Investment.Api.Tests.Robustness;
 
@@ -120,6 +123,34 @@ public sealed class ProtectionTests(ApiFixture fixture) : ApiTest(fixture)
 
         await refused.ShouldBeProblem(409, "certificate.not_suspended");
         Assert.Equal(200, suspended.Context.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task a_retry_whose_first_answer_was_not_kept_is_told_in_progress_then_not_to_send_it_again()
+    {
+        var certificate = await Host.IssuedCertificate(Officer);
+        var url = $"/api/v1/certificates/{certificate["id"]}/inspections";
+        var key = Guid.NewGuid().ToString();
+        var inspection = new { on = "2014-05-01", inspector = "officer.tran", progress = "onSchedule", disbursedSoFar = LeadRequests.Usd(5m), findings = "Fine." };
+        Assert.Equal(200, (await Host.Post(Officer, url, inspection, key: key)).Context.Response.StatusCode);
+        // As if the save that keeps the answer had failed after the write committed (or the process had stopped).
+        var store = Host.Services.GetRequiredService<IDocumentStore>();
+        async Task Unanswered(Duration ago)
+        {
+            await using var session = store.LightweightSession();
+            var id = IdempotencyKeys.Hash($"officer.nguyen\nPOST {url}\n{key}");
+            var record = (await session.LoadAsync<IdempotencyRecord>(id))!;
+            session.Store(record with { Status = null, Location = null, ETag = null, Body = null, RecordedAt = Clock.GetCurrentInstant().Minus(ago) });
+            await session.SaveChangesAsync();
+        }
+
+        await Unanswered(Duration.FromSeconds(5));
+        await (await Host.Post(Officer, url, inspection, key: key)).ShouldBeProblem(409, "idempotency.in_progress");
+        await Unanswered(Duration.FromMinutes(5));
+        var lost = await (await Host.Post(Officer, url, inspection, key: key)).ShouldBeProblem(409, "idempotency.answer_lost");
+
+        Assert.Contains("Do not send it again", (string?)lost["detail"]);
+        Assert.Single((await Host.Get(Officer, $"/api/v1/certificates/{certificate["id"]}"))["inspections"]!.AsArray());
     }
 
     [Theory]

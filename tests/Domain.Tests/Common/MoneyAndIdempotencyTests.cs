@@ -39,4 +39,15 @@ public sealed class IdempotencyTests
     [InlineData("a", "b", Idempotency.Outcome.KeyReused)]
     public void a_key_executes_once_replays_the_same_request_and_refuses_another(string? remembered, string now, Idempotency.Outcome outcome) =>
         Assert.Equal(outcome, Idempotency.Decide(remembered, now));
+
+    [Theory]
+    [InlineData(0, Idempotency.Unanswered.InProgress)]
+    [InlineData(60, Idempotency.Unanswered.InProgress)]
+    [InlineData(61, Idempotency.Unanswered.AnswerLost)]
+    public void a_key_without_an_answer_is_in_progress_for_a_minute_then_its_answer_is_lost(int secondsLater, Idempotency.Unanswered expected)
+    {
+        var recorded = Instant.FromUtc(2014, 7, 5, 3, 0);
+        Assert.Equal(expected, Idempotency.WhenUnanswered(recorded, recorded.Plus(Duration.FromSeconds(secondsLater))));
+    }
 }
+
