@@ -67,7 +67,7 @@ public sealed class GuangLianTests(ApiFixture fixture) : ApiTest(fixture)
             findings = "JFE withdrew in September 2014; no works on site.",
         });
 
-        // As known in mid-2014: blast furnace 1 was due 2011-12-31 (after 24 months of extension), so it crossed 12 months overdue on 2012-12-31.
+        // As known in mid-2014: blast furnace 1 was due 2011-12-31 (after 24 months of extension), so it was more than 12 months overdue from 2013-01-01.
         var mid2014 = await Host.Get(Partner, "/api/v1/certificates/watchlist?asOf=2014-07-05&zone=dung-quat");
         var entry = mid2014["entries"]!.AsArray().Single(e => (string?)e!["certificateId"] == (string?)issued["id"])!;
         var rules = entry["reasons"]!.AsArray().Select(r => ((string)r!["rule"]!, (string)r!["crossedOn"]!)).ToList();
