@@ -130,6 +130,55 @@ public static class Baselines
     }
 }
 
+/// <summary>
+/// Not a baseline of the issue, a reference for the write targets: the floor of an event-sourced write here. One domain
+/// event appended through Marten with the API's settings (Rich appends, prepared statements) to an existing stream,
+/// in-process: no HTTP, no authentication, no validation, no read of the stream's state first, no projection. Logging
+/// a contact does all of these on top. Its own schema, so the API's store and projections never see these events.
+/// </summary>
+public static class EventStoreFloor
+{
+    public const string Scenario = "Marten append alone (no HTTP, no projection)";
+
+    public static async Task<LoadResult> Run(string database, int clients, TimeSpan duration)
+    {
+        using var store = Marten.DocumentStore.For(options =>
+        {
+            Investment.Api.Database.EventStore.ConfigureStorage(options, database);
+            options.DatabaseSchemaName = "bench_floor";
+        });
+        var streams = Enumerable.Range(0, 10_000).Select(_ => Guid.CreateVersion7()).ToArray();
+        foreach (var chunk in streams.Chunk(1_000))
+        {
+            await using var session = store.LightweightSession();
+            foreach (var id in chunk) session.Events.StartStream(id, Logged(id));
+            await session.SaveChangesAsync();
+        }
+        return await Load.Run(Scenario, clients, duration, async r =>
+        {
+            var id = streams[r % streams.Length];
+            await using var session = store.LightweightSession();
+            session.Events.Append(id, Logged(id));
+            try
+            {
+                await session.SaveChangesAsync();
+                return true;
+            }
+            catch (JasperFx.ConcurrencyException)
+            {
+                return false; // two clients appended to the same stream at once: the API would answer 409
+            }
+        });
+    }
+
+    private static Investment.Domain.Leads.ContactLogged Logged(Guid lead)
+    {
+        var now = NodaTime.SystemClock.Instance.GetCurrentInstant();
+        return new(lead, Guid.CreateVersion7(), new Investment.Domain.Leads.ContactDetails(now, Investment.Domain.Leads.ContactChannel.Call,
+            ["officer.bench"], [], "Benchmark call about the site visit.", null, null), "officer.bench", now);
+    }
+}
+
 /// <summary>How far the async projections trail the head of the event log, sampled every 100 ms while writes run.</summary>
 public sealed class LagSampler(string database) : IDisposable
 {

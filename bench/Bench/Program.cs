@@ -165,8 +165,10 @@ foreach (var clients in new[] { 16, 64 })
 {
     var insert = await Measured("raw durable INSERT", clients, _ => Baselines.RawInsert(database, clients, duration));
     var ping = await Measured("trivial endpoint", clients, _ => Load.Run("trivial endpoint", clients, duration, _ => Get("/health/ping")));
+    var floor = await Measured(EventStoreFloor.Scenario, clients, _ => EventStoreFloor.Run(database, clients, duration));
     Row(insert.Result, null, insert.Cpu, insert.PeakMb);
     Row(ping.Result, null, ping.Cpu, ping.PeakMb);
+    Row(floor.Result, insert.Result, floor.Cpu, floor.PeakMb);
     foreach (var (name, call, baseline) in scenarios.Where(s => only.Length == 0 || only.Contains(s.Name)))
     {
         lagSampler.Start();
