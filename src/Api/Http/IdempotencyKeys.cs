@@ -26,6 +26,9 @@ public static class IdempotencyKeys
         return group;
     }
 
+    /// <summary>A key is its client's own, for one method and path: the id of its record.</summary>
+    internal static string RecordId(string subject, string method, string path, string key) => Hash($"{subject}\n{method} {path}\n{key}");
+
     internal static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     /// <summary>The result a handler returned, unwrapped from its Results&lt;…&gt; union.</summary>
@@ -58,7 +61,7 @@ public sealed class IdempotencyFilter(IDocumentSession session, IClock clock) : 
             return Problems.BadRequest("request.invalid_idempotency_key",
                 $"{IdempotencyKeys.Header} must be 1 to {MaxKeyLength} visible ASCII characters, such as a UUID.");
 
-        var id = IdempotencyKeys.Hash($"{http.User.Subject()}\n{http.Request.Method} {http.Request.Path}\n{key}");
+        var id = IdempotencyKeys.RecordId(http.User.Subject(), http.Request.Method, http.Request.Path, key);
         var requestHash = IdempotencyKeys.Hash(http.Request.Path + http.Request.QueryString + "\n" + string.Join("\n",
             context.Arguments.Where(a => a is not null && a.GetType().Assembly == typeof(IdempotencyFilter).Assembly)
                 .Select(a => JsonSerializer.Serialize(a, a!.GetType(), Json.Options))));
@@ -70,7 +73,7 @@ public sealed class IdempotencyFilter(IDocumentSession session, IClock clock) : 
                 return Problems.Unprocessable("idempotency.key_reused",
                     $"This {IdempotencyKeys.Header} was already used for a different request; use a new key for a new request.");
             case Idempotency.Outcome.Replay:
-                return Replay(http, remembered!, clock.GetCurrentInstant());
+                return Replay(http, remembered!);
         }
 
         var pending = new IdempotencyRecord(id, requestHash, clock.GetCurrentInstant(), null, null, null, null);
@@ -84,7 +87,7 @@ public sealed class IdempotencyFilter(IDocumentSession session, IClock clock) : 
         {
             // The same key raced us and its request committed first: answer what it answered.
             var first = await session.LoadAsync<IdempotencyRecord>(id, http.RequestAborted);
-            return first?.RequestHash == requestHash ? Replay(http, first, clock.GetCurrentInstant())
+            return first?.RequestHash == requestHash ? Replay(http, first)
                 : Problems.Unprocessable("idempotency.key_reused", $"This {IdempotencyKeys.Header} was just used for a different request.");
         }
         session.Eject(pending);
@@ -106,13 +109,13 @@ public sealed class IdempotencyFilter(IDocumentSession session, IClock clock) : 
 
         // Refused, perhaps because the same key raced us and won: then answer what the winner answered.
         var winner = await session.LoadAsync<IdempotencyRecord>(id, http.RequestAborted);
-        return winner?.RequestHash == requestHash ? Replay(http, winner, clock.GetCurrentInstant()) : result;
+        return winner?.RequestHash == requestHash ? Replay(http, winner) : result;
     }
 
-    private static IResult Replay(HttpContext http, IdempotencyRecord first, Instant now)
+    private IResult Replay(HttpContext http, IdempotencyRecord first)
     {
         if (first.Status is not { } status)
-            return Idempotency.WhenUnanswered(first.RecordedAt, now) == Idempotency.Unanswered.InProgress
+            return Idempotency.WhenUnanswered(first.RecordedAt, clock.GetCurrentInstant()) == Idempotency.Unanswered.InProgress
                 ? Problems.Make(StatusCodes.Status409Conflict, "Request in progress", "idempotency.in_progress",
                     $"A request with this {IdempotencyKeys.Header} is still being processed; retry in a moment.")
                 : Problems.Make(StatusCodes.Status409Conflict, "Answer lost", "idempotency.answer_lost",

@@ -66,10 +66,13 @@ public static class ProblemDetailsSetup
             var value = context.Request.Query[parameter.Name].FirstOrDefault();
             if (!parameter.HasTryParse || string.IsNullOrEmpty(value)) continue;
             var type = Nullable.GetUnderlyingType(parameter.ParameterInfo.ParameterType) ?? parameter.ParameterInfo.ParameterType;
-            if (!Parses(type, value)) return $"The value '{value}' of '{parameter.Name}' is not valid for its type.";
+            if (!Parses(type, value)) return BindingFailed(value, parameter.Name);
         }
         return null;
     }
+
+    /// <summary>A value a parameter could not take, in the words both binding paths answer.</summary>
+    internal static string BindingFailed(string value, string name) => $"The value '{value}' of '{name}' is not valid for its type.";
 
     private static bool Parses(Type type, string value) =>
         type == typeof(int) ? int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out _)
@@ -141,7 +144,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
             return $"The JSON in {where} could not be read: {Explain(json)}";
         }
         if (FailedToBind().Match(bad.Message) is { Success: true } binding)
-            return $"The value '{binding.Groups["value"].Value}' of '{binding.Groups["name"].Value}' is not valid for its type.";
+            return ProblemDetailsSetup.BindingFailed(binding.Groups["value"].Value, binding.Groups["name"].Value);
         if (RequiredParameter().Match(bad.Message) is { Success: true } missing)
             return $"'{missing.Groups["name"].Value}' is required.";
         return bad.StatusCode switch

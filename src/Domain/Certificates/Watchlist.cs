@@ -66,8 +66,9 @@ public static class Watchlist
                     : $"Last inspected on {Iso(lastInspection.On)}, more than {InspectionMonths} months ago.",
                 Facts(("lastInspectedOn", lastInspection is null ? "never" : Iso(lastInspection.On)), ("issuedOn", Iso(then.IssuedOn)))));
 
-        if (then.Suspensions is [.., { To: null } suspension] && asOf >= suspension.From.PlusMonths(SuspensionMonths).PlusDays(1))
-            reasons.Add(new(WatchRule.SuspendedTooLong, suspension.From.PlusMonths(SuspensionMonths).PlusDays(1),
+        if (then.Suspensions is [.., { To: null } suspension]
+            && suspension.From.PlusMonths(SuspensionMonths).PlusDays(1) is var suspendedTooLong && asOf >= suspendedTooLong) // more than 6 months
+            reasons.Add(new(WatchRule.SuspendedTooLong, suspendedTooLong,
                 $"Suspended since {Iso(suspension.From)} ({suspension.Reason}), more than {SuspensionMonths} months.",
                 Facts(("suspendedOn", Iso(suspension.From)), ("reason", suspension.Reason))));
 

@@ -138,7 +138,7 @@ public sealed class ProtectionTests(ApiFixture fixture) : ApiTest(fixture)
         async Task Unanswered(Duration ago)
         {
             await using var session = store.LightweightSession();
-            var id = IdempotencyKeys.Hash($"officer.nguyen\nPOST {url}\n{key}");
+            var id = IdempotencyKeys.RecordId("officer.nguyen", "POST", url, key);
             var record = (await session.LoadAsync<IdempotencyRecord>(id))!;
             session.Store(record with { Status = null, Location = null, ETag = null, Body = null, RecordedAt = Clock.GetCurrentInstant().Minus(ago) });
             await session.SaveChangesAsync();
