@@ -61,7 +61,7 @@ app.UseRateLimiter(); // after authentication: the budget is per token subject
 app.UseAuthorization();
 
 app.MapHealth();
-var api = app.MapGroup("/api/v1").WithIdempotencyKeys().WithConditionalGets();
+var api = app.MapGroup("/api/v1").WithBodyValidationAndExamples().WithIdempotencyKeys().WithConditionalGets();
 api.MapZones();
 api.MapInvestors();
 api.MapLeads();

@@ -34,10 +34,8 @@ public static class AmendCertificate
         }
     }
 
-    public static Task<Results<Ok<Certificate>, ProblemHttpResult>> Handle(
-        Guid id, Request request, [FromHeader(Name = "If-Match")] string? ifMatch,
-        IDocumentSession session, IClock clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
-        CertificateLookup.Act(id, ifMatch, session, clock, user, http, (certificate, now) => CertificateDecider.Amend(certificate,
+    public static Task<Results<Ok<Certificate>, ProblemHttpResult>> Handle(Guid id, Request request, [AsParameters] StreamCommandContext command) =>
+        CertificateCommand.Run(command, id, (certificate, now) => CertificateDecider.Amend(certificate,
             new(request.On, request.CapitalChange, request.LandAreaHectares, request.ExtensionMonths, request.Schedule, request.Objectives, request.Reason),
-            now), ct);
+            now));
 }

@@ -26,14 +26,4 @@ public static class CertificateLookup
     /// <summary>What a caller may see of a certificate: partners do not see who inspected.</summary>
     public static Certificate For(this Certificate certificate, ClaimsPrincipal user) =>
         user.SeesPersonalData() ? certificate : certificate.WithoutPersonalData();
-
-    /// <summary>A command on a certificate: decide on its state, record, and answer the certificate as it is now.</summary>
-    public static async Task<Results<Ok<Certificate>, ProblemHttpResult>> Act(
-        Guid id, string? ifMatch, IDocumentSession session, IClock clock, ClaimsPrincipal user, HttpContext http,
-        Func<Certificate, Recording, Decision> decide, CancellationToken ct)
-    {
-        var written = await StreamWrite.Decide<CertificateDetails>(session, http, id, ifMatch,
-            details => decide(details.Certificate, user.Recording(clock)), NotFound, ct);
-        return written.Problem is { } problem ? problem : TypedResults.Ok(written.Document!.Certificate.For(user));
-    }
 }

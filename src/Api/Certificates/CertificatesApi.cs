@@ -10,7 +10,6 @@ public static class CertificatesApi
 
         certificates.MapPost("/", IssueCertificate.Handle).RequireAuthorization(Policies.Officer)
             .WithName("IssueCertificate").WithSummary("Record an investment certificate issued (safe to retry with Idempotency-Key)")
-            .Validate<IssueCertificate.Request>().WithRequestExample(IssueCertificate.Example)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         certificates.MapGet("/", ListCertificates.Handle).RequireAuthorization(Policies.Reader)
             .WithName("ListCertificates").WithSummary("The certificate register: filter by zone, status, sector, investor country, issue year; sort; page")
@@ -27,18 +26,13 @@ public static class CertificatesApi
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
 
         certificates.MapPost("/{id:guid}/amendments", AmendCertificate.Handle).RequireAuthorization(Policies.Officer).StreamCommand("AmendCertificate",
-            "Record an amendment: capital up or down, land area, schedule, extension, objectives")
-            .Validate<AmendCertificate.Request>().WithRequestExample(AmendCertificate.Example);
+            "Record an amendment: capital up or down, land area, schedule, extension, objectives");
         certificates.MapPost("/{id:guid}/inspections", InspectCertificate.Handle).RequireAuthorization(Policies.Officer).StreamCommand("InspectCertificate",
-            "Record an inspection: progress, capital disbursed, milestones met, findings")
-            .Validate<InspectCertificate.Request>().WithRequestExample(InspectCertificate.Example);
-        certificates.MapPost("/{id:guid}/suspend", SuspendCertificate.Handle).RequireAuthorization(Policies.Officer).StreamCommand("SuspendCertificate", "Suspend a certificate")
-            .Validate<SuspendCertificate.Request>().WithRequestExample(SuspendCertificate.Example);
-        certificates.MapPost("/{id:guid}/resume", ResumeCertificate.Handle).RequireAuthorization(Policies.Officer).StreamCommand("ResumeCertificate", "Resume a suspended certificate")
-            .Validate<ResumeCertificate.Request>().WithRequestExample(ResumeCertificate.Example);
+            "Record an inspection: progress, capital disbursed, milestones met, findings");
+        certificates.MapPost("/{id:guid}/suspend", SuspendCertificate.Handle).RequireAuthorization(Policies.Officer).StreamCommand("SuspendCertificate", "Suspend a certificate");
+        certificates.MapPost("/{id:guid}/resume", ResumeCertificate.Handle).RequireAuthorization(Policies.Officer).StreamCommand("ResumeCertificate", "Resume a suspended certificate");
         certificates.MapPost("/{id:guid}/revoke", RevokeCertificate.Handle).RequireAuthorization(Policies.Officer).StreamCommand("RevokeCertificate",
-            "Revoke a certificate on a legal ground (final)")
-            .Validate<RevokeCertificate.Request>().WithRequestExample(RevokeCertificate.Example);
+            "Revoke a certificate on a legal ground (final)");
         return app;
     }
 }

@@ -26,9 +26,7 @@ public static class InspectCertificate
         }
     }
 
-    public static Task<Results<Ok<Certificate>, ProblemHttpResult>> Handle(
-        Guid id, Request request, [FromHeader(Name = "If-Match")] string? ifMatch,
-        IDocumentSession session, IClock clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
-        CertificateLookup.Act(id, ifMatch, session, clock, user, http, (certificate, now) => CertificateDecider.Inspect(certificate,
-            new(request.On, request.Inspector, request.Progress, request.DisbursedSoFar, request.MilestonesMet ?? [], request.Findings), now), ct);
+    public static Task<Results<Ok<Certificate>, ProblemHttpResult>> Handle(Guid id, Request request, [AsParameters] StreamCommandContext command) =>
+        CertificateCommand.Run(command, id, (certificate, now) => CertificateDecider.Inspect(certificate,
+            new(request.On, request.Inspector, request.Progress, request.DisbursedSoFar, request.MilestonesMet ?? [], request.Findings), now));
 }

@@ -41,9 +41,9 @@ public static class IssueCertificate
         }
     }
 
-    public static async Task<Results<Created<Certificate>, ProblemHttpResult>> Handle(
-        Request request, IDocumentSession session, IClock clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Created<Certificate>, ProblemHttpResult>> Handle(Request request, [AsParameters] CommandContext command)
     {
+        var (session, user, ct) = (command.Session, command.User, command.Cancelled);
         // The investors, the zone and the number's owner, if any, in one round trip.
         var lookups = session.CreateBatchQuery();
         var investorsLoaded = lookups.LoadMany<InvestorDetails>().ById<Guid>([.. request.InvestorIds]);
@@ -58,10 +58,10 @@ public static class IssueCertificate
             return Problems.Unprocessable("certificate.zone_unknown", $"zone '{request.Zone}' is not a zone code; GET /api/v1/zones lists them.");
         if (await numberTaken is { } taken) return CertificateLookup.NumberTaken(taken);
 
-        var now = user.Recording(clock);
+        var now = command.Recording();
         var id = Guid.CreateVersion7();
         var decision = CertificateDecider.Issue(new CertificateDecider.IssueCertificate(id, request.Number, request.ProjectName,
-            [.. request.InvestorIds.Select(i => investors.Single(x => x.Id == i)).Select(i => new CertificateInvestor(i.Id, i.LegalName, i.Country))],
+            [.. request.InvestorIds.Select(i => investors.Single(x => x.Id == i)).Select(i => new CertificateInvestor(i.Id, i.Investor.LegalName, i.Investor.Country))],
             request.Zone.Trim(), request.Sector, request.Capital, request.LandAreaHectares, request.IssuedOn, request.DurationYears, request.Schedule ?? [],
             request.LeadId), now);
         if (decision.Refusal is { } refusal) return Problems.Refused(refusal);
@@ -83,7 +83,7 @@ public static class IssueCertificate
         }
         // The read model the inline projection just stored, built by its own function from the saved event: no read-back.
         var details = CertificateDetailsProjection.Create(started.Events.OfType<JasperFx.Events.IEvent<CertificateIssued>>().Single());
-        ETags.Set(http, details.Version);
+        ETags.Set(command.Http, details.Version);
         return TypedResults.Created(CertificateLookup.Location(id), details.Certificate.For(user));
     }
 
@@ -91,7 +91,7 @@ public static class IssueCertificate
     private static async Task<ProblemHttpResult?> CertifyLead(IDocumentSession session, Guid leadId, Guid certificateId, Request request, Recording now, CancellationToken ct)
     {
         var lead = await session.Events.FetchForWriting<LeadDetails>(leadId, ct);
-        if (lead.Aggregate is not { } details)
+        if (lead.Aggregate?.Lead is not { } details)
             return Problems.Unprocessable("certificate.lead_unknown", $"leadId {leadId} names no lead.");
         if (details.ZoneCode != request.Zone.Trim())
             return Problems.Conflict(new Refusal("certificate.lead_mismatch",
@@ -99,7 +99,7 @@ public static class IssueCertificate
         if (!request.InvestorIds.Contains(details.InvestorId))
             return Problems.Conflict(new Refusal("certificate.lead_mismatch",
                 $"Lead {leadId} is a project of investor {details.InvestorId}, who is not among the certificate's investors."));
-        var certified = LeadDecider.Certify(details.ToLead(), certificateId, request.Number.Trim(), request.IssuedOn, now);
+        var certified = LeadDecider.Certify(details, certificateId, request.Number.Trim(), request.IssuedOn, now);
         if (certified.Refusal is { } refusal) return Problems.Refused(refusal);
         lead.AppendMany([.. certified.Events]);
         return null;

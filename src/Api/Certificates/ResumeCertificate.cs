@@ -13,9 +13,6 @@ public static class ResumeCertificate
         public Validator() => RuleFor(x => x.Note).MaximumLength(1000).Must(Text.HasNoControlCharacters);
     }
 
-    public static Task<Results<Ok<Certificate>, ProblemHttpResult>> Handle(
-        Guid id, Request request, [FromHeader(Name = "If-Match")] string? ifMatch,
-        IDocumentSession session, IClock clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
-        CertificateLookup.Act(id, ifMatch, session, clock, user, http,
-            (certificate, now) => CertificateDecider.Resume(certificate, request.On, request.Note, now), ct);
+    public static Task<Results<Ok<Certificate>, ProblemHttpResult>> Handle(Guid id, Request request, [AsParameters] StreamCommandContext command) =>
+        CertificateCommand.Run(command, id, (certificate, now) => CertificateDecider.Resume(certificate, request.On, request.Note, now));
 }

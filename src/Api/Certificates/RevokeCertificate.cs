@@ -20,9 +20,6 @@ public static class RevokeCertificate
         }
     }
 
-    public static Task<Results<Ok<Certificate>, ProblemHttpResult>> Handle(
-        Guid id, Request request, [FromHeader(Name = "If-Match")] string? ifMatch,
-        IDocumentSession session, IClock clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
-        CertificateLookup.Act(id, ifMatch, session, clock, user, http,
-            (certificate, now) => CertificateDecider.Revoke(certificate, request.On, request.Ground, request.DecisionNumber, request.Note, now), ct);
+    public static Task<Results<Ok<Certificate>, ProblemHttpResult>> Handle(Guid id, Request request, [AsParameters] StreamCommandContext command) =>
+        CertificateCommand.Run(command, id, (certificate, now) => CertificateDecider.Revoke(certificate, request.On, request.Ground, request.DecisionNumber, request.Note, now));
 }

@@ -13,9 +13,6 @@ public static class SuspendCertificate
         public Validator() => RuleFor(x => x.Reason).NotEmpty().MaximumLength(1000).Must(Text.HasNoControlCharacters);
     }
 
-    public static Task<Results<Ok<Certificate>, ProblemHttpResult>> Handle(
-        Guid id, Request request, [FromHeader(Name = "If-Match")] string? ifMatch,
-        IDocumentSession session, IClock clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
-        CertificateLookup.Act(id, ifMatch, session, clock, user, http,
-            (certificate, now) => CertificateDecider.Suspend(certificate, request.On, request.Reason, now), ct);
+    public static Task<Results<Ok<Certificate>, ProblemHttpResult>> Handle(Guid id, Request request, [AsParameters] StreamCommandContext command) =>
+        CertificateCommand.Run(command, id, (certificate, now) => CertificateDecider.Suspend(certificate, request.On, request.Reason, now));
 }

@@ -63,7 +63,8 @@ public sealed class IdempotencyFilter(IDocumentSession session, IClock clock) : 
 
         var id = IdempotencyKeys.RecordId(http.User.Subject(), http.Request.Method, http.Request.Path, key);
         var requestHash = IdempotencyKeys.Hash(http.Request.Path + http.Request.QueryString + "\n" + string.Join("\n",
-            context.Arguments.Where(a => a is not null && a.GetType().Assembly == typeof(IdempotencyFilter).Assembly)
+            context.Arguments.Where(a => a is not null and not CommandContext and not StreamCommandContext
+                    && a.GetType().Assembly == typeof(IdempotencyFilter).Assembly)
                 .Select(a => JsonSerializer.Serialize(a, a!.GetType(), Json.Options))));
 
         var remembered = await session.LoadAsync<IdempotencyRecord>(id, http.RequestAborted);

@@ -21,6 +21,10 @@ public static class Problems
         "concurrency.stale", $"The resource changed since it was read: its ETag is now \"{currentVersion}\". Read it again and retry.",
         new Dictionary<string, object?> { ["currentVersion"] = currentVersion });
 
+    /// <summary>A precondition other than a stale version failed (If-Match on nothing, If-None-Match: * on something).</summary>
+    public static ProblemHttpResult PreconditionFailed(string detail) =>
+        Make(StatusCodes.Status412PreconditionFailed, "Precondition failed", "precondition.failed", detail);
+
     public static ProblemHttpResult ConcurrentChange() => Make(StatusCodes.Status409Conflict, "Concurrent change",
         "concurrency.conflict", "Another change to this resource was saved at the same moment. Read it again and retry.");
 

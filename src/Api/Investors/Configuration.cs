@@ -11,7 +11,7 @@ public static class InvestorsConfiguration
         // the same transaction as the registration, so that two registrations racing for one name cannot both succeed.
         options.Projections.Add<InvestorDetailsProjection>(ProjectionLifecycle.Inline, EventStore.Batching);
         options.Schema.For<InvestorDetails>()
-            .UniqueIndex("investor_country_name", x => x.Country, x => x.SearchName)
+            .UniqueIndex("investor_country_name", x => x.Investor.Country, x => x.SearchName)
             .Index(x => x.Position);
     }
 }

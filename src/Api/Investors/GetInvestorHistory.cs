@@ -8,6 +8,6 @@ public static class GetInvestorHistory
         if (Paging.Check(limit, cursor, out var take, out var after) is { } badPage) return badPage;
         return await History.Read(session, id, take, after, ct) is { } page
             ? TypedResults.Ok(page)
-            : ChangeInvestorProfile.NotFound(id);
+            : InvestorLookup.NotFound(id);
     }
 }

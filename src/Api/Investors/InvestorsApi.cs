@@ -10,11 +10,9 @@ public static class InvestorsApi
 
         investors.MapPost("/", RegisterInvestor.Handle).RequireAuthorization(Policies.Officer)
             .WithName("RegisterInvestor").WithSummary("Register an investor")
-            .Validate<InvestorProfileRequest>().WithRequestExample(InvestorProfileRequest.Example)
             .ProducesProblem(StatusCodes.Status409Conflict);
         investors.MapPut("/{id:guid}", ChangeInvestorProfile.Handle).RequireAuthorization(Policies.Officer)
             .WithName("ChangeInvestorProfile").WithSummary("Change an investor's profile (the whole profile, If-Match recommended)")
-            .Validate<InvestorProfileRequest>().WithRequestExample(InvestorProfileRequest.Example)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         investors.MapGet("/{id:guid}", GetInvestor.Handle).RequireAuthorization(Policies.Reader)

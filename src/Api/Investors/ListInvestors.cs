@@ -10,7 +10,7 @@ public static class ListInvestors
     /// <param name="q">Part of the legal name; case and Vietnamese diacritics are ignored ("quang ngai" finds "Quảng Ngãi").</param>
     /// <param name="limit">Items per page, 1–200 (default 50).</param>
     /// <param name="cursor">The nextCursor of the previous page; omit for the first page.</param>
-    public static async Task<Results<Ok<Page<InvestorDetails>>, ProblemHttpResult>> Handle(
+    public static async Task<Results<Ok<Page<Investor>>, ProblemHttpResult>> Handle(
         string? country, string? sector, string? q, [System.ComponentModel.DataAnnotations.Range(1, Paging.MaxLimit)] int? limit, string? cursor,
         IQuerySession session, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -21,10 +21,10 @@ public static class ListInvestors
         if (!string.IsNullOrWhiteSpace(country))
         {
             var code = country.Trim().ToUpperInvariant();
-            query = query.Where(x => x.Country == code);
+            query = query.Where(x => x.Investor.Country == code);
         }
         if (QueryValues.Enum<Sector>(sector, "sector", out var s) is { } badSector) return badSector;
-        if (s is { } wanted) query = query.Where(x => x.Sectors.Contains(wanted));
+        if (s is { } wanted) query = query.Where(x => x.Investor.Sectors.Contains(wanted));
         if (!string.IsNullOrWhiteSpace(q))
         {
             var folded = SearchText.Fold(q);
@@ -33,6 +33,6 @@ public static class ListInvestors
 
         var rows = await query.OrderBy(x => x.Position).Take(take + 1).ToListAsync(ct);
         var page = Paging.Of(rows, take, x => x.Position);
-        return TypedResults.Ok(user.SeesPersonalData() ? page : page with { Items = [.. page.Items.Select(x => x.WithoutPersonalData())] });
+        return TypedResults.Ok(new Page<Investor>([.. page.Items.Select(x => x.Investor.For(user))], page.NextCursor));
     }
 }

@@ -5,14 +5,14 @@ namespace Investment.Api.Investors;
 
 public static class RegisterInvestor
 {
-    public static async Task<Results<Created<InvestorDetails>, ProblemHttpResult>> Handle(
-        InvestorProfileRequest request, IDocumentSession session, IClock clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Created<Investor>, ProblemHttpResult>> Handle(InvestorProfileRequest request, [AsParameters] CommandContext command)
     {
+        var (session, ct) = (command.Session, command.Cancelled);
         var profile = request.ToProfile();
         if (await session.FindSameName(profile, ct) is { } existing) return InvestorLookup.Duplicate(existing);
 
         var id = Guid.CreateVersion7();
-        session.Events.StartStream<InvestorDetails>(id, InvestorDecider.Register(id, profile, user.Recording(clock)));
+        session.Events.StartStream<InvestorDetails>(id, InvestorDecider.Register(id, profile, command.Recording()));
         try
         {
             await session.SaveChangesAsync(ct);
@@ -25,8 +25,8 @@ public static class RegisterInvestor
                 : Problems.ConcurrentChange();
         }
 
-        var created = await session.LoadAsync<InvestorDetails>(id, ct);
-        ETags.Set(http, created!.Version);
-        return TypedResults.Created(InvestorLookup.Location(id), created);
+        var created = (await session.LoadAsync<InvestorDetails>(id, ct))!;
+        ETags.Set(command.Http, created.Version);
+        return TypedResults.Created(InvestorLookup.Location(id), created.Investor);
     }
 }

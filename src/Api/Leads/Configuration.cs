@@ -14,7 +14,7 @@ public static class LeadsConfiguration
         // and keeping it off the write path keeps logging a contact cheap.
         options.Projections.Add<PipelineEntryProjection>(ProjectionLifecycle.Async, EventStore.Batching);
 
-        options.Schema.For<LeadDetails>().Index(x => x.Position).Index(x => x.Owner).Index(x => x.ZoneCode);
+        options.Schema.For<LeadDetails>().Index(x => x.Position).Index(x => x.Lead.Owner).Index(x => x.Lead.ZoneCode);
         options.Schema.For<ContactEntry>().Index(x => x.LeadId);
         options.Schema.For<PipelineEntry>().Index(x => x.ZoneCode);
     }

@@ -5,16 +5,11 @@ namespace Investment.Api.Leads;
 public static class CorrectContact
 {
     public static async Task<Results<Ok<ContactEntry>, ProblemHttpResult>> Handle(
-        Guid id, Guid contactId, ContactRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
-        IDocumentSession session, IClock clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+        Guid id, Guid contactId, ContactRequest request, [AsParameters] StreamCommandContext command)
     {
-        var written = await StreamWrite.Decide<LeadDetails>(session, http, id, ifMatch,
-            async lead =>
-            {
-                // Read after the stream, so a withdrawal saved meanwhile is seen (and a later one fails the save).
-                var current = await session.LoadAsync<ContactEntry>(contactId, ct) is { } entry && entry.LeadId == id ? entry.ToState() : null;
-                return LeadDecider.CorrectContact(lead.ToLead(), contactId, current, request.ToDetails(), request.Reason, user.Recording(clock));
-            }, LeadLookup.NotFound, ct, readBack: false);
-        return written.Problem is { } problem ? problem : await GetContact.Handle(id, contactId, session, ct);
+        var written = await command.Decide<LeadDetails>(id,
+            async (details, now) => LeadDecider.CorrectContact(details.Lead, contactId, await ContactLookup.State(command.Session, id, contactId, command.Cancelled),
+                request.ToDetails(), request.Reason, now), LeadLookup.NotFound, readBack: false);
+        return written.Problem is { } problem ? problem : await GetContact.Handle(id, contactId, command.Session, command.Cancelled);
     }
 }

@@ -2,11 +2,11 @@ namespace Investment.Api.Leads;
 
 public static class GetLead
 {
-    public static async Task<Results<Ok<LeadDetails>, ProblemHttpResult>> Handle(Guid id, IQuerySession session, IClock clock, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Ok<Domain.Leads.Lead>, ProblemHttpResult>> Handle(Guid id, IQuerySession session, IClock clock, HttpContext http, CancellationToken ct)
     {
-        if (await session.LoadAsync<LeadDetails>(id, ct) is not { } lead) return LeadLookup.NotFound(id);
+        if (await session.LoadAsync<LeadDetails>(id, ct) is not { } details) return LeadLookup.NotFound(id);
         var now = clock.GetCurrentInstant();
-        ETags.Set(http, lead.Version, Domain.Common.VietnamCalendar.Today(now));
-        return TypedResults.Ok(lead.AsOf(now));
+        ETags.Set(http, details.Version, Domain.Common.VietnamCalendar.Today(now));
+        return TypedResults.Ok(details.Lead.AsOf(now));
     }
 }

@@ -1,4 +1,3 @@
-using Investment.Domain.Common;
 using Investment.Domain.Leads;
 
 namespace Investment.Api.Leads;
@@ -10,14 +9,14 @@ public static class LeadLookup
     public static string ContactLocation(Guid leadId, Guid contactId) => $"/api/v1/leads/{leadId}/contacts/{contactId}";
 
     public static ProblemHttpResult NotFound(Guid id) => Problems.NotFound("lead.not_found", $"There is no lead with id {id}.");
+}
 
-    /// <summary>A command on a lead: decide on its state, record, and answer the lead as it is now.</summary>
-    public static async Task<Results<Ok<LeadDetails>, ProblemHttpResult>> Act(
-        Guid id, string? ifMatch, IDocumentSession session, IClock clock, ClaimsPrincipal user, HttpContext http,
-        Func<Lead, Recording, Decision> decide, CancellationToken ct)
-    {
-        var written = await StreamWrite.Decide<LeadDetails>(session, http, id, ifMatch,
-            lead => decide(lead.ToLead(), user.Recording(clock)), NotFound, ct);
-        return written.Problem is { } problem ? problem : TypedResults.Ok(written.Document!.AsOf(clock.GetCurrentInstant()));
-    }
+public static class ContactLookup
+{
+    /// <summary>
+    /// A contact of the lead as decisions see it; null when the lead has no such contact. Read after the lead's stream,
+    /// so a withdrawal saved meanwhile is seen (and a later one fails the save).
+    /// </summary>
+    public static async Task<ContactState?> State(IQuerySession session, Guid leadId, Guid contactId, CancellationToken ct) =>
+        await session.LoadAsync<ContactEntry>(contactId, ct) is { } entry && entry.LeadId == leadId ? entry.ToState() : null;
 }

@@ -79,18 +79,20 @@ public static class LeadSeed
         var opened = LeadDecider.Open(new LeadDecider.OpenLead(id, InvestorSeed.IdOf(investor.LegalName, investor.Country), investor.LegalName,
             investor.Country, project.Zone, project.Name, project.Sector, project.Estimate, project.Source, Owner, project.OpenedOn), recording);
         events.AddRange(Accepted(opened));
-        var lead = new Lead(id, LeadStage.Prospect, null, Owner, project.Estimate, project.OpenedOn);
+        var lead = Lead.From(events);
         foreach (var (step, i) in project.Steps.Select((s, i) => (s, i)))
         {
             var contact = new ContactDetails(step.On.At(new LocalTime(9, 30)).InZoneLeniently(VietnamCalendar.Zone).ToInstant(), step.Channel,
                 [Owner], ["Investor representative"], step.Summary, step.NextStep, step.FollowUpOn);
-            events.AddRange(Accepted(LeadDecider.LogContact(lead, StableId.From("contact", $"{project.Name}:{i}"), contact, recording)));
+            var logged = Accepted(LeadDecider.LogContact(lead, StableId.From("contact", $"{project.Name}:{i}"), contact, recording));
+            events.AddRange(logged);
+            lead = lead.Then(logged);
             if (step.Stage is not { } stage) continue;
             var moved = stage == LeadStage.Lost
                 ? LeadDecider.Lose(lead, step.Summary, step.On, recording)
                 : LeadDecider.ChangeStage(lead, stage, step.On, null, recording);
             events.AddRange(Accepted(moved));
-            lead = lead with { Stage = stage, LostAt = stage == LeadStage.Lost ? lead.Stage : null, StageSince = step.On };
+            lead = lead.Then(moved.Events);
         }
         return [.. events];
     }

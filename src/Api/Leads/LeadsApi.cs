@@ -10,7 +10,6 @@ public static class LeadsApi
         var leads = app.MapGroup("/leads").WithTags("Leads").RequireAuthorization(Policies.Officer);
 
         leads.MapPost("/", OpenLead.Handle).WithName("OpenLead").WithSummary("Open a lead: a prospective project of an investor in a zone")
-            .Validate<OpenLead.Request>().WithRequestExample(OpenLead.Example)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict);
         leads.MapGet("/", ListLeads.Handle).WithName("ListLeads")
             .WithSummary("List leads by stage, zone, owner, investor country, sector or follow-up due, paged")
@@ -24,19 +23,14 @@ public static class LeadsApi
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
 
         leads.MapPost("/{id:guid}/stage", ChangeLeadStage.Handle).StreamCommand("ChangeLeadStage",
-            "Move a lead to another open stage (backwards with a reason)").Validate<ChangeLeadStage.Request>().WithRequestExample(ChangeLeadStage.Example);
-        leads.MapPost("/{id:guid}/lose", LoseLead.Handle).StreamCommand("LoseLead", "Mark a lead lost, with the reason")
-            .Validate<LoseLead.Request>().WithRequestExample(LoseLead.Example);
-        leads.MapPost("/{id:guid}/reopen", ReopenLead.Handle).StreamCommand("ReopenLead", "Reopen a lost lead at the stage it was lost at")
-            .Validate<ReopenLead.Request>().WithRequestExample(ReopenLead.Example);
-        leads.MapPost("/{id:guid}/reassign", ReassignLead.Handle).StreamCommand("ReassignLead", "Give a lead to another officer")
-            .Validate<ReassignLead.Request>().WithRequestExample(ReassignLead.Example);
-        leads.MapPost("/{id:guid}/estimate", ReviseLeadEstimate.Handle).StreamCommand("ReviseLeadEstimate", "Revise a lead's estimated capital, with the reason")
-            .Validate<ReviseLeadEstimate.Request>().WithRequestExample(ReviseLeadEstimate.Example);
+            "Move a lead to another open stage (backwards with a reason)");
+        leads.MapPost("/{id:guid}/lose", LoseLead.Handle).StreamCommand("LoseLead", "Mark a lead lost, with the reason");
+        leads.MapPost("/{id:guid}/reopen", ReopenLead.Handle).StreamCommand("ReopenLead", "Reopen a lost lead at the stage it was lost at");
+        leads.MapPost("/{id:guid}/reassign", ReassignLead.Handle).StreamCommand("ReassignLead", "Give a lead to another officer");
+        leads.MapPost("/{id:guid}/estimate", ReviseLeadEstimate.Handle).StreamCommand("ReviseLeadEstimate", "Revise a lead's estimated capital, with the reason");
 
         leads.MapPost("/{id:guid}/contacts", LogContact.Handle).WithName("LogContact")
             .WithSummary("Log a contact with the investor (safe to retry with Idempotency-Key)")
-            .Validate<ContactRequest>().WithRequestExample(ContactRequest.Example)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         leads.MapGet("/{id:guid}/contacts", ListContacts.Handle).WithName("ListContacts").WithSummary("A lead's contact log, newest first, paged")
@@ -44,9 +38,9 @@ public static class LeadsApi
         leads.MapGet("/{id:guid}/contacts/{contactId:guid}", GetContact.Handle).WithName("GetContact").WithSummary("Get one contact of a lead")
             .ProducesProblem(StatusCodes.Status404NotFound);
         leads.MapPut("/{id:guid}/contacts/{contactId:guid}", CorrectContact.Handle).StreamCommand("CorrectContact",
-            "Correct a logged contact (the original stays in the history)").Validate<ContactRequest>().WithRequestExample(ContactRequest.Example);
+            "Correct a logged contact (the original stays in the history)");
         leads.MapPost("/{id:guid}/contacts/{contactId:guid}/withdraw", WithdrawContact.Handle).StreamCommand("WithdrawContact",
-            "Withdraw a contact logged by mistake (it stays in the history)").Validate<WithdrawContact.Request>().WithRequestExample(WithdrawContact.Example);
+            "Withdraw a contact logged by mistake (it stays in the history)");
 
         app.MapGet("/zones/{code}/pipeline", GetZonePipeline.Handle).WithTags("Pipeline").RequireAuthorization(Policies.Reader)
             .WithName("GetZonePipeline")

@@ -16,13 +16,13 @@ public static class ListFollowUps
         var today = VietnamCalendar.Today(now);
         // The most overdue first, ordered by the database: an officer with more than 500 gets the 500 most overdue.
         // ISO dates order as text; the position (the paging key, indexed) breaks ties in the order leads were opened.
-        var due = await session.Query<LeadDetails>().Where(x => x.Owner == officer).DueBy(today)
-            .OrderBySql("data ->> 'nextFollowUpOn', (data ->> 'position')::bigint").Take(MaxDue + 1).ToListAsync(ct);
-        var leads = due.Take(MaxDue).Select(x => x.AsOf(now)).ToList();
+        var due = await session.Query<LeadDetails>().Where(x => x.Lead.Owner == officer).DueBy(today)
+            .OrderBySql("data -> 'lead' ->> 'nextFollowUpOn', (data ->> 'position')::bigint").Take(MaxDue + 1).ToListAsync(ct);
+        var leads = due.Take(MaxDue).Select(x => x.Lead.AsOf(now)).ToList();
         return TypedResults.Ok(new DueFollowUps(officer, today, leads, due.Count > MaxDue));
     }
 }
 
 /// <param name="Today">Today in Vietnam, by which the follow-ups are due.</param>
 /// <param name="Truncated">True when the officer has more than 500 due follow-ups and only the first 500 are listed.</param>
-public sealed record DueFollowUps(string Owner, LocalDate Today, IReadOnlyList<LeadDetails> Leads, bool Truncated);
+public sealed record DueFollowUps(string Owner, LocalDate Today, IReadOnlyList<Domain.Leads.Lead> Leads, bool Truncated);

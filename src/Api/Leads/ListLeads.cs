@@ -14,7 +14,7 @@ public static class ListLeads
     /// <param name="followUpDueBy">Only leads whose next follow-up is on or before this date (2014-07-05).</param>
     /// <param name="limit">Items per page, 1–200 (default 50).</param>
     /// <param name="cursor">The nextCursor of the previous page.</param>
-    public static async Task<Results<Ok<Page<LeadDetails>>, ProblemHttpResult>> Handle(
+    public static async Task<Results<Ok<Page<Lead>>, ProblemHttpResult>> Handle(
         string? stage, string? zone, string? owner, string? country, string? sector, string? followUpDueBy,
         [System.ComponentModel.DataAnnotations.Range(1, Paging.MaxLimit)] int? limit, string? cursor,
         IQuerySession session, IClock clock, CancellationToken ct)
@@ -25,25 +25,25 @@ public static class ListLeads
         if (QueryValues.Date(followUpDueBy, "followUpDueBy", out var dueBy) is { } badDate) return badDate;
 
         var query = session.Query<LeadDetails>().Where(x => x.Position > after);
-        if (wantedStage is { } st) query = query.Where(x => x.Stage == st);
-        if (wantedSector is { } se) query = query.Where(x => x.Sector == se);
-        if (!string.IsNullOrWhiteSpace(zone)) query = query.Where(x => x.ZoneCode == zone.Trim());
-        if (!string.IsNullOrWhiteSpace(owner)) query = query.Where(x => x.Owner == owner.Trim());
+        if (wantedStage is { } st) query = query.Where(x => x.Lead.Stage == st);
+        if (wantedSector is { } se) query = query.Where(x => x.Lead.Sector == se);
+        if (!string.IsNullOrWhiteSpace(zone)) query = query.Where(x => x.Lead.ZoneCode == zone.Trim());
+        if (!string.IsNullOrWhiteSpace(owner)) query = query.Where(x => x.Lead.Owner == owner.Trim());
         if (!string.IsNullOrWhiteSpace(country))
         {
             var code = country.Trim().ToUpperInvariant();
-            query = query.Where(x => x.InvestorCountry == code);
+            query = query.Where(x => x.Lead.InvestorCountry == code);
         }
         if (dueBy is { } date) query = query.DueBy(date);
 
         var rows = await query.OrderBy(x => x.Position).Take(take + 1).ToListAsync(ct);
         var page = Paging.Of(rows, take, x => x.Position);
         var now = clock.GetCurrentInstant();
-        return TypedResults.Ok(page with { Items = [.. page.Items.Select(x => x.AsOf(now))] });
+        return TypedResults.Ok(new Page<Lead>([.. page.Items.Select(x => x.Lead.AsOf(now))], page.NextCursor));
     }
 
     /// <summary>Open leads whose next follow-up falls on or before the date. Dates are stored as ISO text, which sorts as the calendar does.</summary>
     public static IQueryable<LeadDetails> DueBy(this IQueryable<LeadDetails> query, LocalDate date) =>
-        query.Where(x => x.Stage != LeadStage.Lost && x.Stage != LeadStage.Certified)
-            .Where(x => x.MatchesSql("data ->> 'nextFollowUpOn' <= ?", QueryValues.Iso(date)));
+        query.Where(x => x.Lead.Stage != LeadStage.Lost && x.Lead.Stage != LeadStage.Certified)
+            .Where(x => x.MatchesSql("data -> 'lead' ->> 'nextFollowUpOn' <= ?", QueryValues.Iso(date)));
 }

@@ -8,13 +8,11 @@ namespace Investment.Api.Leads;
 /// </summary>
 public static class LogContact
 {
-    public static async Task<Results<Created<ContactEntry>, ProblemHttpResult>> Handle(
-        Guid id, ContactRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
-        IDocumentSession session, IClock clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Created<ContactEntry>, ProblemHttpResult>> Handle(Guid id, ContactRequest request, [AsParameters] StreamCommandContext command)
     {
         var contactId = Guid.CreateVersion7();
-        var written = await StreamWrite.Decide<LeadDetails>(session, http, id, ifMatch,
-            lead => LeadDecider.LogContact(lead.ToLead(), contactId, request.ToDetails(), user.Recording(clock)), LeadLookup.NotFound, ct, readBack: false);
+        var written = await command.Decide<LeadDetails>(id,
+            (details, now) => LeadDecider.LogContact(details.Lead, contactId, request.ToDetails(), now), LeadLookup.NotFound, readBack: false);
         if (written.Problem is { } problem) return problem;
         // The entry the inline projection just stored, built by the same function from the saved event: no read-back.
         var contact = ContactLogProjection.Create(written.Appended.OfType<JasperFx.Events.IEvent<ContactLogged>>().Single());

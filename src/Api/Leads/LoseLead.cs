@@ -13,9 +13,6 @@ public static class LoseLead
         public Validator() => RuleFor(x => x.Reason).NotEmpty().MaximumLength(1000).Must(Text.HasNoControlCharacters);
     }
 
-    public static Task<Results<Ok<LeadDetails>, ProblemHttpResult>> Handle(
-        Guid id, Request request, [FromHeader(Name = "If-Match")] string? ifMatch,
-        IDocumentSession session, IClock clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
-        LeadLookup.Act(id, ifMatch, session, clock, user, http,
-            (lead, now) => LeadDecider.Lose(lead, request.Reason, request.On, now), ct);
+    public static Task<Results<Ok<Lead>, ProblemHttpResult>> Handle(Guid id, Request request, [AsParameters] StreamCommandContext command) =>
+        LeadCommand.Run(command, id, (lead, now) => LeadDecider.Lose(lead, request.Reason, request.On, now));
 }

@@ -31,31 +31,24 @@ public static class OpenLead
         }
     }
 
-    public static async Task<Results<Created<LeadDetails>, ProblemHttpResult>> Handle(
-        Request request, IDocumentSession session, IClock clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Created<Lead>, ProblemHttpResult>> Handle(Request request, [AsParameters] CommandContext command)
     {
+        var (session, ct) = (command.Session, command.Cancelled);
         if (await session.LoadAsync<InvestorDetails>(request.InvestorId, ct) is not { } investor)
             return Problems.Unprocessable("lead.investor_unknown", $"investorId {request.InvestorId} names no registered investor; register it first.");
         if (await session.LoadAsync<ZoneDetails>(ZoneCatalogue.IdOf(request.Zone.Trim()), ct) is null)
             return Problems.Unprocessable("lead.zone_unknown", $"zone '{request.Zone}' is not a zone code; GET /api/v1/zones lists them.");
 
-        var now = user.Recording(clock);
+        var now = command.Recording();
         var id = Guid.CreateVersion7();
-        var decision = LeadDecider.Open(new LeadDecider.OpenLead(id, investor.Id, investor.LegalName, investor.Country, request.Zone.Trim(),
-            request.ProjectName, request.Sector, request.EstimatedCapital, request.Source, request.Owner ?? now.By, request.OpenedOn), now);
+        var decision = LeadDecider.Open(new LeadDecider.OpenLead(id, investor.Id, investor.Investor.LegalName, investor.Investor.Country,
+            request.Zone.Trim(), request.ProjectName, request.Sector, request.EstimatedCapital, request.Source, request.Owner ?? now.By, request.OpenedOn), now);
         if (decision.Refusal is { } refusal) return Problems.Refused(refusal);
 
         session.Events.StartStream<LeadDetails>(id, [.. decision.Events]);
         await session.SaveChangesAsync(ct);
-        return await Created(session, http, id, clock, ct);
-    }
-
-    private static async Task<Results<Created<LeadDetails>, ProblemHttpResult>> Created(
-        IQuerySession session, HttpContext http, Guid id, IClock clock, CancellationToken ct)
-    {
-        var lead = await session.LoadAsync<LeadDetails>(id, ct);
-        if (lead is null) return LeadLookup.NotFound(id);
-        ETags.Set(http, lead.Version);
-        return TypedResults.Created(LeadLookup.Location(id), lead.AsOf(clock.GetCurrentInstant()));
+        var lead = (await session.LoadAsync<LeadDetails>(id, ct))!;
+        ETags.Set(command.Http, lead.Version);
+        return TypedResults.Created(LeadLookup.Location(id), lead.Lead.AsOf(now.At));
     }
 }

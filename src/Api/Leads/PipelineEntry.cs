@@ -6,30 +6,27 @@ namespace Investment.Api.Leads;
 
 /// <summary>
 /// A lead as the zone's pipeline counts it, and nothing more: no names, no people. Partners read the pipeline, so this
-/// read model holds no personal data by construction.
+/// read model holds no personal data by construction. Its moves between stages are the domain's (<see cref="Lead.Move"/>).
 /// </summary>
 public sealed record PipelineEntry(Guid Id, string ZoneCode, LocalDate OpenedOn, LeadStage Stage, decimal EstimateUsd, IReadOnlyList<StageStay> Stays)
 {
     public PipelineLead ToPipelineLead() => new(Stage, Pipeline.Furthest(Stays), EstimateUsd, Stays);
+
+    public PipelineEntry Moved(IStageMove move) => this with { Stage = move.MovesTo, Stays = Lead.Move(Stays, move) };
 }
 
 public sealed partial class PipelineEntryProjection : SingleStreamProjection<PipelineEntry, Guid>
 {
     public static PipelineEntry Create(IEvent<LeadOpened> e) =>
-        new(e.Data.LeadId, e.Data.ZoneCode, e.Data.OpenedOn, LeadStage.Prospect, e.Data.EstimatedCapital.InUsd(),
-            [new StageStay(LeadStage.Prospect, e.Data.OpenedOn, null)]);
+        new(e.Data.LeadId, e.Data.ZoneCode, e.Data.OpenedOn, LeadStage.Prospect, e.Data.EstimatedCapital.InUsd(), Lead.FirstStay(e.Data));
 
-    public static PipelineEntry Apply(LeadStageChanged e, PipelineEntry entry) =>
-        entry with { Stage = e.To, Stays = Lead.Move(entry.Stays, e.To, e.On) };
+    public static PipelineEntry Apply(LeadStageChanged e, PipelineEntry entry) => entry.Moved(e);
 
-    public static PipelineEntry Apply(LeadLost e, PipelineEntry entry) =>
-        entry with { Stage = LeadStage.Lost, Stays = Lead.Move(entry.Stays, LeadStage.Lost, e.On) };
+    public static PipelineEntry Apply(LeadLost e, PipelineEntry entry) => entry.Moved(e);
 
-    public static PipelineEntry Apply(LeadReopened e, PipelineEntry entry) =>
-        entry with { Stage = e.At, Stays = Lead.Move(entry.Stays, e.At, e.On) };
+    public static PipelineEntry Apply(LeadReopened e, PipelineEntry entry) => entry.Moved(e);
 
-    public static PipelineEntry Apply(LeadCertified e, PipelineEntry entry) =>
-        entry with { Stage = LeadStage.Certified, Stays = Lead.Move(entry.Stays, LeadStage.Certified, e.On) };
+    public static PipelineEntry Apply(LeadCertified e, PipelineEntry entry) => entry.Moved(e);
 
     public static PipelineEntry Apply(LeadEstimateRevised e, PipelineEntry entry) => entry with { EstimateUsd = e.Estimate.InUsd() };
 }

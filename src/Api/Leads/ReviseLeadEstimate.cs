@@ -19,9 +19,6 @@ public static class ReviseLeadEstimate
         }
     }
 
-    public static Task<Results<Ok<LeadDetails>, ProblemHttpResult>> Handle(
-        Guid id, Request request, [FromHeader(Name = "If-Match")] string? ifMatch,
-        IDocumentSession session, IClock clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
-        LeadLookup.Act(id, ifMatch, session, clock, user, http,
-            (lead, now) => LeadDecider.ReviseEstimate(lead, request.EstimatedCapital, request.Reason, now), ct);
+    public static Task<Results<Ok<Lead>, ProblemHttpResult>> Handle(Guid id, Request request, [AsParameters] StreamCommandContext command) =>
+        LeadCommand.Run(command, id, (lead, now) => LeadDecider.ReviseEstimate(lead, request.EstimatedCapital, request.Reason, now));
 }

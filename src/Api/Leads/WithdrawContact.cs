@@ -14,16 +14,11 @@ public static class WithdrawContact
     }
 
     public static async Task<Results<Ok<ContactEntry>, ProblemHttpResult>> Handle(
-        Guid id, Guid contactId, Request request, [FromHeader(Name = "If-Match")] string? ifMatch,
-        IDocumentSession session, IClock clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+        Guid id, Guid contactId, Request request, [AsParameters] StreamCommandContext command)
     {
-        var written = await StreamWrite.Decide<LeadDetails>(session, http, id, ifMatch,
-            async lead =>
-            {
-                // Read after the stream, so a withdrawal saved meanwhile is seen (and a later one fails the save).
-                var current = await session.LoadAsync<ContactEntry>(contactId, ct) is { } entry && entry.LeadId == id ? entry.ToState() : null;
-                return LeadDecider.WithdrawContact(lead.ToLead(), contactId, current, request.Reason, user.Recording(clock));
-            }, LeadLookup.NotFound, ct, readBack: false);
-        return written.Problem is { } problem ? problem : await GetContact.Handle(id, contactId, session, ct);
+        var written = await command.Decide<LeadDetails>(id,
+            async (details, now) => LeadDecider.WithdrawContact(details.Lead, contactId, await ContactLookup.State(command.Session, id, contactId, command.Cancelled),
+                request.Reason, now), LeadLookup.NotFound, readBack: false);
+        return written.Problem is { } problem ? problem : await GetContact.Handle(id, contactId, command.Session, command.Cancelled);
     }
 }

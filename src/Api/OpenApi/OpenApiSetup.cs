@@ -75,12 +75,6 @@ public static class OpenApiSetup
 /// <summary>An example request body shown in the OpenAPI document and Swagger UI.</summary>
 public sealed record RequestExample(object Value);
 
-public static class RequestExampleExtensions
-{
-    public static RouteHandlerBuilder WithRequestExample(this RouteHandlerBuilder builder, object example) =>
-        builder.WithMetadata(new RequestExample(example));
-}
-
 /// <summary>
 /// What every operation shares in the document: the bearer requirement and 401/403 where a role is needed, the
 /// problem answers any request may get (413, 415 with a body, 500), and the request example.

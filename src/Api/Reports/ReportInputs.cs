@@ -30,7 +30,7 @@ public sealed record ReportInputs(
         var leads = withLeads
             ? await session.Query<LeadActivityLog>().Where(x => x.ZoneCode == code && x.Years.Contains(year)).ToListAsync(ct)
             : [];
-        return (new ReportInputs(code, year, asOfDate, knownAt, today, target?.KnownAt(knownAt),
+        return (new ReportInputs(code, year, asOfDate, knownAt, today, target?.Target.KnownAt(knownAt),
             [.. ledgers.SelectMany(l => l.Movements)], [.. leads.Select(l => l.Facts)]), null);
     }
 

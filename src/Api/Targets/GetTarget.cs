@@ -10,11 +10,11 @@ public static class GetTarget
         Problems.NotFound("target.not_found", $"Zone '{code}' has no target for {year}.");
 
     /// <summary>The target and every version of it, each with its decision and who recorded it when.</summary>
-    public static async Task<Results<Ok<ZoneTarget>, ProblemHttpResult>> Handle(
+    public static async Task<Results<Ok<Target>, ProblemHttpResult>> Handle(
         string code, int year, IQuerySession session, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
-        if (await session.LoadAsync<ZoneTarget>(TargetDecider.IdOf(code, year), ct) is not { } target) return NotFound(code, year);
-        ETags.Set(http, target.Version);
-        return TypedResults.Ok(user.SeesPersonalData() ? target : target.WithoutPersonalData());
+        if (await session.LoadAsync<ZoneTarget>(TargetDecider.IdOf(code, year), ct) is not { } stored) return NotFound(code, year);
+        ETags.Set(http, stored.Version);
+        return TypedResults.Ok(user.SeesPersonalData() ? stored.Target : stored.Target.WithoutPersonalData());
     }
 }

@@ -25,37 +25,45 @@ public static class SetTarget
         }
     }
 
-    /// <summary>Creates the target (201) or revises it (200): the zone and year name it, so retrying is safe.</summary>
-    public static async Task<Results<Created<ZoneTarget>, Ok<ZoneTarget>, ProblemHttpResult>> Handle(
-        string code, int year, Request request, [FromHeader(Name = "If-Match")] string? ifMatch,
-        IDocumentSession session, IClock clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+    /// <summary>
+    /// Creates the target (201) or revises it (200): the zone and year name it, so retrying is safe. Preconditions as
+    /// RFC 9110 says: If-Match on a target that does not exist, or If-None-Match: * on one that does, answers 412.
+    /// </summary>
+    public static async Task<Results<Created<Target>, Ok<Target>, ProblemHttpResult>> Handle(
+        string code, int year, Request request, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, [AsParameters] StreamCommandContext command)
     {
+        var (session, ct) = (command.Session, command.Cancelled);
         if (year is < 2000 or > 2100) return Problems.BadRequest("request.invalid_year", "year must be between 2000 and 2100.");
         if (await session.LoadAsync<ZoneDetails>(ZoneCatalogue.IdOf(code), ct) is null)
             return Problems.NotFound("zone.not_found", $"There is no zone with code '{code}'.");
         var range = new TargetRange(request.MinimumUsd, request.MaximumUsd, request.Decision, request.DecidedOn);
         var id = TargetDecider.IdOf(code, year);
+        var exists = await session.Events.FetchStreamStateAsync(id, ct) is not null;
+        var createOnly = ifNoneMatch?.Trim() == "*";
 
-        if (await session.Events.FetchStreamStateAsync(id, ct) is null)
+        if (exists && createOnly) return Problems.PreconditionFailed($"Zone '{code}' already has a target for {year}; If-None-Match: * creates only.");
+        if (!exists && !string.IsNullOrWhiteSpace(command.IfMatch))
+            return Problems.PreconditionFailed($"Zone '{code}' has no target for {year} yet, so If-Match cannot match; send no If-Match to create it.");
+        if (exists)
         {
-            var decision = TargetDecider.Set(code, year, null, range, request.Reason, user.Recording(clock));
-            if (decision.Refusal is { } refusal) return Problems.Refused(refusal);
-            session.Events.StartStream<ZoneTarget>(id, [.. decision.Events]);
-            try
-            {
-                await session.SaveChangesAsync(ct);
-            }
-            catch (Marten.Exceptions.ExistingStreamIdCollisionException)
-            {
-                return Problems.ConcurrentChange(); // set by another admin at the same moment
-            }
-            var created = (await session.LoadAsync<ZoneTarget>(id, ct))!;
-            ETags.Set(http, created.Version);
-            return TypedResults.Created(GetTarget.Location(code, year), created);
+            var written = await command.Decide<ZoneTarget>(id,
+                (current, now) => TargetDecider.Set(code, year, current.Target, range, request.Reason, now), _ => GetTarget.NotFound(code, year));
+            return written.Problem is { } problem ? problem : TypedResults.Ok(written.Document!.Target);
         }
 
-        var written = await StreamWrite.Decide<ZoneTarget>(session, http, id, ifMatch,
-            target => TargetDecider.Set(code, year, target.Range, range, request.Reason, user.Recording(clock)), _ => GetTarget.NotFound(code, year), ct);
-        return written.Problem is { } problem ? problem : TypedResults.Ok(written.Document!);
+        var decision = TargetDecider.Set(code, year, null, range, request.Reason, command.Recording());
+        if (decision.Refusal is { } refusal) return Problems.Refused(refusal);
+        session.Events.StartStream<ZoneTarget>(id, [.. decision.Events]);
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (Marten.Exceptions.ExistingStreamIdCollisionException)
+        {
+            return Problems.ConcurrentChange(); // set by another admin at the same moment
+        }
+        var created = (await session.LoadAsync<ZoneTarget>(id, ct))!;
+        ETags.Set(command.Http, created.Version);
+        return TypedResults.Created(GetTarget.Location(code, year), created.Target);
     }
 }

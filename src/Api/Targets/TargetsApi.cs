@@ -9,7 +9,6 @@ public static class TargetsApi
         var targets = app.MapGroup("/zones/{code}/targets").WithTags("Targets");
         targets.MapPut("/{year:int}", SetTarget.Handle).RequireAuthorization(Policies.Admin)
             .WithName("SetTarget").WithSummary("Set or revise a zone's target for a year (admins)")
-            .Validate<SetTarget.Request>().WithRequestExample(SetTarget.Example)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         targets.MapGet("/{year:int}", GetTarget.Handle).RequireAuthorization(Policies.Reader)

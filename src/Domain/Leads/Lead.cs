@@ -1,4 +1,5 @@
 using Investment.Domain.Common;
+using Investment.Domain.Investors;
 using NodaTime;
 
 namespace Investment.Domain.Leads;
@@ -6,25 +7,122 @@ namespace Investment.Domain.Leads;
 /// <summary>A stay of a lead in a stage: entered on a business date, left on another (null while it is there).</summary>
 public sealed record StageStay(LeadStage Stage, LocalDate EnteredOn, LocalDate? LeftOn);
 
+/// <summary>A contact as the lead counts it: when it happened and the follow-up it asked for.</summary>
+public sealed record ContactMark(Guid ContactId, Instant OccurredAt, LocalDate? FollowUpOn);
+
+public sealed record TimeInStage(LeadStage Stage, int Days);
+
 /// <summary>A logged contact as decisions see it: its details now, and whether it was withdrawn.</summary>
 public sealed record ContactState(ContactDetails Details, bool Withdrawn);
 
-/// <summary>What decisions about a lead need to know.</summary>
+/// <summary>
+/// A lead and everything that happened to it, folded from its events: what decisions work on and what officers read.
+/// Stage, owner, estimate (as stated and in USD), the stays in each stage, the contacts that stand (not withdrawn), the
+/// last contact and the next follow-up (the one asked for by the latest contact). timeInStages is computed when read,
+/// from the clock (<see cref="AsOf"/>): a fold never reads the clock.
+/// </summary>
 public sealed record Lead(
     Guid Id,
+    Guid InvestorId,
+    string InvestorName,
+    string InvestorCountry,
+    string ZoneCode,
+    string ProjectName,
+    Sector Sector,
+    Money EstimatedCapital,
+    decimal EstimatedCapitalUsd,
+    LeadSource Source,
+    string Owner,
     LeadStage Stage,
     LeadStage? LostAt,
-    string Owner,
-    Money Estimate,
-    LocalDate StageSince)
+    string? LostReason,
+    LocalDate OpenedOn,
+    IReadOnlyList<StageStay> Stays,
+    IReadOnlyList<ContactMark> Contacts,
+    Instant? LastContactAt,
+    LocalDate? NextFollowUpOn,
+    Guid? CertificateId,
+    IReadOnlyList<TimeInStage>? TimeInStages = null)
 {
-    /// <summary>The stays after a move to <paramref name="stage"/> on <paramref name="on"/>: the current stay ends, a new one begins.</summary>
-    public static IReadOnlyList<StageStay> Move(IReadOnlyList<StageStay> stays, LeadStage stage, LocalDate on) =>
-        [.. stays.Select(s => s.LeftOn is null ? s with { LeftOn = on } : s), new StageStay(stage, on, null)];
+    public static Lead Create(LeadOpened e) =>
+        new(e.LeadId, e.InvestorId, e.InvestorName, e.InvestorCountry, e.ZoneCode, e.ProjectName, e.Sector, e.EstimatedCapital,
+            e.EstimatedCapital.InUsd(), e.Source, e.Owner, LeadStage.Prospect, null, null, e.OpenedOn, FirstStay(e), [], null, null, null);
+
+    public Lead Apply(LeadStageChanged e) => Moved(e);
+
+    public Lead Apply(LeadLost e) => Moved(e) with { LostAt = e.LostAt, LostReason = e.Reason };
+
+    public Lead Apply(LeadReopened e) => Moved(e) with { LostAt = null, LostReason = null };
+
+    public Lead Apply(LeadCertified e) => Moved(e) with { CertificateId = e.CertificateId };
+
+    public Lead Apply(LeadOwnerReassigned e) => this with { Owner = e.To };
+
+    public Lead Apply(LeadEstimateRevised e) => this with { EstimatedCapital = e.Estimate, EstimatedCapitalUsd = e.Estimate.InUsd() };
+
+    public Lead Apply(ContactLogged e) => WithContacts([.. Contacts, Mark(e.ContactId, e.Contact)]);
+
+    public Lead Apply(ContactCorrected e) =>
+        WithContacts([.. Contacts.Select(c => c.ContactId == e.ContactId ? Mark(c.ContactId, e.Contact) : c)]);
+
+    public Lead Apply(ContactWithdrawn e) => WithContacts([.. Contacts.Where(c => c.ContactId != e.ContactId)]);
+
+    /// <summary>
+    /// The lead after a history of events, oldest first, the first being its opening: for the seed and the domain's
+    /// tests. The read models fold the same Create and Apply, one event at a time.
+    /// </summary>
+    public static Lead From(IEnumerable<object> events)
+    {
+        var all = events.ToList();
+        return Create((LeadOpened)all[0]).Then(all.Skip(1));
+    }
+
+    /// <summary>The lead after more of its events, oldest first.</summary>
+    public Lead Then(IEnumerable<object> events) => events.Aggregate(this, (lead, e) => e switch
+    {
+        LeadStageChanged x => lead.Apply(x),
+        LeadLost x => lead.Apply(x),
+        LeadReopened x => lead.Apply(x),
+        LeadCertified x => lead.Apply(x),
+        LeadOwnerReassigned x => lead.Apply(x),
+        LeadEstimateRevised x => lead.Apply(x),
+        ContactLogged x => lead.Apply(x),
+        ContactCorrected x => lead.Apply(x),
+        ContactWithdrawn x => lead.Apply(x),
+        _ => throw new ArgumentException($"{e.GetType().Name} is not an event of a lead after its opening.", nameof(events)),
+    });
+
+    /// <summary>The business date the lead entered its current stage: no move may be dated before it.</summary>
+    public LocalDate StageSince() => Stays[^1].EnteredOn;
+
+    /// <summary>The days spent in each stage, the current stay counted up to today in Vietnam.</summary>
+    public Lead AsOf(Instant now)
+    {
+        var days = DaysInStages(Stays, VietnamCalendar.Today(now));
+        return this with { TimeInStages = [.. days.OrderBy(d => d.Key).Select(d => new TimeInStage(d.Key, d.Value))] };
+    }
+
+    /// <summary>The first stay of every lead: a prospect from the day it was opened.</summary>
+    public static IReadOnlyList<StageStay> FirstStay(LeadOpened e) => [new StageStay(LeadStage.Prospect, e.OpenedOn, null)];
+
+    /// <summary>The stays after a move: the current stay ends on the move's date, a new one begins. The one place a move is applied.</summary>
+    public static IReadOnlyList<StageStay> Move(IReadOnlyList<StageStay> stays, IStageMove move) =>
+        [.. stays.Select(s => s.LeftOn is null ? s with { LeftOn = move.MovedOn } : s), new StageStay(move.MovesTo, move.MovedOn, null)];
 
     /// <summary>Whole days spent in each stage, the current stay counted up to <paramref name="today"/>.</summary>
     public static IReadOnlyDictionary<LeadStage, int> DaysInStages(IReadOnlyList<StageStay> stays, LocalDate today) =>
         stays.GroupBy(s => s.Stage).ToDictionary(
             g => g.Key,
             g => g.Sum(s => Math.Max(0, Period.DaysBetween(s.EnteredOn, s.LeftOn ?? today))));
+
+    private Lead Moved(IStageMove move) => this with { Stage = move.MovesTo, Stays = Move(Stays, move) };
+
+    /// <summary>The last contact and the next follow-up follow the contacts that stand (not withdrawn).</summary>
+    private Lead WithContacts(IReadOnlyList<ContactMark> contacts)
+    {
+        var latest = contacts.OrderBy(c => c.OccurredAt).LastOrDefault();
+        return this with { Contacts = contacts, LastContactAt = latest?.OccurredAt, NextFollowUpOn = latest?.FollowUpOn };
+    }
+
+    private static ContactMark Mark(Guid contactId, ContactDetails contact) => new(contactId, contact.OccurredAt, contact.FollowUpOn);
 }

@@ -41,8 +41,8 @@ public static class LeadDecider
     public static Decision Certify(Lead lead, Guid certificateId, string certificateNumber, LocalDate on, Recording recording)
     {
         if (Closed(lead) is { } closed) return closed;
-        if (on < lead.StageSince)
-            return Decision.Refuse("lead.date_before_stage", $"The certificate's issue date {on:yyyy-MM-dd} is before the lead entered its current stage ({lead.StageSince:yyyy-MM-dd}).");
+        if (on < lead.StageSince())
+            return Decision.Refuse("lead.date_before_stage", $"The certificate's issue date {on:yyyy-MM-dd} is before the lead entered its current stage ({lead.StageSince():yyyy-MM-dd}).");
         return Decision.Accept(new LeadCertified(lead.Id, certificateId, certificateNumber, on, recording.By, recording.At));
     }
 
@@ -70,9 +70,9 @@ public static class LeadDecider
     {
         if (lead.Stage == LeadStage.Certified)
             return Decision.Refuse("lead.certified", "A certified lead's capital is its certificate's: amend the certificate instead.");
-        return estimate == lead.Estimate
+        return estimate == lead.EstimatedCapital
             ? Decision.Nothing
-            : Decision.Accept(new LeadEstimateRevised(lead.Id, lead.Estimate, estimate, reason.Trim(), recording.By, recording.At));
+            : Decision.Accept(new LeadEstimateRevised(lead.Id, lead.EstimatedCapital, estimate, reason.Trim(), recording.By, recording.At));
     }
 
     public static Decision LogContact(Lead lead, Guid contactId, ContactDetails contact, Recording recording) =>
@@ -119,8 +119,8 @@ public static class LeadDecider
     {
         date = on ?? VietnamCalendar.Today(recording.At);
         if (Rules.NotInFuture("on", date, recording.At) is { } future) return future;
-        if (date < lead.StageSince)
-            return Decision.Refuse("lead.date_before_stage", $"{date:yyyy-MM-dd} is before the lead entered its current stage ({lead.StageSince:yyyy-MM-dd}).");
+        if (date < lead.StageSince())
+            return Decision.Refuse("lead.date_before_stage", $"{date:yyyy-MM-dd} is before the lead entered its current stage ({lead.StageSince():yyyy-MM-dd}).");
         return null;
     }
 

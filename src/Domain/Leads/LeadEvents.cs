@@ -57,14 +57,36 @@ public sealed record LeadOpened(
     string RecordedBy,
     Instant RecordedAt) : IRecordedEvent;
 
+/// <summary>
+/// An event that moves a lead into a stage on a business date. Each such event says here, once, where it moves the lead:
+/// the lead's state and the pipeline both apply it through <see cref="Lead.Move"/>.
+/// </summary>
+public interface IStageMove
+{
+    LeadStage MovesTo { get; }
+    LocalDate MovedOn { get; }
+}
+
 /// <summary>The lead moved between open stages; a move backwards carries its reason.</summary>
 public sealed record LeadStageChanged(Guid LeadId, LeadStage From, LeadStage To, LocalDate On, string? Reason, string RecordedBy, Instant RecordedAt)
-    : IRecordedEvent;
+    : IRecordedEvent, IStageMove
+{
+    LeadStage IStageMove.MovesTo => To;
+    LocalDate IStageMove.MovedOn => On;
+}
 
-public sealed record LeadLost(Guid LeadId, LeadStage LostAt, LocalDate On, string Reason, string RecordedBy, Instant RecordedAt) : IRecordedEvent;
+public sealed record LeadLost(Guid LeadId, LeadStage LostAt, LocalDate On, string Reason, string RecordedBy, Instant RecordedAt) : IRecordedEvent, IStageMove
+{
+    LeadStage IStageMove.MovesTo => LeadStage.Lost;
+    LocalDate IStageMove.MovedOn => On;
+}
 
 /// <summary>A lost lead is taken up again, at the stage it was lost at.</summary>
-public sealed record LeadReopened(Guid LeadId, LeadStage At, LocalDate On, string? Reason, string RecordedBy, Instant RecordedAt) : IRecordedEvent;
+public sealed record LeadReopened(Guid LeadId, LeadStage At, LocalDate On, string? Reason, string RecordedBy, Instant RecordedAt) : IRecordedEvent, IStageMove
+{
+    LeadStage IStageMove.MovesTo => At;
+    LocalDate IStageMove.MovedOn => On;
+}
 
 public sealed record LeadOwnerReassigned(Guid LeadId, string From, string To, string? Reason, string RecordedBy, Instant RecordedAt) : IRecordedEvent;
 
@@ -72,7 +94,11 @@ public sealed record LeadEstimateRevised(Guid LeadId, Money Previous, Money Esti
 
 /// <summary>An investment certificate was issued for the lead: the end of its pipeline.</summary>
 public sealed record LeadCertified(Guid LeadId, Guid CertificateId, string CertificateNumber, LocalDate On, string RecordedBy, Instant RecordedAt)
-    : IRecordedEvent;
+    : IRecordedEvent, IStageMove
+{
+    LeadStage IStageMove.MovesTo => LeadStage.Certified;
+    LocalDate IStageMove.MovedOn => On;
+}
 
 /// <summary>What was said with whom, when, and what comes next. Officers and investor people are personal data.</summary>
 public sealed record ContactDetails(

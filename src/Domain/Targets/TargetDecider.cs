@@ -7,8 +7,8 @@ public static class TargetDecider
     public static Guid IdOf(string zoneCode, int year) => StableId.From("target", $"{zoneCode}:{year}");
 
     /// <summary>Sets the first version, or revises the current one; the same range and decision again records nothing.</summary>
-    /// <param name="current">The target's current range; null when the zone has none for the year yet.</param>
-    public static Decision Set(string zoneCode, int year, TargetRange? current, TargetRange requested, string? reason, Recording recording)
+    /// <param name="current">The target as it stands; null when the zone has none for the year yet.</param>
+    public static Decision Set(string zoneCode, int year, Target? current, TargetRange requested, string? reason, Recording recording)
     {
         var range = requested with { Decision = requested.Decision.Trim() };
         if (range.MinimumUsd > range.MaximumUsd)
@@ -16,7 +16,7 @@ public static class TargetDecider
         if (Rules.NotInFuture("decidedOn", range.DecidedOn, recording.At) is { } future) return future;
         var id = IdOf(zoneCode, year);
         if (current is null) return Decision.Accept(new TargetSet(id, zoneCode, year, range, recording.By, recording.At));
-        return current == range
+        return current.Range == range
             ? Decision.Nothing
             : Decision.Accept(new TargetRevised(id, zoneCode, year, range, Rules.Blank(reason), recording.By, recording.At));
     }

@@ -32,6 +32,13 @@ public static class Scenarios
 
     public static async Task<JsonNode> Get(this IAlbaHost host, string token, string url) => await (await host.Send(token, s => s.Get.Url(url))).Json();
 
+    /// <summary>The stream version a resource's ETag carries ("3", or W/"3.20140705" where the day counts too).</summary>
+    public static async Task<long> VersionOf(this IAlbaHost host, string token, string url)
+    {
+        var etag = (await host.Send(token, s => s.Get.Url(url))).Header("ETag") ?? throw new InvalidOperationException($"{url} answered no ETag.");
+        return long.Parse(etag.Replace("W/", "", StringComparison.Ordinal).Trim('"').Split('.')[0], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Sends a request and accepts any status: the test asserts it.</summary>
     public static Task<IScenarioResult> Send(this IAlbaHost host, string? token, Action<Scenario> configure) =>
         host.Scenario(s =>

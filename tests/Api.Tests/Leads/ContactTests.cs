@@ -79,7 +79,7 @@ public sealed class ContactTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(first.Header("Location"), retry.Header("Location"));
         Assert.Equal((string?)(await first.Json())["id"], (string?)(await retry.Json())["id"]);
         Assert.Single((await Host.Get(Officer, Contacts(lead)))["items"]!.AsArray());
-        Assert.Equal(2, (int)(await Host.Get(Officer, $"/api/v1/leads/{lead["id"]}"))["version"]!);
+        Assert.Equal(2, await Host.VersionOf(Officer, $"/api/v1/leads/{lead["id"]}"));
     }
 
     [Fact]

@@ -167,7 +167,7 @@ public sealed class AttractedCapitalPropertyTests : IAsyncLifetime
         await host.Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
         await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
         Assert.Equal(6, await session.Query<LeadDetails>().CountAsync());
-        Assert.Equal(2, (await session.Query<Investment.Api.Targets.ZoneTarget>().SingleAsync()).Versions.Count);
+        Assert.Equal(2, (await session.Query<Investment.Api.Targets.ZoneTarget>().SingleAsync()).Target.Versions.Count);
     }
 
     private static object Usd(decimal amount) => new { amount = amount.ToString(CultureInfo.InvariantCulture), currency = "USD" };

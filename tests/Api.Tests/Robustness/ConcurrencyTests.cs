@@ -69,7 +69,7 @@ public sealed class ConcurrencyTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.True(logged > 0);
         Assert.Equal(logged, (await Host.Get(Officer, $"{url}?limit=200"))["items"]!.AsArray().Count);
         Assert.Equal(1 + logged, await EventsIn((string)lead["id"]!));
-        Assert.Equal(1 + logged, (long)(await Host.Get(Officer, $"/api/v1/leads/{lead["id"]}"))["version"]!);
+        Assert.Equal(1 + logged, await Host.VersionOf(Officer, $"/api/v1/leads/{lead["id"]}"));
     }
 
     [Fact]

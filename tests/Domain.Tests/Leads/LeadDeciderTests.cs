@@ -12,8 +12,28 @@ public sealed class LeadDeciderTests
     private static readonly LocalDate Today = new(2014, 7, 5);
     private static readonly Guid Id = Guid.NewGuid();
 
-    private static Lead At(LeadStage stage, LeadStage? lostAt = null, LocalDate? since = null) =>
-        new(Id, stage, lostAt, "officer.nguyen", Money.Usd(100m), since ?? new LocalDate(2014, 6, 1));
+    private static LeadOpened Opened(LocalDate on) => new(Id, Guid.NewGuid(), "Doosan", "KR", "dung-quat", "Phase 2", Sector.HeavyIndustry,
+        Money.Usd(100m), LeadSource.TradeMission, "officer.nguyen", on, "officer.nguyen", Now.At);
+
+    private static LeadStageChanged Moved(LeadStage from, LeadStage to, LocalDate on) => new(Id, from, to, on, null, "officer.nguyen", Now.At);
+
+    /// <summary>The lead after its opening on 1 May 2014 and these events.</summary>
+    private static Lead Given(params object[] events) => Lead.From([Opened(new LocalDate(2014, 5, 1)), .. events]);
+
+    /// <summary>A lead in a stage since a date (1 June 2014 unless said), built from the events that put it there.</summary>
+    private static Lead At(LeadStage stage, LeadStage? lostAt = null, LocalDate? since = null)
+    {
+        var on = since ?? new LocalDate(2014, 6, 1);
+        var before = new LocalDate(2014, 5, 15);
+        return stage switch
+        {
+            LeadStage.Prospect => Lead.From([Opened(on)]),
+            LeadStage.Lost => Given(Moved(LeadStage.Prospect, lostAt!.Value, before), new LeadLost(Id, lostAt.Value, on, "x", "officer.nguyen", Now.At)),
+            LeadStage.Certified => Given(Moved(LeadStage.Prospect, LeadStage.Applied, before),
+                new LeadCertified(Id, Guid.NewGuid(), "GCN-1", on, "officer.nguyen", Now.At)),
+            _ => Given(Moved(LeadStage.Prospect, stage, on)),
+        };
+    }
 
     private static ContactDetails Contact(Instant? at = null, LocalDate? followUp = null) =>
         new(at ?? Instant.FromUtc(2014, 7, 1, 2, 30), ContactChannel.Meeting, [" officer.nguyen "], ["Kim"], " Met. ", " ", followUp);
@@ -111,10 +131,10 @@ public sealed class LeadDeciderTests
     [Fact]
     public void days_in_stages_count_the_current_stay_up_to_today()
     {
-        var stays = Lead.Move(Lead.Move([new StageStay(LeadStage.Prospect, new LocalDate(2014, 5, 1), null)], LeadStage.Engaged, new LocalDate(2014, 5, 11)),
-            LeadStage.Prospect, new LocalDate(2014, 5, 21));
+        var lead = Given(Moved(LeadStage.Prospect, LeadStage.Engaged, new LocalDate(2014, 5, 11)),
+            Moved(LeadStage.Engaged, LeadStage.Prospect, new LocalDate(2014, 5, 21)) with { Reason = "MoU withdrawn" });
 
-        var days = Lead.DaysInStages(stays, new LocalDate(2014, 6, 1));
+        var days = Lead.DaysInStages(lead.Stays, new LocalDate(2014, 6, 1));
 
         Assert.Equal(new Dictionary<LeadStage, int> { [LeadStage.Prospect] = 21, [LeadStage.Engaged] = 10 }, days);
     }

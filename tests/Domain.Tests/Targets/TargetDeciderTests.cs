@@ -16,9 +16,11 @@ public sealed class TargetDeciderTests
         Assert.Equal("25/QĐ-UBND", set.Range.Decision);
         Assert.Equal(TargetDecider.IdOf("dung-quat", 2014), set.TargetId);
 
-        Assert.Empty(TargetDecider.Set("dung-quat", 2014, set.Range, Plan, null, Now).Events);
-        var revised = Assert.IsType<TargetRevised>(Assert.Single(TargetDecider.Set("dung-quat", 2014, set.Range, Plan with { MinimumUsd = 120_000_000m }, " review ", Now).Events));
+        var target = Target.Create(set);
+        Assert.Empty(TargetDecider.Set("dung-quat", 2014, target, Plan, null, Now).Events);
+        var revised = Assert.IsType<TargetRevised>(Assert.Single(TargetDecider.Set("dung-quat", 2014, target, Plan with { MinimumUsd = 120_000_000m }, " review ", Now).Events));
         Assert.Equal("review", revised.Reason);
+        Assert.Equal([1, 2], target.Apply(revised).Versions.Select(v => v.Number));
     }
 
     [Fact]
