@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Investment.Api.Database;
+using Investment.Api.EventStore;
 using Investment.Domain.Certificates;
 using Investment.Domain.Common;
 using Investment.Domain.Investors;
@@ -29,7 +29,7 @@ public static class Fill
         var clock = Stopwatch.StartNew();
         using var store = DocumentStore.For(options =>
         {
-            EventStore.ConfigureStorage(options, connectionString);
+            EventStoreSetup.ConfigureStorage(options, connectionString);
             options.Events.AppendMode = EventAppendMode.Quick; // no inline projection to feed: the fastest durable append
         });
         var random = new Random(2014);

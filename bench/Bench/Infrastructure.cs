@@ -144,7 +144,7 @@ public static class EventStoreFloor
     {
         using var store = Marten.DocumentStore.For(options =>
         {
-            Investment.Api.Database.EventStore.ConfigureStorage(options, database);
+            Investment.Api.EventStore.EventStoreSetup.ConfigureStorage(options, database);
             options.DatabaseSchemaName = "bench_floor";
         });
         var streams = Enumerable.Range(0, 10_000).Select(_ => Guid.CreateVersion7()).ToArray();

@@ -1,5 +1,4 @@
 using Investment.Api.Certificates;
-using Investment.Api.Database;
 using Investment.Api.Health;
 using Investment.Api.Investors;
 using Investment.Api.Leads;
@@ -31,8 +30,16 @@ if (builder.Environment.IsDevelopment()) DevelopmentSigningKey.Ensure(builder.Co
 if (Commands.IsCommand(args)) builder.Configuration["EventStore:AsyncDaemon"] = "Disabled";
 builder.AddTelemetry();
 builder.Services.AddSingleton<IClock>(SystemClock.Instance);
-builder.Services.AddEventStore(connectionString, builder.Configuration);
-builder.Services.AddHostedService<Seeder>();
+builder.Services.AddEventStore(connectionString, builder.Configuration, store =>
+{
+    store.AddZones();
+    store.AddInvestors();
+    store.AddLeads();
+    store.AddCertificates();
+    store.AddTargets();
+    store.AddReports();
+});
+builder.Services.AddSeeds(ZoneSeed.Streams, InvestorSeed.Demo, LeadSeed.Demo, CertificateSeed.Demo, TargetSeed.Streams);
 builder.Services.AddReports();
 builder.Services.ConfigureHttpJsonOptions(options => Json.ConfigureForHttp(options.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true); // so binding errors become problem details

@@ -1,4 +1,3 @@
-using Investment.Api.Database;
 using Investment.Api.Investors;
 using Investment.Domain.Certificates;
 using Investment.Domain.Common;

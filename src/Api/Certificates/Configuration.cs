@@ -1,4 +1,3 @@
-using Investment.Api.Database;
 using JasperFx.Events.Projections;
 
 namespace Investment.Api.Certificates;
@@ -9,7 +8,7 @@ public static class CertificatesConfiguration
     {
         // Inline: officers read back what they recorded, and the unique index on the number is checked in the same
         // transaction as the issue, so two certificates can never share a number.
-        options.Projections.Add<CertificateDetailsProjection>(ProjectionLifecycle.Inline, EventStore.Batching);
+        options.Projections.Add<CertificateDetailsProjection>(ProjectionLifecycle.Inline, EventStoreSetup.Batching);
         // The register is mostly read a zone at a time, newest or largest first: (zone, sort key) reads exactly one page
         // from the index. With the sort key alone, PostgreSQL read the whole register backwards and unpacked every
         // certificate to test its zone (3 ms for a page of dung-quat in the benchmark's store). The sort keys alone

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Investment.Api.OpenApi;
 
 namespace Investment.Api.Endpoints;
 
@@ -45,3 +44,6 @@ public static class BodyConventions
         return null;
     }
 }
+
+/// <summary>An example request body shown in the OpenAPI document and Swagger UI.</summary>
+public sealed record RequestExample(object Value);

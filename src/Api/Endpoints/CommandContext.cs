@@ -27,16 +27,4 @@ public sealed record StreamCommandContext(
 #nullable restore annotations
 {
     public Recording Recording() => User.Recording(Clock);
-
-    /// <summary>
-    /// The one path of a command on an existing stream (<see cref="StreamWrite"/>): load, check If-Match, decide on the
-    /// state with who asks and when, append, save.
-    /// </summary>
-    public Task<Written<T>> Decide<T>(Guid id, Func<T, Recording, Task<Decision>> decide, Func<Guid, ProblemHttpResult> notFound, bool readBack = true)
-        where T : class, IVersioned =>
-        StreamWrite.Decide<T>(Session, Http, id, IfMatch, current => decide(current, Recording()), notFound, Cancelled, readBack);
-
-    public Task<Written<T>> Decide<T>(Guid id, Func<T, Recording, Decision> decide, Func<Guid, ProblemHttpResult> notFound, bool readBack = true)
-        where T : class, IVersioned =>
-        StreamWrite.Decide<T>(Session, Http, id, IfMatch, current => decide(current, Recording()), notFound, Cancelled, readBack);
 }

@@ -96,7 +96,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
                 "Another change to this resource was saved at the same moment; nothing of this request was saved. Read it again and retry."),
             JasperFx.DocumentAlreadyExistsException => (StatusCodes.Status409Conflict, "resource.conflict",
                 "Something with the same identity was saved at the same moment; nothing of this request was saved. Read again and retry."),
-            _ when Database.DatabaseConnection.IsUnreachable(exception) =>
+            _ when Investment.Api.EventStore.DatabaseConnection.IsUnreachable(exception) =>
                 (StatusCodes.Status503ServiceUnavailable, "database.unavailable", "The database cannot be reached right now; nothing was saved. Retry later."),
             _ => (StatusCodes.Status500InternalServerError, "server.error", "An unexpected error occurred; it has been logged."),
         };

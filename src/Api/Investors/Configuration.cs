@@ -1,4 +1,3 @@
-using Investment.Api.Database;
 using JasperFx.Events.Projections;
 
 namespace Investment.Api.Investors;
@@ -9,7 +8,7 @@ public static class InvestorsConfiguration
     {
         // Inline: an officer reads back the investor just registered, and the unique index below must be checked in
         // the same transaction as the registration, so that two registrations racing for one name cannot both succeed.
-        options.Projections.Add<InvestorDetailsProjection>(ProjectionLifecycle.Inline, EventStore.Batching);
+        options.Projections.Add<InvestorDetailsProjection>(ProjectionLifecycle.Inline, EventStoreSetup.Batching);
         options.Schema.For<InvestorDetails>()
             .UniqueIndex("investor_country_name", x => x.Investor.Country, x => x.SearchName)
             .Index(x => x.Position);

@@ -1,4 +1,3 @@
-using Investment.Api.Database;
 using Investment.Domain.Common;
 using Investment.Domain.Investors;
 

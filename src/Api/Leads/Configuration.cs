@@ -1,4 +1,3 @@
-using Investment.Api.Database;
 using JasperFx.Events.Projections;
 
 namespace Investment.Api.Leads;
@@ -8,11 +7,11 @@ public static class LeadsConfiguration
     public static void AddLeads(this StoreOptions options)
     {
         // Inline: an officer who logs a contact or moves a lead reads it back at once, from a desk or a phone.
-        options.Projections.Add<LeadDetailsProjection>(ProjectionLifecycle.Inline, EventStore.Batching);
-        options.Projections.Add<ContactLogProjection>(ProjectionLifecycle.Inline, EventStore.Batching);
+        options.Projections.Add<LeadDetailsProjection>(ProjectionLifecycle.Inline, EventStoreSetup.Batching);
+        options.Projections.Add<ContactLogProjection>(ProjectionLifecycle.Inline, EventStoreSetup.Batching);
         // Async: the zone's pipeline is an aggregate partners look at; it may lag a moment behind the writes it counts,
         // and keeping it off the write path keeps logging a contact cheap.
-        options.Projections.Add<PipelineEntryProjection>(ProjectionLifecycle.Async, EventStore.Batching);
+        options.Projections.Add<PipelineEntryProjection>(ProjectionLifecycle.Async, EventStoreSetup.Batching);
 
         options.Schema.For<LeadDetails>().Index(x => x.Position).Index(x => x.Lead.Owner).Index(x => x.Lead.ZoneCode);
         options.Schema.For<ContactEntry>().Index(x => x.LeadId);

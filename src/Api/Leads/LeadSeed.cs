@@ -1,4 +1,3 @@
-using Investment.Api.Database;
 using Investment.Api.Investors;
 using Investment.Domain.Common;
 using Investment.Domain.Investors;

@@ -72,9 +72,6 @@ public static class OpenApiSetup
     }
 }
 
-/// <summary>An example request body shown in the OpenAPI document and Swagger UI.</summary>
-public sealed record RequestExample(object Value);
-
 /// <summary>
 /// What every operation shares in the document: the bearer requirement and 401/403 where a role is needed, the
 /// problem answers any request may get (413, 415 with a body, 500), and the request example.

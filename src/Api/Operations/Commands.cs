@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Investment.Api.Database;
 
 namespace Investment.Api.Operations;
 
@@ -32,7 +31,7 @@ public static class Commands
         // Two at a time: while one projection waits on PostgreSQL, another applies events (28 s → 20 s on 2 cores; more
         // at once only queue for the same cores).
         using var slots = new SemaphoreSlim(2);
-        var projections = EventStore.RebuildableProjections(store);
+        var projections = EventStoreSetup.RebuildableProjections(store);
         await Task.WhenAll(projections.Select(async projection =>
         {
             await slots.WaitAsync();

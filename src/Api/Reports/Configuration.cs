@@ -1,4 +1,3 @@
-using Investment.Api.Database;
 using JasperFx.Events.Projections;
 
 namespace Investment.Api.Reports;
@@ -11,8 +10,8 @@ public static class ReportsConfiguration
     {
         // Async: zone figures and reports may trail the writes they count by a moment; keeping them off the write path
         // keeps issuing a certificate and logging a contact cheap. Tests wait for the daemon before reading them.
-        options.Projections.Add<CertificateLedgerProjection>(ProjectionLifecycle.Async, EventStore.Batching);
-        options.Projections.Add<LeadActivityLogProjection>(ProjectionLifecycle.Async, EventStore.Batching);
+        options.Projections.Add<CertificateLedgerProjection>(ProjectionLifecycle.Async, EventStoreSetup.Batching);
+        options.Projections.Add<LeadActivityLogProjection>(ProjectionLifecycle.Async, EventStoreSetup.Batching);
         options.Schema.For<CertificateLedger>().Index(x => x.ZoneCode);
         options.Schema.For<LeadActivityLog>().Index(x => x.ZoneCode);
     }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Investment.Api.Database;
 
 namespace Investment.Api.Reports;
 
@@ -29,8 +28,8 @@ public sealed class ProgressCache
     public static async Task<Dependency> Dependencies(IQuerySession session, Guid targetId, CancellationToken ct) =>
         (await session.AdvancedSql.QueryAsync<Dependency>($"""
             select json_build_object(
-                'ledgerPosition', coalesce((select max(last_seq_id) from {EventStore.Schema}.mt_event_progression where name like 'CertificateLedger:%'), 0),
-                'targetVersion', coalesce((select (data ->> 'version')::bigint from {EventStore.Schema}.mt_doc_zonetarget where id = ?), 0))
+                'ledgerPosition', coalesce((select max(last_seq_id) from {EventStoreSetup.Schema}.mt_event_progression where name like 'CertificateLedger:%'), 0),
+                'targetVersion', coalesce((select (data ->> 'version')::bigint from {EventStoreSetup.Schema}.mt_doc_zonetarget where id = ?), 0))
             """, ct, targetId))[0];
 
     public sealed record Dependency(long LedgerPosition, long TargetVersion);

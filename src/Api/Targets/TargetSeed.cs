@@ -1,4 +1,3 @@
-using Investment.Api.Database;
 using Investment.Domain.Targets;
 
 namespace Investment.Api.Targets;

@@ -1,4 +1,3 @@
-using Investment.Api.Database;
 using JasperFx.Events.Projections;
 
 namespace Investment.Api.Zones;
@@ -7,5 +6,5 @@ public static class ZonesConfiguration
 {
     public static void AddZones(this StoreOptions options) =>
         // Inline: reference data is read on every request that names a zone; it must exist the moment it is seeded.
-        options.Projections.Add<ZoneDetailsProjection>(ProjectionLifecycle.Inline, EventStore.Batching);
+        options.Projections.Add<ZoneDetailsProjection>(ProjectionLifecycle.Inline, EventStoreSetup.Batching);
 }

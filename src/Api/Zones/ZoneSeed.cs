@@ -1,4 +1,3 @@
-using Investment.Api.Database;
 using Investment.Domain.Zones;
 
 namespace Investment.Api.Zones;

@@ -1,15 +1,15 @@
-using Investment.Api.Database;
+using Investment.Api.EventStore;
 using Npgsql;
 
 namespace Investment.Api.Tests.Database;
 
-/// <summary>The connection settings the benchmark showed the API needs (EventStore.Tuned).</summary>
+/// <summary>The connection settings the benchmark showed the API needs (EventStoreSetup.Tuned).</summary>
 public sealed class ConnectionTuningTests
 {
     [Fact]
     public void statements_are_prepared_and_connections_not_reset_when_the_connection_string_is_silent()
     {
-        var tuned = new NpgsqlConnectionStringBuilder(EventStore.Tuned("Host=db.example;Database=investment;Username=api"));
+        var tuned = new NpgsqlConnectionStringBuilder(EventStoreSetup.Tuned("Host=db.example;Database=investment;Username=api"));
 
         Assert.Equal(200, tuned.MaxAutoPrepare);
         Assert.True(tuned.NoResetOnClose);
@@ -22,7 +22,7 @@ public sealed class ConnectionTuningTests
     [InlineData("Host=db.example;max auto prepare=0", 0)]
     public void an_operator_choice_of_prepared_statements_is_kept(string connectionString, int expected)
     {
-        var tuned = new NpgsqlConnectionStringBuilder(EventStore.Tuned(connectionString));
+        var tuned = new NpgsqlConnectionStringBuilder(EventStoreSetup.Tuned(connectionString));
 
         Assert.Equal(expected, tuned.MaxAutoPrepare);
     }

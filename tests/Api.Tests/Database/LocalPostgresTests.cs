@@ -1,4 +1,4 @@
-using Investment.Api.Database;
+using Investment.Api.EventStore;
 using Investment.Api.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Npgsql;

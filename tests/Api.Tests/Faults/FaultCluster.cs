@@ -1,4 +1,4 @@
-using Investment.Api.Database;
+using Investment.Api.EventStore;
 using Investment.Api.Tests.Infrastructure;
 
 namespace Investment.Api.Tests.Faults;

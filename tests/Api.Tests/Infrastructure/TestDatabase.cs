@@ -1,4 +1,4 @@
-using Investment.Api.Database;
+using Investment.Api.EventStore;
 using Npgsql;
 
 namespace Investment.Api.Tests.Infrastructure;

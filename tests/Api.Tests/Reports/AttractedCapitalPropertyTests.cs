@@ -232,7 +232,7 @@ public sealed class AttractedCapitalPropertyTests : IAsyncLifetime
         var rebuilt = await ApiFixture.StartHost(database, clock, demoData: false, asyncDaemon: false);
         var store = rebuilt.Services.GetRequiredService<IDocumentStore>();
         using var daemon = await store.BuildProjectionDaemonAsync();
-        var projections = Investment.Api.Database.EventStore.RebuildableProjections(store);
+        var projections = Investment.Api.EventStore.EventStoreSetup.RebuildableProjections(store);
         // Every read model the features register, inline and async: the list comes from Marten, not from a copy.
         Assert.Equal(9, projections.Count);
         foreach (var projection in projections)

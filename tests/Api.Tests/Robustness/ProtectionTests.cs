@@ -1,3 +1,4 @@
+using Investment.Api.EventStore;
 using System.IO.Compression;
 using Alba;
 using Investment.Api.Http;

@@ -1,6 +1,6 @@
 using FluentValidation.Validators;
 
-namespace Investment.Api.Http;
+namespace Investment.Api.Endpoints;
 
 /// <summary>A list holds at most <see cref="Max"/> items (null passes): a rule the OpenAPI document can read back as maxItems.</summary>
 public interface IMaxItemsValidator

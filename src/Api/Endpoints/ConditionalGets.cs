@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Net.Http.Headers;
 
-namespace Investment.Api.Http;
+namespace Investment.Api.Endpoints;
 
 /// <summary>Marks the reads that answer 304 to If-None-Match.</summary>
 public sealed record AnswersNotModified;
@@ -18,7 +18,7 @@ public sealed class ConditionalGetFilter : IEndpointFilter
         var result = await next(context);
         var http = context.HttpContext;
         if (!HttpMethods.IsGet(http.Request.Method)
-            || IdempotencyKeys.Unwrap(result) is not (IStatusCodeHttpResult { StatusCode: 200 } and IValueHttpResult { Value: { } value }))
+            || HandlerResults.Unwrap(result) is not (IStatusCodeHttpResult { StatusCode: 200 } and IValueHttpResult { Value: { } value }))
             return result;
 
         byte[]? body = null;
@@ -42,5 +42,15 @@ public static class ConditionalGets
     {
         group.AddEndpointFilter<ConditionalGetFilter>().WithMetadata(new AnswersNotModified());
         return group;
+    }
+}
+
+public static class HandlerResults
+{
+    /// <summary>The result a handler returned, unwrapped from its Results&lt;…&gt; union.</summary>
+    public static IResult? Unwrap(object? result)
+    {
+        while (result is INestedHttpResult nested) result = nested.Result;
+        return result as IResult;
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Investment.Domain.Common;
 
-namespace Investment.Api.Http;
+namespace Investment.Api.EventStore;
 
 /// <summary>One event of a stream as the history endpoints show it: what happened, who recorded it and when.</summary>
 public sealed record HistoryEntry(long Version, string Type, string RecordedBy, Instant RecordedAt, object Data);

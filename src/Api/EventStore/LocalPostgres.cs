@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 
-namespace Investment.Api.Database;
+namespace Investment.Api.EventStore;
 
 /// <summary>A database could not be found nor started; <see cref="Exception.Message"/> is the one sentence to show.</summary>
 public sealed class NoDatabaseException(string message) : Exception(message);

@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 
-namespace Investment.Api.Http;
+namespace Investment.Api.Endpoints;
 
 /// <summary>A page of a list and the cursor that fetches the next one (null on the last page).</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);

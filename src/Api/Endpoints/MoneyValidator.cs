@@ -1,6 +1,6 @@
 using Investment.Domain.Common;
 
-namespace Investment.Api.Http;
+namespace Investment.Api.Endpoints;
 
 /// <summary>Money as the domain accepts it (<see cref="Money.Problem"/>): the rule lives in one place.</summary>
 public sealed class MoneyValidator : AbstractValidator<Money>

@@ -1,4 +1,4 @@
-namespace Investment.Api.Http;
+namespace Investment.Api.Endpoints;
 
 public static class RouteConventions
 {

@@ -1,14 +1,23 @@
-using Investment.Api.Targets;
-using Investment.Api.Certificates;
-using Investment.Api.Investors;
-using Investment.Api.Leads;
-using Investment.Api.Zones;
 using Investment.Domain.Common;
 
-namespace Investment.Api.Database;
+namespace Investment.Api.EventStore;
 
 /// <summary>A stream the store must hold: its id is derived from a natural key, so seeding finds it the next time.</summary>
 public sealed record Seed(Guid Id, Func<Recording, object[]> Events);
+
+/// <summary>Streams a feature seeds: reference data always, demo data only where <c>Seed:DemoData</c> is true.</summary>
+public sealed record SeedSet(IEnumerable<Seed> Streams, bool Demo);
+
+public static class SeedRegistration
+{
+    /// <summary>The features' seeds, in the order given (the order the seeder starts their streams).</summary>
+    public static IServiceCollection AddSeeds(this IServiceCollection services, IEnumerable<Seed> reference, params IEnumerable<Seed>[] demo)
+    {
+        services.AddSingleton(new SeedSet(reference, Demo: false));
+        foreach (var streams in demo) services.AddSingleton(new SeedSet(streams, Demo: true));
+        return services.AddHostedService<Seeder>();
+    }
+}
 
 /// <summary>
 /// Adds what an empty store needs: the zones (always) and, when <c>Seed:DemoData</c> is true (development), demo data
@@ -17,7 +26,8 @@ public sealed record Seed(Guid Id, Func<Recording, object[]> Events);
 /// (EventStore:ManageSchema=false) seeds with <c>apply-database-changes</c>, together with the schema, so that instances
 /// start without these round trips (a fifth of the start-up time measured by the benchmark).
 /// </summary>
-public sealed partial class Seeder(IDocumentStore store, IClock clock, IConfiguration configuration, ILogger<Seeder> logger) : IHostedService
+public sealed partial class Seeder(IDocumentStore store, IClock clock, IConfiguration configuration, IEnumerable<SeedSet> seeds, ILogger<Seeder> logger)
+    : IHostedService
 {
     public const string SeedActor = "seed";
 
@@ -28,8 +38,8 @@ public sealed partial class Seeder(IDocumentStore store, IClock clock, IConfigur
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        List<Seed> streams = [.. ZoneSeed.Streams];
-        if (configuration.GetValue<bool>("Seed:DemoData")) streams.AddRange([.. InvestorSeed.Demo, .. LeadSeed.Demo, .. CertificateSeed.Demo, .. TargetSeed.Streams]);
+        var demo = configuration.GetValue<bool>("Seed:DemoData");
+        var streams = seeds.Where(set => demo || !set.Demo).SelectMany(set => set.Streams).ToList();
 
         await using var session = store.LightweightSession();
         var recording = new Recording(SeedActor, clock.GetCurrentInstant());

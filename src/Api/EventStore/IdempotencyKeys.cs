@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Investment.Domain.Common;
 
-namespace Investment.Api.Http;
+namespace Investment.Api.EventStore;
 
 /// <summary>
 /// A key a client sent with a write, the request it came with, and the answer it got. Saved in the same transaction
@@ -30,13 +30,6 @@ public static class IdempotencyKeys
     internal static string RecordId(string subject, string method, string path, string key) => Hash($"{subject}\n{method} {path}\n{key}");
 
     internal static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-
-    /// <summary>The result a handler returned, unwrapped from its Results&lt;…&gt; union.</summary>
-    internal static IResult? Unwrap(object? result)
-    {
-        while (result is INestedHttpResult nested) result = nested.Result;
-        return result as IResult;
-    }
 }
 
 /// <summary>
@@ -93,7 +86,7 @@ public sealed class IdempotencyFilter(IDocumentSession session, IClock clock) : 
         }
         session.Eject(pending);
 
-        if (IdempotencyKeys.Unwrap(result) is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } answered)
+        if (HandlerResults.Unwrap(result) is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } answered)
         {
             var value = (answered as IValueHttpResult)?.Value;
             session.Store(pending with

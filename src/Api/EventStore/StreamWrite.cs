@@ -1,7 +1,7 @@
 using Investment.Domain.Common;
 using JasperFx;
 
-namespace Investment.Api.Http;
+namespace Investment.Api.EventStore;
 
 /// <summary>A read model that carries its stream's version: the ETag.</summary>
 public interface IVersioned
@@ -64,9 +64,17 @@ public static class StreamWrite
         return new(current, null) { Appended = appended };
     }
 
-    public static Task<Written<T>> Decide<T>(
-        IDocumentSession session, HttpContext http, Guid id, string? ifMatch,
-        Func<T, Decision> decide, Func<Guid, ProblemHttpResult> notFound, CancellationToken ct, bool readBack = true)
+    /// <summary>
+    /// The one path of a command on an existing stream, as handlers call it: load, check If-Match, decide on the state
+    /// with who asks and when, append, save.
+    /// </summary>
+    public static Task<Written<T>> Decide<T>(this StreamCommandContext command, Guid id, Func<T, Recording, Task<Decision>> decide,
+        Func<Guid, ProblemHttpResult> notFound, bool readBack = true)
         where T : class, IVersioned =>
-        Decide<T>(session, http, id, ifMatch, current => Task.FromResult(decide(current)), notFound, ct, readBack);
+        Decide<T>(command.Session, command.Http, id, command.IfMatch, current => decide(current, command.Recording()), notFound, command.Cancelled, readBack);
+
+    public static Task<Written<T>> Decide<T>(this StreamCommandContext command, Guid id, Func<T, Recording, Decision> decide,
+        Func<Guid, ProblemHttpResult> notFound, bool readBack = true)
+        where T : class, IVersioned =>
+        Decide<T>(command, id, (current, now) => Task.FromResult(decide(current, now)), notFound, readBack);
 }

@@ -1,18 +1,12 @@
-using Investment.Api.Reports;
-using Investment.Api.Targets;
-using Investment.Api.Certificates;
-using Investment.Api.Investors;
-using Investment.Api.Leads;
-using Investment.Api.Zones;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using NodaTime.Serialization.SystemTextJson;
 using Weasel.Core;
 
-namespace Investment.Api.Database;
+namespace Investment.Api.EventStore;
 
-public static class EventStore
+public static class EventStoreSetup
 {
     /// <summary>The PostgreSQL schema holding Marten's tables.</summary>
     public const string Schema = "investment";
@@ -65,19 +59,16 @@ public static class EventStore
         return builder.ConnectionString;
     }
 
-    public static IServiceCollection AddEventStore(this IServiceCollection services, string connectionString, IConfiguration configuration)
+    /// <param name="features">Each feature's part of the store: its projections and indexes (composed in Program.cs).</param>
+    public static IServiceCollection AddEventStore(this IServiceCollection services, string connectionString, IConfiguration configuration,
+        Action<StoreOptions> features)
     {
         var manageSchema = configuration.GetValue("EventStore:ManageSchema", true);
         var marten = services.AddMarten(options =>
             {
                 ConfigureStorage(options, connectionString, manageSchema);
                 options.RegisterDocumentType<IdempotencyRecord>();
-                options.AddZones();
-                options.AddInvestors();
-                options.AddLeads();
-                options.AddCertificates();
-                options.AddTargets();
-                options.AddReports();
+                features(options);
             })
             .UseLightweightSessions()
             // HotCold (the default): several instances share one database and an advisory lock elects the one that runs

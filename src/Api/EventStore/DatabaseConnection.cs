@@ -1,4 +1,4 @@
-namespace Investment.Api.Database;
+namespace Investment.Api.EventStore;
 
 /// <summary>Where the event store lives: the configured connection string, else a local cluster started for the developer.</summary>
 public static class DatabaseConnection

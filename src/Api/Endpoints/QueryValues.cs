@@ -1,6 +1,6 @@
 using NodaTime.Text;
 
-namespace Investment.Api.Http;
+namespace Investment.Api.Endpoints;
 
 /// <summary>
 /// Query-string values the framework would bind case-sensitively (enums) or not at all (NodaTime dates): parsed here,
