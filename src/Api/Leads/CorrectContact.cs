@@ -15,6 +15,6 @@ public static class CorrectContact
                 var current = await session.LoadAsync<ContactEntry>(contactId, ct) is { } entry && entry.LeadId == id ? entry.ToState() : null;
                 return LeadDecider.CorrectContact(lead.ToLead(), contactId, current, request.ToDetails(), request.Reason, user.Recording(clock));
             }, LeadLookup.NotFound, ct, readBack: false);
-        return written.Problem is { } problem ? problem : await GetContact.Handle(id, contactId, session, ct);
+        return written.Problem is { } problem ? problem : await GetContact.Handle(id, contactId, session, http, ct);
     }
 }

@@ -24,6 +24,6 @@ public static class WithdrawContact
                 var current = await session.LoadAsync<ContactEntry>(contactId, ct) is { } entry && entry.LeadId == id ? entry.ToState() : null;
                 return LeadDecider.WithdrawContact(lead.ToLead(), contactId, current, request.Reason, user.Recording(clock));
             }, LeadLookup.NotFound, ct, readBack: false);
-        return written.Problem is { } problem ? problem : await GetContact.Handle(id, contactId, session, ct);
+        return written.Problem is { } problem ? problem : await GetContact.Handle(id, contactId, session, http, ct);
     }
 }
