@@ -25,10 +25,14 @@ public static class SetTarget
         }
     }
 
-    /// <summary>Creates the target (201) or revises it (200): the zone and year name it, so retrying is safe.</summary>
+    /// <summary>
+    /// Creates the target (201) or revises it (200): the zone and year name it, so retrying is safe. As RFC 9110 says,
+    /// If-Match (any value) holds only for a target that exists, and If-None-Match: * only for one that does not: a
+    /// client can so ask to create only, or to revise only, and is told 412 otherwise.
+    /// </summary>
     public static async Task<Results<Created<ZoneTarget>, Ok<ZoneTarget>, ProblemHttpResult>> Handle(
         string code, int year, Request request, [FromHeader(Name = "If-Match")] string? ifMatch,
-        IDocumentSession session, IClock clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+        [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, IDocumentSession session, IClock clock, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
         if (year is < 2000 or > 2100) return Problems.BadRequest("request.invalid_year", "year must be between 2000 and 2100.");
         if (await session.LoadAsync<ZoneDetails>(ZoneCatalogue.IdOf(code), ct) is null)
@@ -36,7 +40,16 @@ public static class SetTarget
         var range = new TargetRange(request.MinimumUsd, request.MaximumUsd, request.Decision, request.DecidedOn);
         var id = TargetDecider.IdOf(code, year);
 
-        if (await session.Events.FetchStreamStateAsync(id, ct) is null)
+        var existing = await session.Events.FetchStreamStateAsync(id, ct);
+        if (existing is null && !string.IsNullOrWhiteSpace(ifMatch))
+            return Problems.Make(StatusCodes.Status412PreconditionFailed, "Precondition failed", "concurrency.target_missing",
+                $"If-Match names a version of the {year} target of '{code}', which does not exist yet; send no If-Match (or If-None-Match: *) to create it.");
+        if (existing is not null && ifNoneMatch?.Trim() == "*")
+            return Problems.Make(StatusCodes.Status412PreconditionFailed, "Precondition failed", "concurrency.target_exists",
+                $"If-None-Match: * asks to create the {year} target of '{code}', which already exists (its ETag is \"{existing.Version}\"); send If-Match to revise it.",
+                new Dictionary<string, object?> { ["currentVersion"] = existing.Version });
+
+        if (existing is null)
         {
             var decision = TargetDecider.Set(code, year, null, range, request.Reason, user.Recording(clock));
             if (decision.Refusal is { } refusal) return Problems.Refused(refusal);
