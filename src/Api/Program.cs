@@ -45,7 +45,11 @@ Validation.UseJsonNames();
 builder.Services.AddApiHealthChecks();
 builder.Services.AddApiDocumentation();
 builder.Services.AddProtection(builder.Configuration);
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes;
+    kestrel.AddServerHeader = false; // "Server: Kestrel" only tells an attacker what to try
+});
 
 var app = builder.Build();
 if (Commands.IsCommand(args)) return await Commands.Run(args[0], app.Services);
