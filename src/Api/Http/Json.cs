@@ -48,7 +48,8 @@ public static class Json
 }
 
 /// <summary>
-/// Every text field of a request is bounded and free of control characters (tabs and line breaks aside) before any
+/// Every text field of a request is bounded and free of control and invisible characters (tabs and line breaks aside,
+/// <see cref="Text.IsInvisible"/>) before any
 /// validator sees it: a 10 MB name or a NUL byte is refused as unreadable JSON naming the field, whatever the endpoint.
 /// Validators then apply each field's own, tighter limit.
 /// </summary>
@@ -61,8 +62,8 @@ public sealed class RequestStringConverter : JsonConverter<string>
         if (reader.TokenType != JsonTokenType.String) throw new JsonException("Expected a string.");
         var text = reader.GetString()!;
         if (text.Length > MaxLength) throw new JsonException($"A text field may hold at most {MaxLength} characters.");
-        if (text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')))
-            throw new JsonException("A text field may not contain control characters (other than tabs and line breaks).");
+        if (!Text.HasNoControlCharacters(text))
+            throw new JsonException("A text field may not contain control characters (other than tabs and line breaks) nor invisible formatting characters such as U+200B or U+202E.");
         return text;
     }
 
