@@ -42,6 +42,7 @@ builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.Authenticatio
 builder.Services.AddApiAuthorization();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>();
 Validation.UseJsonNames();
+Paging.UseKey(builder.Configuration["Paging:CursorKey"]);
 builder.Services.AddApiHealthChecks();
 builder.Services.AddApiDocumentation();
 builder.Services.AddProtection(builder.Configuration);
@@ -63,6 +64,7 @@ app.UseSwaggerUI(ui => ui.DocumentTitle = "Dung Quat Investment API");
 app.UseAuthentication();
 app.UseRateLimiter(); // after authentication: the budget is per token subject
 app.UseAuthorization();
+app.UseCleanQueryValues(); // before any handler: no NUL byte reaches the database
 
 app.MapHealth();
 var api = app.MapGroup("/api/v1").WithIdempotencyKeys().WithConditionalGets();

@@ -23,6 +23,25 @@ public static class ProblemDetailsSetup
         return services;
     }
 
+    /// <summary>Answers a problem from a middleware (before any endpoint runs), through the same problem details service.</summary>
+    public static async Task WriteAsync(HttpContext context, int status, string code, string detail, string? title = null)
+    {
+        context.Response.StatusCode = status;
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = status, Title = title ?? TitleFor(status), Detail = detail, Extensions = { ["code"] = code } },
+        });
+    }
+
+    private static string TitleFor(int status) => status switch
+    {
+        400 => "Bad request",
+        413 => "Request body too large",
+        429 => "Too many requests",
+        _ => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status),
+    };
+
     public static string CodeFor(int status) => status switch
     {
         400 => "request.invalid",
