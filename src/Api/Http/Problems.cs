@@ -10,9 +10,12 @@ public static class Problems
 {
     public static ProblemHttpResult NotFound(string code, string detail) => Make(StatusCodes.Status404NotFound, "Not found", code, detail);
 
-    /// <summary>A refused decision: 404 when it names something that does not exist (code "*.not_found"), else 409.</summary>
-    public static ProblemHttpResult Refused(Refusal refusal) =>
-        refusal.Code.EndsWith(".not_found", StringComparison.Ordinal) ? NotFound(refusal.Code, refusal.Detail) : Conflict(refusal);
+    /// <summary>A refused decision: 404 when it names something that does not exist, else 409.</summary>
+    public static ProblemHttpResult Refused(Refusal refusal) => refusal.Kind switch
+    {
+        RefusalKind.NotFound => NotFound(refusal.Code, refusal.Detail),
+        _ => Conflict(refusal),
+    };
 
     public static ProblemHttpResult Conflict(Refusal refusal, IDictionary<string, object?>? extensions = null) =>
         Make(StatusCodes.Status409Conflict, "The request breaks a business rule", refusal.Code, refusal.Detail, extensions);
