@@ -49,10 +49,15 @@ builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.Authenticatio
 builder.Services.AddApiAuthorization();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>();
 Validation.UseJsonNames();
+Paging.UseKey(builder.Configuration["Paging:CursorKey"]);
 builder.Services.AddApiHealthChecks();
 builder.Services.AddApiDocumentation();
 builder.Services.AddProtection(builder.Configuration);
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes;
+    kestrel.AddServerHeader = false; // "Server: Kestrel" only tells an attacker what to try
+});
 
 var app = builder.Build();
 if (Commands.IsCommand(args)) return await Commands.Run(args[0], app.Services);
@@ -66,6 +71,7 @@ app.UseSwaggerUI(ui => ui.DocumentTitle = "Dung Quat Investment API");
 app.UseAuthentication();
 app.UseRateLimiter(); // after authentication: the budget is per token subject
 app.UseAuthorization();
+app.UseCleanQueryValues(); // before any handler: no NUL byte reaches the database
 
 app.MapHealth();
 var api = app.MapGroup("/api/v1").WithBodyValidationAndExamples().WithIdempotencyKeys().WithConditionalGets();

@@ -30,7 +30,8 @@ public static class IssueCertificate
         {
             RuleFor(x => x.Number).NotEmpty().MaximumLength(50).Matches("^[A-Za-z0-9./ -]+$")
                 .WithMessage("number may hold letters, digits, dots, slashes, dashes and spaces.");
-            RuleFor(x => x.ProjectName).NotEmpty().MaximumLength(300).Must(Text.HasNoControlCharacters);
+            RuleFor(x => x.ProjectName).NotEmpty().MaximumLength(300).Must(Text.HasNoControlCharacters)
+                .Must(Text.HasALetter).WithMessage("projectName must contain at least one letter.");
             RuleFor(x => x.InvestorIds).NotEmpty().MaxItems(20)
                 .Must(ids => ids is null || ids.Distinct().Count() == ids.Count).WithMessage("investorIds must list different investors.");
             RuleFor(x => x.Zone).NotEmpty().MaximumLength(50);

@@ -21,12 +21,13 @@ public static class ListCertificates
         [System.ComponentModel.DataAnnotations.Range(1, Paging.MaxLimit)] int? limit, string? cursor,
         IQuerySession session, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (Paging.CheckKey(limit, cursor, out var take, out var after) is { } badPage) return badPage;
+        var order = sort ?? "-issuedOn";
+        if (!Sorts.Contains(order)) return Problems.BadRequest("request.invalid_sort", $"sort must be one of: {string.Join(", ", Sorts)}.");
+        // A cursor holds a position in one order: sealed with the sort, it is refused (400) under another.
+        if (Paging.CheckKey(limit, cursor, out var take, out var after, scope: order) is { } badPage) return badPage;
         if (QueryValues.Enum<CertificateStatus>(status, "status", out var wantedStatus) is { } badStatus) return badStatus;
         if (QueryValues.Enum<Sector>(sector, "sector", out var wantedSector) is { } badSector) return badSector;
         if (issueYear is < 1990 or > 2100) return Problems.BadRequest("request.invalid_issueYear", "issueYear must be between 1990 and 2100.");
-        var order = sort ?? "-issuedOn";
-        if (!Sorts.Contains(order)) return Problems.BadRequest("request.invalid_sort", $"sort must be one of: {string.Join(", ", Sorts)}.");
 
         var query = session.Query<CertificateDetails>().AsQueryable();
         if (!string.IsNullOrWhiteSpace(zone)) query = query.Where(x => x.Certificate.ZoneCode == zone.Trim());
@@ -48,7 +49,7 @@ public static class ListCertificates
             _ => (after is null ? query : query.Where(x => x.CapitalKey.CompareTo(after) < 0)).OrderByDescending(x => x.CapitalKey),
         };
         var rows = await query.Take(take + 1).ToListAsync(ct);
-        var page = Paging.Of(rows, take, x => order.EndsWith("issuedOn", StringComparison.Ordinal) ? x.IssuedKey : x.CapitalKey);
+        var page = Paging.Of(rows, take, x => order.EndsWith("issuedOn", StringComparison.Ordinal) ? x.IssuedKey : x.CapitalKey, scope: order);
         return TypedResults.Ok(new Page<Certificate>([.. page.Items.Select(x => x.Certificate.For(user))], page.NextCursor));
     }
 }

@@ -63,6 +63,7 @@ public static class EventStoreSetup
     public static IServiceCollection AddEventStore(this IServiceCollection services, string connectionString, IConfiguration configuration,
         Action<StoreOptions> features)
     {
+        services.AddSingleton<IFailureMapping, StoreFailures>();
         var manageSchema = configuration.GetValue("EventStore:ManageSchema", true);
         var marten = services.AddMarten(options =>
             {

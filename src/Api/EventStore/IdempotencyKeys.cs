@@ -26,8 +26,35 @@ public static class IdempotencyKeys
         return group;
     }
 
-    /// <summary>A key is its client's own, for one method and path: the id of its record.</summary>
-    internal static string RecordId(string subject, string method, string path, string key) => Hash($"{subject}\n{method} {path}\n{key}");
+    /// <summary>A key is its client's own, for one operation on one resource: the id of its record.</summary>
+    internal static string RecordId(string subject, string method, string target, string key) => Hash($"{subject}\n{method} {target}\n{key}");
+
+    /// <summary>
+    /// The operation and the resource a write names, as routing understood them rather than as the client spelled them:
+    /// the route template and its bound route values (a Guid in its one canonical form). /contacts, /contacts/, an id in
+    /// upper case and /API/V1/LEADS/... are one target, so a retry to any of them replays instead of writing again.
+    /// </summary>
+    internal static string Target(HttpContext http, IList<object?> arguments)
+    {
+        if (http.GetEndpoint() is not RouteEndpoint { RoutePattern: var pattern } endpoint) return http.Request.Path.ToString().ToLowerInvariant();
+        var parameters = endpoint.Metadata.GetMetadata<System.Reflection.MethodInfo>()?.GetParameters() ?? [];
+        var values = pattern.Parameters.Select(route =>
+        {
+            var index = Array.FindIndex(parameters, p => string.Equals(p.Name, route.Name, StringComparison.OrdinalIgnoreCase));
+            var bound = index >= 0 && index < arguments.Count ? arguments[index] : http.Request.RouteValues[route.Name];
+            return $"{route.Name}={Canonical(bound)}";
+        });
+        return string.Join(' ', [pattern.RawText ?? "", .. values]);
+    }
+
+    private static string Canonical(object? value) => value switch
+    {
+        null => "",
+        Guid guid => guid.ToString("D"),
+        string text when Guid.TryParse(text, out var guid) => guid.ToString("D"),
+        IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
 
     internal static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }
@@ -54,8 +81,9 @@ public sealed class IdempotencyFilter(IDocumentSession session, IClock clock) : 
             return Problems.BadRequest("request.invalid_idempotency_key",
                 $"{IdempotencyKeys.Header} must be 1 to {MaxKeyLength} visible ASCII characters, such as a UUID.");
 
-        var id = IdempotencyKeys.RecordId(http.User.Subject(), http.Request.Method, http.Request.Path, key);
-        var requestHash = IdempotencyKeys.Hash(http.Request.Path + http.Request.QueryString + "\n" + string.Join("\n",
+        var target = IdempotencyKeys.Target(http, context.Arguments);
+        var id = IdempotencyKeys.RecordId(http.User.Subject(), http.Request.Method, target, key);
+        var requestHash = IdempotencyKeys.Hash(target + http.Request.QueryString + "\n" + string.Join("\n",
             context.Arguments.Where(a => a is not null and not CommandContext and not StreamCommandContext
                     && a.GetType().Assembly == typeof(IdempotencyFilter).Assembly)
                 .Select(a => JsonSerializer.Serialize(a, a!.GetType(), Json.Options))));

@@ -48,10 +48,23 @@ public static class LocalPostgres
     /// <summary>Stops the cluster at once, as a crash or an operator would (the fault tests use it).</summary>
     public static void Stop(Options options)
     {
+        var (bin, dataDir, asRoot) = Locate(options);
+        Run(bin, "pg_ctl", ["stop", "-D", dataDir, "-m", "immediate", "-w", "-t", "30"], asRoot, TimeSpan.FromSeconds(40));
+    }
+
+    /// <summary>Whether the cluster exists and its server runs (so that whoever starts it knows it did).</summary>
+    public static bool IsRunning(Options options)
+    {
+        var (bin, dataDir, asRoot) = Locate(options);
+        return File.Exists(Path.Combine(dataDir, "PG_VERSION"))
+            && Run(bin, "pg_ctl", ["status", "-D", dataDir], asRoot, TimeSpan.FromSeconds(10)).ExitCode == 0;
+    }
+
+    private static (string Bin, string DataDir, bool AsRoot) Locate(Options options)
+    {
         var bin = FindBinaries() ?? throw new NoDatabaseException("No PostgreSQL binaries found.");
         var asRoot = Environment.UserName == "root";
-        var dataDir = asRoot ? ReachableByPostgres(options.DataDirectory) : Path.GetFullPath(options.DataDirectory);
-        Run(bin, "pg_ctl", ["stop", "-D", dataDir, "-m", "immediate", "-w", "-t", "30"], asRoot, TimeSpan.FromSeconds(40));
+        return (bin, asRoot ? ReachableByPostgres(options.DataDirectory) : Path.GetFullPath(options.DataDirectory), asRoot);
     }
 
     /// <summary>Creates the database when it does not exist yet and returns a connection string to it.</summary>

@@ -26,7 +26,7 @@ public sealed record Written<T>(T? Document, ProblemHttpResult? Problem)
 public static class StreamWrite
 {
     /// <param name="readBack">False when the caller answers something else than this read model: the save is then not
-    /// followed by a second round trip, and the ETag is computed from the version the append reached.</param>
+    /// followed by a second round trip, and the ETag is the version the save gave the last appended event.</param>
     public static async Task<Written<T>> Decide<T>(
         IDocumentSession session, HttpContext http, Guid id, string? ifMatch,
         Func<T, Task<Decision>> decide, Func<Guid, ProblemHttpResult> notFound, CancellationToken ct, bool readBack = true)
@@ -55,7 +55,8 @@ public static class StreamWrite
             }
             if (!readBack)
             {
-                ETags.Set(http, (stream.CurrentVersion ?? 0) + decision.Events.Count);
+                // The saved events carry their own versions; the stream's CurrentVersion already counts the append.
+                ETags.Set(http, appended[^1].Version);
                 return new(current, null) { Appended = appended };
             }
             current = (await session.LoadAsync<T>(id, ct))!;

@@ -10,16 +10,20 @@ public static class HealthApi
         return services;
     }
 
-    /// <summary>Anonymous: a load balancer asks /health/live (the process answers) and /health/ready (the database answers too).</summary>
+    /// <summary>
+    /// Anonymous: a load balancer asks /health/live (the process answers) and /health/ready (the database answers too).
+    /// Never rate-limited: a container's HEALTHCHECK and a load balancer share an address with whatever else comes
+    /// from there, and a flood from it must not make a healthy instance look dead.
+    /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false })
-            .AllowAnonymous().WithMetadata(new HttpMethodMetadata(["GET", "HEAD"])).WithTags("Health");
+            .AllowAnonymous().DisableRateLimiting().WithMetadata(new HttpMethodMetadata(["GET", "HEAD"])).WithTags("Health");
         // A trivial JSON answer: load balancers may use it, and the benchmark measures the HTTP ceiling with it.
-        app.MapGet("/health/ping", () => TypedResults.Ok(new Pong("ok"))).AllowAnonymous().WithTags("Health")
+        app.MapGet("/health/ping", () => TypedResults.Ok(new Pong("ok"))).AllowAnonymous().DisableRateLimiting().WithTags("Health")
             .WithName("Ping").WithSummary("A trivial JSON answer from this instance");
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") })
-            .AllowAnonymous().WithMetadata(new HttpMethodMetadata(["GET", "HEAD"])).WithTags("Health");
+            .AllowAnonymous().DisableRateLimiting().WithMetadata(new HttpMethodMetadata(["GET", "HEAD"])).WithTags("Health");
         return app;
     }
 }

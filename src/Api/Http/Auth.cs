@@ -38,9 +38,10 @@ public static class Policies
 
 public static class CurrentUser
 {
-    /// <summary>The token's subject: who recorded an event.</summary>
+    /// <summary>The token's subject: who recorded an event. Every authenticated caller has one (<see cref="Tokens"/>).</summary>
     public static string Subject(this ClaimsPrincipal user) =>
-        user.FindFirstValue("sub") ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
+        user.FindFirstValue("sub") is { Length: > 0 } subject && !string.IsNullOrWhiteSpace(subject) ? subject
+        : throw new InvalidOperationException("An authenticated caller without a subject: the token validation should have refused it.");
 
     /// <summary>Officers and admins see personal data; partners do not.</summary>
     public static bool SeesPersonalData(this ClaimsPrincipal user) => user.IsInRole(Roles.Officer) || user.IsInRole(Roles.Admin);
@@ -56,5 +57,15 @@ public static class Tokens
         options.MapInboundClaims = false;
         options.TokenValidationParameters.NameClaimType = "sub";
         options.TokenValidationParameters.RoleClaimType = "role";
+        // The subject records who did what, and keys the caller's idempotency keys and request budget: a token without
+        // one (or with a blank one) would share all three with every other such token. It is refused (401).
+        options.Events ??= new JwtBearerEvents();
+        var validated = options.Events.OnTokenValidated;
+        options.Events.OnTokenValidated = async context =>
+        {
+            await validated(context);
+            if (string.IsNullOrWhiteSpace(context.Principal?.FindFirstValue("sub")))
+                context.Fail("The token names no subject (sub).");
+        };
     }
 }

@@ -48,7 +48,8 @@ public static class Json
 }
 
 /// <summary>
-/// Every text field of a request is bounded and free of control characters (tabs and line breaks aside) before any
+/// Every text field of a request is bounded and free of control and invisible characters (tabs and line breaks aside,
+/// <see cref="Text.IsInvisible"/>) before any
 /// validator sees it: a 10 MB name or a NUL byte is refused as unreadable JSON naming the field, whatever the endpoint.
 /// Validators then apply each field's own, tighter limit.
 /// </summary>
@@ -58,11 +59,11 @@ public sealed class RequestStringConverter : JsonConverter<string>
 
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType != JsonTokenType.String) throw new JsonException("Expected a string.");
+        if (reader.TokenType != JsonTokenType.String) throw new InvalidJsonValueException("Expected a string.");
         var text = reader.GetString()!;
-        if (text.Length > MaxLength) throw new JsonException($"A text field may hold at most {MaxLength} characters.");
-        if (text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')))
-            throw new JsonException("A text field may not contain control characters (other than tabs and line breaks).");
+        if (text.Length > MaxLength) throw new InvalidJsonValueException($"A text field may hold at most {MaxLength} characters.");
+        if (!Text.HasNoControlCharacters(text))
+            throw new InvalidJsonValueException("A text field may not contain control characters (other than tabs and line breaks) nor invisible formatting characters such as U+200B or U+202E.");
         return text;
     }
 
@@ -82,8 +83,8 @@ public sealed class BoundedLocalDateConverter : JsonConverter<NodaTime.LocalDate
     {
         var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
         var parsed = NodaTime.Text.LocalDatePattern.Iso.Parse(text ?? "");
-        if (!parsed.Success) throw new JsonException("Expected a date written as 2014-06-30.");
-        if (parsed.Value.Year is < MinYear or > MaxYear) throw new JsonException($"A date lies between {MinYear} and {MaxYear}.");
+        if (!parsed.Success) throw new InvalidJsonValueException("Expected a date written as 2014-06-30.");
+        if (parsed.Value.Year is < MinYear or > MaxYear) throw new InvalidJsonValueException($"A date lies between {MinYear} and {MaxYear}.");
         return parsed.Value;
     }
 
@@ -105,15 +106,24 @@ public sealed class DecimalAsStringConverter : JsonConverter<decimal>
         var text = reader.TokenType == JsonTokenType.String ? reader.GetString() ?? ""
             : System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
         if (text.Count(char.IsAsciiDigit) > MaxDigits)
-            throw new JsonException($"An amount may have at most {MaxDigits} digits, such as \"150000000.00\".");
+            throw new InvalidJsonValueException($"An amount may have at most {MaxDigits} digits, such as \"150000000.00\".");
         if (reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var number)) return number;
         if (reader.TokenType == JsonTokenType.String
             && decimal.TryParse(reader.GetString(), System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint,
                 System.Globalization.CultureInfo.InvariantCulture, out var parsed))
             return parsed;
-        throw new JsonException("Expected a decimal number written as a string, such as \"150000000.00\".");
+        throw new InvalidJsonValueException("Expected a decimal number written as a string, such as \"150000000.00\".");
     }
 
     public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+}
+
+/// <summary>
+/// A value our converters refuse, with the reason in words for the client: the problem details show
+/// <see cref="Explanation"/>, never the serializer's own message (which a .NET upgrade may reword).
+/// </summary>
+public sealed class InvalidJsonValueException(string explanation) : JsonException(explanation)
+{
+    public string Explanation { get; } = explanation;
 }

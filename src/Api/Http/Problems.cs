@@ -10,9 +10,12 @@ public static class Problems
 {
     public static ProblemHttpResult NotFound(string code, string detail) => Make(StatusCodes.Status404NotFound, "Not found", code, detail);
 
-    /// <summary>A refused decision: 404 when it names something that does not exist (code "*.not_found"), else 409.</summary>
-    public static ProblemHttpResult Refused(Refusal refusal) =>
-        refusal.Code.EndsWith(".not_found", StringComparison.Ordinal) ? NotFound(refusal.Code, refusal.Detail) : Conflict(refusal);
+    /// <summary>A refused decision: 404 when it names something that does not exist, else 409.</summary>
+    public static ProblemHttpResult Refused(Refusal refusal) => refusal.Kind switch
+    {
+        RefusalKind.NotFound => NotFound(refusal.Code, refusal.Detail),
+        _ => Conflict(refusal),
+    };
 
     public static ProblemHttpResult Conflict(Refusal refusal, IDictionary<string, object?>? extensions = null) =>
         Make(StatusCodes.Status409Conflict, "The request breaks a business rule", refusal.Code, refusal.Detail, extensions);
@@ -20,10 +23,6 @@ public static class Problems
     public static ProblemHttpResult Stale(long currentVersion) => Make(StatusCodes.Status412PreconditionFailed, "Stale If-Match",
         "concurrency.stale", $"The resource changed since it was read: its ETag is now \"{currentVersion}\". Read it again and retry.",
         new Dictionary<string, object?> { ["currentVersion"] = currentVersion });
-
-    /// <summary>A precondition other than a stale version failed (If-Match on nothing, If-None-Match: * on something).</summary>
-    public static ProblemHttpResult PreconditionFailed(string detail) =>
-        Make(StatusCodes.Status412PreconditionFailed, "Precondition failed", "precondition.failed", detail);
 
     public static ProblemHttpResult ConcurrentChange() => Make(StatusCodes.Status409Conflict, "Concurrent change",
         "concurrency.conflict", "Another change to this resource was saved at the same moment. Read it again and retry.");

@@ -32,18 +32,9 @@ public static class Protection
             options.OnRejected = async (context, ct) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 60;
-                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context.HttpContext,
-                    ProblemDetails =
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many requests",
-                        Detail = $"This client sent more than {permits} requests in a minute; retry after {retryAfter} seconds.",
-                    },
-                });
+                await ProblemDetailsSetup.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "request.rate_limited",
+                    $"This client sent more than {permits} requests in a minute; retry after {retryAfter} seconds.");
             };
         });
 

@@ -14,12 +14,8 @@ public static class RequestLimits
     {
         if (context.Request.ContentLength > MaxBodyBytes)
         {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails = { Status = 413, Title = "Request body too large", Detail = $"The body may be at most {MaxBodyBytes} bytes." },
-            });
+            await ProblemDetailsSetup.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "request.too_large",
+                $"The body may be at most {MaxBodyBytes} bytes.");
             return;
         }
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBodyBytes;

@@ -24,7 +24,8 @@ public sealed record InvestorProfileRequest(
         public Validator()
         {
             RuleFor(x => x.LegalName).NotEmpty().MaximumLength(300).Must(Text.HasNoControlCharacters)
-                .WithMessage("legalName must not contain control characters.");
+                .WithMessage("legalName must not contain control characters.")
+                .Must(Text.HasALetter).WithMessage("legalName must contain at least one letter.");
             RuleFor(x => x.Country).MaximumLength(2).Must(c => Countries.IsAssigned(c?.Trim().ToUpperInvariant()))
                 .WithMessage("country must be an ISO 3166-1 alpha-2 code, such as JP, KR, SG or VN.");
             RuleFor(x => x.Sectors).NotEmpty().WithMessage("sectors must name at least one sector.").MaxItems(20);
@@ -36,7 +37,8 @@ public sealed record InvestorProfileRequest(
             RuleForEach(x => x.ContactPersons).NotNull().WithMessage("contactPersons may not hold null.");
             RuleForEach(x => x.ContactPersons).ChildRules(person =>
             {
-                person.RuleFor(p => p.Name).NotEmpty().MaximumLength(200).Must(Text.HasNoControlCharacters);
+                person.RuleFor(p => p.Name).NotEmpty().MaximumLength(200).Must(Text.HasNoControlCharacters)
+                    .Must(Text.HasALetter).WithMessage("name must contain at least one letter.");
                 person.RuleFor(p => p.Role).MaximumLength(200);
                 person.RuleFor(p => p.Email).MaximumLength(254).EmailAddress();
                 person.RuleFor(p => p.Phone).MaximumLength(40).Matches(@"^\+?[0-9 ().\-]+$").When(p => p.Phone is not null)

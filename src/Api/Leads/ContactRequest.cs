@@ -40,6 +40,11 @@ public sealed record ContactRequest(
         {
             RuleFor(x => x).Must(x => (x.OccurredAt is null) != (x.OccurredAtLocal is null))
                 .WithName("occurredAt").WithMessage("Give exactly one of occurredAt (an instant) and occurredAtLocal (a local time in Vietnam).");
+            // Instants are bounded like dates (1900-2100): the year -9998 would overflow when converted from Vietnam's time.
+            RuleFor(x => x.OccurredAt).Must(at => at is null || at.Value.InUtc().Year is >= BoundedLocalDateConverter.MinYear and <= BoundedLocalDateConverter.MaxYear)
+                .WithMessage($"occurredAt must lie between {BoundedLocalDateConverter.MinYear} and {BoundedLocalDateConverter.MaxYear}.");
+            RuleFor(x => x.OccurredAtLocal).Must(at => at is null || at.Value.Year is >= BoundedLocalDateConverter.MinYear and <= BoundedLocalDateConverter.MaxYear)
+                .WithMessage($"occurredAtLocal must lie between {BoundedLocalDateConverter.MinYear} and {BoundedLocalDateConverter.MaxYear}.");
             RuleFor(x => x.Summary).NotEmpty().MaximumLength(4000).Must(Text.HasNoControlCharacters);
             RuleFor(x => x.NextStep).MaximumLength(1000).Must(Text.HasNoControlCharacters);
             RuleFor(x => x.Reason).MaximumLength(1000).Must(Text.HasNoControlCharacters);
@@ -47,8 +52,10 @@ public sealed record ContactRequest(
                 .WithName("officers").WithMessage("Name at least one person who took part (officers or investorPeople).");
             RuleFor(x => x.Officers).MaxItems(MaxPeople);
             RuleFor(x => x.InvestorPeople).MaxItems(MaxPeople);
-            RuleForEach(x => x.Officers).NotNull().NotEmpty().MaximumLength(200).Must(Text.HasNoControlCharacters);
-            RuleForEach(x => x.InvestorPeople).NotNull().NotEmpty().MaximumLength(200).Must(Text.HasNoControlCharacters);
+            RuleForEach(x => x.Officers).NotNull().NotEmpty().MaximumLength(200).Must(Text.HasNoControlCharacters)
+                .Must(Text.HasALetter).WithMessage("officers must each contain at least one letter.");
+            RuleForEach(x => x.InvestorPeople).NotNull().NotEmpty().MaximumLength(200).Must(Text.HasNoControlCharacters)
+                .Must(Text.HasALetter).WithMessage("investorPeople must each contain at least one letter.");
         }
     }
 }

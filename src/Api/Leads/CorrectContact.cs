@@ -10,6 +10,6 @@ public static class CorrectContact
         var written = await command.Decide<LeadDetails>(id,
             async (details, now) => LeadDecider.CorrectContact(details.Lead, contactId, await ContactLookup.State(command.Session, id, contactId, command.Cancelled),
                 request.ToDetails(), request.Reason, now), LeadLookup.NotFound, readBack: false);
-        return written.Problem is { } problem ? problem : await GetContact.Handle(id, contactId, command.Session, command.Cancelled);
+        return written.Problem is { } problem ? problem : await GetContact.Handle(id, contactId, command.Session, command.Http, command.Cancelled);
     }
 }

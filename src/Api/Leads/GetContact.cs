@@ -2,10 +2,21 @@ namespace Investment.Api.Leads;
 
 public static class GetContact
 {
-    public static async Task<Results<Ok<ContactEntry>, ProblemHttpResult>> Handle(Guid id, Guid contactId, IQuerySession session, CancellationToken ct) =>
-        await session.LoadAsync<ContactEntry>(contactId, ct) is { } contact && contact.LeadId == id
-            ? TypedResults.Ok(contact)
-            : NotFound(id, contactId);
+    /// <summary>
+    /// A contact's ETag is its lead's version: contacts are written through the lead's stream, so that is what
+    /// If-Match on a correction or withdrawal compares, and what those writes answer.
+    /// </summary>
+    public static async Task<Results<Ok<ContactEntry>, ProblemHttpResult>> Handle(
+        Guid id, Guid contactId, IQuerySession session, HttpContext http, CancellationToken ct)
+    {
+        var batch = session.CreateBatchQuery();
+        var contact = batch.Load<ContactEntry>(contactId);
+        var lead = batch.Load<LeadDetails>(id);
+        await batch.Execute(ct);
+        if (await contact is not { } found || found.LeadId != id || await lead is not { } details) return NotFound(id, contactId);
+        ETags.Set(http, details.Version);
+        return TypedResults.Ok(found);
+    }
 
     public static ProblemHttpResult NotFound(Guid leadId, Guid contactId) =>
         Problems.NotFound("contact.not_found", $"Lead {leadId} has no contact {contactId}.");

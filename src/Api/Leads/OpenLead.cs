@@ -25,7 +25,8 @@ public static class OpenLead
         {
             RuleFor(x => x.InvestorId).NotEmpty();
             RuleFor(x => x.Zone).NotEmpty().MaximumLength(50);
-            RuleFor(x => x.ProjectName).NotEmpty().MaximumLength(300).Must(Text.HasNoControlCharacters);
+            RuleFor(x => x.ProjectName).NotEmpty().MaximumLength(300).Must(Text.HasNoControlCharacters)
+                .Must(Text.HasALetter).WithMessage("projectName must contain at least one letter.");
             RuleFor(x => x.EstimatedCapital).SetValidator(new MoneyValidator());
             RuleFor(x => x.Owner).MaximumLength(100).Must(Text.HasNoControlCharacters);
         }

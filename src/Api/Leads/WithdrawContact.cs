@@ -19,6 +19,6 @@ public static class WithdrawContact
         var written = await command.Decide<LeadDetails>(id,
             async (details, now) => LeadDecider.WithdrawContact(details.Lead, contactId, await ContactLookup.State(command.Session, id, contactId, command.Cancelled),
                 request.Reason, now), LeadLookup.NotFound, readBack: false);
-        return written.Problem is { } problem ? problem : await GetContact.Handle(id, contactId, command.Session, command.Cancelled);
+        return written.Problem is { } problem ? problem : await GetContact.Handle(id, contactId, command.Session, command.Http, command.Cancelled);
     }
 }

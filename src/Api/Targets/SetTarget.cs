@@ -26,8 +26,9 @@ public static class SetTarget
     }
 
     /// <summary>
-    /// Creates the target (201) or revises it (200): the zone and year name it, so retrying is safe. Preconditions as
-    /// RFC 9110 says: If-Match on a target that does not exist, or If-None-Match: * on one that does, answers 412.
+    /// Creates the target (201) or revises it (200): the zone and year name it, so retrying is safe. As RFC 9110 says,
+    /// If-Match (any value) holds only for a target that exists, and If-None-Match: * only for one that does not: a
+    /// client can so ask to create only, or to revise only, and is told 412 otherwise.
     /// </summary>
     public static async Task<Results<Created<Target>, Ok<Target>, ProblemHttpResult>> Handle(
         string code, int year, Request request, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, [AsParameters] StreamCommandContext command)
@@ -38,13 +39,16 @@ public static class SetTarget
             return Problems.NotFound("zone.not_found", $"There is no zone with code '{code}'.");
         var range = new TargetRange(request.MinimumUsd, request.MaximumUsd, request.Decision, request.DecidedOn);
         var id = TargetDecider.IdOf(code, year);
-        var exists = await session.Events.FetchStreamStateAsync(id, ct) is not null;
-        var createOnly = ifNoneMatch?.Trim() == "*";
+        var existing = await session.Events.FetchStreamStateAsync(id, ct);
 
-        if (exists && createOnly) return Problems.PreconditionFailed($"Zone '{code}' already has a target for {year}; If-None-Match: * creates only.");
-        if (!exists && !string.IsNullOrWhiteSpace(command.IfMatch))
-            return Problems.PreconditionFailed($"Zone '{code}' has no target for {year} yet, so If-Match cannot match; send no If-Match to create it.");
-        if (exists)
+        if (existing is null && !string.IsNullOrWhiteSpace(command.IfMatch))
+            return Problems.Make(StatusCodes.Status412PreconditionFailed, "Precondition failed", "concurrency.target_missing",
+                $"If-Match names a version of the {year} target of '{code}', which does not exist yet; send no If-Match (or If-None-Match: *) to create it.");
+        if (existing is not null && ifNoneMatch?.Trim() == "*")
+            return Problems.Make(StatusCodes.Status412PreconditionFailed, "Precondition failed", "concurrency.target_exists",
+                $"If-None-Match: * asks to create the {year} target of '{code}', which already exists (its ETag is \"{existing.Version}\"); send If-Match to revise it.",
+                new Dictionary<string, object?> { ["currentVersion"] = existing.Version });
+        if (existing is not null)
         {
             var written = await command.Decide<ZoneTarget>(id,
                 (current, now) => TargetDecider.Set(code, year, current.Target, range, request.Reason, now), _ => GetTarget.NotFound(code, year));

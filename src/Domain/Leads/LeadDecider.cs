@@ -125,7 +125,7 @@ public static class LeadDecider
     }
 
 
-    private static Decision ContactNotFound(Guid contactId) => Decision.Refuse("contact.not_found", $"The lead has no contact {contactId}.");
+    private static Decision ContactNotFound(Guid contactId) => Decision.NotFound("contact.not_found", $"The lead has no contact {contactId}.");
 
     private static Decision ContactWithdrawnAlready(Guid contactId) =>
         Decision.Refuse("contact.withdrawn", $"Contact {contactId} was withdrawn; it can no longer change.");

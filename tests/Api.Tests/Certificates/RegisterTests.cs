@@ -54,4 +54,36 @@ public sealed class RegisterTests(ApiFixture fixture) : ApiTest(fixture)
     [InlineData("cursor=zzz", "request.invalid_cursor")]
     public async Task bad_register_queries_answer_400(string query, string code) =>
         await (await Host.Send(Partner, s => s.Get.Url($"/api/v1/certificates?{query}"))).ShouldBeProblem(400, code);
+
+    [Fact]
+    public async Task a_cursor_of_one_sort_reused_with_another_answers_400()
+    {
+        for (var day = 1; day <= 3; day++)
+            await Host.IssuedCertificate(Officer, capital: LeadRequests.Usd(100m * day), issuedOn: $"2001-02-0{day}", schedule: []);
+        var byCapital = await Host.Get(Partner, "/api/v1/certificates?issueYear=2001&sort=capital&limit=1");
+        var cursor = (string)byCapital["nextCursor"]!;
+
+        var reused = await Host.Send(Partner, s => s.Get.Url($"/api/v1/certificates?issueYear=2001&sort=-issuedOn&limit=1&cursor={cursor}"));
+        var same = await Host.Send(Partner, s => s.Get.Url($"/api/v1/certificates?issueYear=2001&sort=capital&limit=1&cursor={cursor}"));
+
+        await reused.ShouldBeProblem(400, "request.invalid_cursor");
+        Assert.Equal(200, same.Context.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task a_cursor_cannot_be_read_nor_forged()
+    {
+        for (var day = 1; day <= 2; day++)
+            await Host.IssuedCertificate(Officer, capital: LeadRequests.Usd(100m * day), issuedOn: $"2000-03-0{day}", schedule: []);
+        var cursor = (string)(await Host.Get(Partner, "/api/v1/certificates?issueYear=2000&sort=issuedOn&limit=1"))["nextCursor"]!;
+        var decoded = System.Text.Encoding.Latin1.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(cursor));
+        var flipped = (cursor[^2] == 'A' ? 'B' : 'A') + "";
+        var damaged = cursor[..^2] + flipped + cursor[^1];
+        var forged = System.Buffers.Text.Base64Url.EncodeToString("p1:2000-03-01\0"u8);
+
+        Assert.DoesNotContain("2000", decoded);
+        Assert.DoesNotContain("p1:", decoded);
+        await (await Host.Send(Partner, s => s.Get.Url($"/api/v1/certificates?sort=issuedOn&cursor={damaged}"))).ShouldBeProblem(400, "request.invalid_cursor");
+        await (await Host.Send(Partner, s => s.Get.Url($"/api/v1/certificates?sort=issuedOn&cursor={forged}"))).ShouldBeProblem(400, "request.invalid_cursor");
+    }
 }

@@ -1,5 +1,6 @@
 using Investment.Api.Http;
 using Investment.Api.Tests.Infrastructure;
+using Investment.Api.Tests.Investors;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -118,6 +119,22 @@ public sealed class AuthorizationTests(ApiFixture fixture) : ApiTest(fixture)
         else if (role is null) Assert.Equal(401, status);
         else if (Allowed[policy].Contains(role)) Assert.True(status is not (401 or 403) and < 500, $"{role} on {endpoint} got {status}");
         else Assert.Equal(403, status);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task a_token_without_a_subject_answers_401_and_writes_nothing(string? subject)
+    {
+        var token = TestTokens.For(Roles.Officer, subject);
+        var body = InvestorRequests.Profile(Unique("No subject"));
+
+        var read = await Host.Send(token, s => s.Get.Url("/api/v1/zones"));
+        var write = await Host.Send(token, s => s.Post.Json(body).ToUrl("/api/v1/investors"));
+
+        await read.ShouldBeProblem(401, "auth.unauthenticated");
+        await write.ShouldBeProblem(401, "auth.unauthenticated");
     }
 
     [Fact]

@@ -35,5 +35,5 @@ public sealed class JsonTests
     [InlineData("""{"amount":"1e5","currency":"USD"}""")]
     [InlineData("""{"amount":"150","currency":"EUR"}""")]
     public void amounts_and_currencies_that_are_not_exact_are_refused(string json) =>
-        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Money>(json, Json.Options));
+        Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<Money>(json, Json.Options));
 }

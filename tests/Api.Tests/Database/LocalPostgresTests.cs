@@ -25,6 +25,55 @@ public sealed class LocalPostgresTests
     }
 
     [Fact]
+    public void a_test_run_stops_the_servers_it_started_when_it_ends()
+    {
+        var options = ThrowawayCluster(54351);
+        var run = new StartedServers(keep: false);
+        var alreadyRunning = new StartedServers(keep: false);
+        try
+        {
+            run.EnsureRunning(options);
+            alreadyRunning.EnsureRunning(options); // a later run that found it running did not start it
+
+            alreadyRunning.StopAll();
+            Assert.True(LocalPostgres.IsRunning(options));
+            run.StopAll();
+            Assert.False(LocalPostgres.IsRunning(options));
+        }
+        finally
+        {
+            LocalPostgres.Stop(options);
+        }
+    }
+
+    [Fact]
+    public void a_developer_who_asks_to_keep_the_servers_finds_them_running_after_the_run()
+    {
+        var options = ThrowawayCluster(54361);
+        var run = new StartedServers(keep: true);
+        try
+        {
+            run.EnsureRunning(options);
+            run.StopAll();
+            Assert.True(LocalPostgres.IsRunning(options));
+        }
+        finally
+        {
+            LocalPostgres.Stop(options);
+        }
+    }
+
+    [Fact]
+    public void the_servers_of_this_run_are_stopped_unless_the_developer_asks_to_keep_them()
+    {
+        Assert.Equal("INVESTMENT_TEST_KEEP_POSTGRES", StartedServers.KeepVariable);
+        Assert.Equal(Environment.GetEnvironmentVariable(StartedServers.KeepVariable) is "1" or "true" or "yes", StartedServers.KeepRequested);
+    }
+
+    private static LocalPostgres.Options ThrowawayCluster(int port) =>
+        new(Path.Combine(TestDatabase.RepositoryRoot(), ".local", $"postgres-stop-{port}"), port, FastAndUnsafe: true);
+
+    [Fact]
     public void ensuring_a_database_twice_keeps_the_first()
     {
         var connectionString = TestDatabase.Create("twice");

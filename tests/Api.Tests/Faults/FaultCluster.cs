@@ -9,7 +9,7 @@ public static class FaultCluster
     private static readonly LocalPostgres.Options Options =
         new(Path.Combine(TestDatabase.RepositoryRoot(), ".local", "postgres-faults"), 54331, FastAndUnsafe: true);
 
-    public static string Start() => LocalPostgres.EnsureRunning(Options);
+    public static string Start() => TestServers.OfThisRun.EnsureRunning(Options);
 
     public static void Stop() => LocalPostgres.Stop(Options);
 

@@ -6,7 +6,8 @@ namespace Investment.Api.Tests.Infrastructure;
 /// <summary>
 /// The tests' PostgreSQL: the server named by INVESTMENT_TEST_DATABASE (a connection string whose user may create
 /// databases), else a throwaway local cluster in the repository's .local/postgres-test, started the way the run command
-/// starts its own. Each test run gets fresh databases, so runs never see each other's data.
+/// starts its own and stopped when the run ends (<see cref="StartedServers"/>). Each test run gets fresh databases, so
+/// runs never see each other's data.
 /// </summary>
 public static class TestDatabase
 {
@@ -27,7 +28,7 @@ public static class TestDatabase
         var configured = Environment.GetEnvironmentVariable(ServerVariable);
         var server = !string.IsNullOrWhiteSpace(configured)
             ? configured
-            : LocalPostgres.EnsureRunning(new LocalPostgres.Options(
+            : TestServers.OfThisRun.EnsureRunning(new LocalPostgres.Options(
                 Path.Combine(RepositoryRoot(), ".local", "postgres-test"), LocalPort, FastAndUnsafe: true));
         DropLeftovers(server);
         return server;

@@ -47,6 +47,21 @@ public sealed class ContactTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.NotNull(problem["errors"]![field]);
     }
 
+    [Theory]
+    [InlineData("""{"channel":"call","summary":"x","officers":["a"],"occurredAtLocal":"-9998-01-01T00:00:00"}""", "occurredAtLocal")]
+    [InlineData("""{"channel":"call","summary":"x","officers":["a"],"occurredAtLocal":"1899-12-31T23:59:59"}""", "occurredAtLocal")]
+    [InlineData("""{"channel":"call","summary":"x","officers":["a"],"occurredAt":"0001-01-01T00:00:00Z"}""", "occurredAt")]
+    [InlineData("""{"channel":"call","summary":"x","officers":["a"],"occurredAt":"9999-12-31T23:59:59Z"}""", "occurredAt")]
+    public async Task a_contact_time_outside_1900_to_2100_answers_400_and_logs_nothing(string body, string field)
+    {
+        var lead = await Host.OpenedLead(Officer);
+
+        var problem = await (await Host.SendRaw(Officer, "POST", Contacts(lead), body)).ShouldBeProblem(400, "validation.failed");
+
+        Assert.NotNull(problem["errors"]![field]);
+        Assert.Empty((await Host.Get(Officer, Contacts(lead)))["items"]!.AsArray());
+    }
+
     [Fact]
     public async Task an_impossible_date_answers_400_naming_the_field()
     {

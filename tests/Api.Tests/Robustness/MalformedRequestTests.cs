@@ -51,6 +51,32 @@ public sealed class MalformedRequestTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(before.StreamCount, after.StreamCount);
     }
 
+    [Theory]
+    [InlineData("/api/v1/certificates?zone=%00", "request.invalid_query")]
+    [InlineData("/api/v1/certificates?number=a%00b", "request.invalid_query")]
+    [InlineData("/api/v1/certificates?country=%00", "request.invalid_query")]
+    [InlineData("/api/v1/certificates?sort=%00", "request.invalid_query")]
+    [InlineData("/api/v1/investors?q=%00", "request.invalid_query")]
+    [InlineData("/api/v1/investors?country=V%00", "request.invalid_query")]
+    [InlineData("/api/v1/leads?owner=%00", "request.invalid_query")]
+    [InlineData("/api/v1/leads?zone=%00", "request.invalid_query")]
+    [InlineData("/api/v1/leads/follow-ups?owner=%00", "request.invalid_query")]
+    [InlineData("/api/v1/zones/dung%01quat/pipeline", "request.invalid_path")]
+    [InlineData("/api/v1/zones/dung%01quat/targets/2014", "request.invalid_path")]
+    [InlineData("/api/v1/certificates?cursor=cDE6AA", "request.invalid_cursor")]
+    [InlineData("/api/v1/investors?cursor=cDE6AA", "request.invalid_cursor")]
+    // Kestrel itself refuses a NUL in the path (400); other control characters reach routing, and are refused too.
+    public async Task a_nul_byte_in_a_query_value_path_or_cursor_answers_400_never_500(string url, string code) =>
+        await (await Host.Send(Admin, s => s.Get.Url(url))).ShouldBeProblem(400, code);
+
+    [Fact]
+    public async Task a_nul_byte_in_a_contact_log_cursor_answers_400()
+    {
+        var lead = await Host.OpenedLead(Officer);
+        var cursor = System.Buffers.Text.Base64Url.EncodeToString("p1:\0"u8);
+        await (await Host.Send(Officer, s => s.Get.Url($"/api/v1/leads/{lead["id"]}/contacts?cursor={cursor}"))).ShouldBeProblem(400, "request.invalid_cursor");
+    }
+
     [Fact]
     public async Task gets_with_malformed_parameters_answer_4xx_problems_naming_the_parameter()
     {

@@ -139,7 +139,7 @@ public sealed class ProtectionTests(ApiFixture fixture) : ApiTest(fixture)
         async Task Unanswered(Duration ago)
         {
             await using var session = store.LightweightSession();
-            var id = IdempotencyKeys.RecordId("officer.nguyen", "POST", url, key);
+            var id = IdempotencyKeys.RecordId("officer.nguyen", "POST", $"/api/v1/certificates/{{id:guid}}/inspections id={certificate["id"]}", key);
             var record = (await session.LoadAsync<IdempotencyRecord>(id))!;
             session.Store(record with { Status = null, Location = null, ETag = null, Body = null, RecordedAt = Clock.GetCurrentInstant().Minus(ago) });
             await session.SaveChangesAsync();
@@ -152,6 +152,38 @@ public sealed class ProtectionTests(ApiFixture fixture) : ApiTest(fixture)
 
         Assert.Contains("Do not send it again", (string?)lost["detail"]);
         Assert.Single((await Host.Get(Officer, $"/api/v1/certificates/{certificate["id"]}"))["inspections"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task a_retry_to_a_differently_spelled_url_replays_instead_of_writing_again()
+    {
+        var lead = await Host.OpenedLead(Officer);
+        var id = (string)lead["id"]!;
+        var key = Guid.NewGuid().ToString();
+        var contact = LeadRequests.Contact("Retried from a phone on a bad network.");
+
+        var first = await Host.Post(Officer, $"/api/v1/leads/{id}/contacts", contact, key: key);
+        var retries = new List<Alba.IScenarioResult>();
+        foreach (var url in new[] { $"/api/v1/leads/{id}/contacts/", $"/api/v1/leads/{id.ToUpperInvariant()}/contacts", $"/API/V1/LEADS/{id}/CONTACTS" })
+            retries.Add(await Host.Post(Officer, url, contact, key: key));
+
+        Assert.Equal(201, first.Context.Response.StatusCode);
+        Assert.All(retries, retry => Assert.Equal("true", retry.Header("Idempotent-Replayed")));
+        Assert.Single((await Host.Get(Officer, $"/api/v1/leads/{id}/contacts"))["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task the_same_key_from_another_caller_is_theirs_and_writes_for_them()
+    {
+        var lead = await Host.OpenedLead(Officer);
+        var key = Guid.NewGuid().ToString();
+        var url = $"/api/v1/leads/{lead["id"]}/contacts";
+
+        await Host.Post(Officer, url, LeadRequests.Contact("First officer."), key: key);
+        var other = await Host.Post(Admin, url, LeadRequests.Contact("Second officer."), key: key);
+
+        Assert.Equal(201, other.Context.Response.StatusCode);
+        Assert.Null(other.Header("Idempotent-Replayed"));
     }
 
     [Theory]
@@ -181,6 +213,31 @@ public sealed class ProtectionTests(ApiFixture fixture) : ApiTest(fixture)
         await limited.ShouldBeProblem(429, "request.rate_limited");
         Assert.True(int.Parse(limited.Header("Retry-After")!, System.Globalization.CultureInfo.InvariantCulture) > 0);
         Assert.Equal(200, other.Context.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task an_anonymous_flood_costs_neither_the_health_checks_nor_authenticated_clients_their_budget()
+    {
+        await using var host = await Start(new() { ["RateLimiting:PermitsPerMinute"] = "5" });
+        for (var i = 0; i < 10; i++) await host.Send(null, s => s.Get.Url("/api/v1/zones"));
+        var flooded = await host.Send(null, s => s.Get.Url("/api/v1/zones"));
+
+        var health = new List<IScenarioResult>();
+        for (var i = 0; i < 10; i++)
+            foreach (var url in new[] { "/health/live", "/health/ready", "/health/ping" })
+                health.Add(await host.Send(null, s => s.Get.Url(url)));
+        var officer = await host.Send(Officer, s => s.Get.Url("/api/v1/zones"));
+
+        await flooded.ShouldBeProblem(429, "request.rate_limited");
+        Assert.All(health, answer => Assert.Equal(200, answer.Context.Response.StatusCode));
+        Assert.Equal(200, officer.Context.Response.StatusCode);
+    }
+
+    [Fact]
+    public void kestrel_does_not_name_itself_in_a_server_header()
+    {
+        var kestrel = Host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>>().Value;
+        Assert.False(kestrel.AddServerHeader);
     }
 
     [Fact]

@@ -62,4 +62,37 @@ public sealed class TargetTests(ApiFixture fixture) : ApiTest(fixture)
         await Put(Admin, url, Target("1", "3"), "\"1\"");
         await (await Put(Admin, url, Target("1", "4"), "\"1\"")).ShouldBeProblem(412, "concurrency.stale");
     }
+
+    [Fact]
+    public async Task if_match_on_a_target_that_does_not_exist_answers_412_and_creates_nothing()
+    {
+        const string url = "/api/v1/zones/tinh-phong/targets/2005";
+
+        var refused = await Put(Admin, url, Target("1", "2"), "\"1\"");
+
+        await refused.ShouldBeProblem(412, "concurrency.target_missing");
+        await (await Host.Send(Admin, s => s.Get.Url(url))).ShouldBeProblem(404, "target.not_found");
+    }
+
+    [Fact]
+    public async Task if_none_match_star_on_an_existing_target_answers_412_and_revises_nothing()
+    {
+        const string url = "/api/v1/zones/tinh-phong/targets/2004";
+        await Put(Admin, url, Target("1", "2"));
+
+        var refused = await Host.Send(Admin, s =>
+        {
+            s.Put.Json(Target("1", "3")).ToUrl(url);
+            s.WithRequestHeader("If-None-Match", "*");
+        });
+        var created = await Host.Send(Admin, s =>
+        {
+            s.Put.Json(Target("1", "3")).ToUrl("/api/v1/zones/tinh-phong/targets/2003");
+            s.WithRequestHeader("If-None-Match", "*");
+        });
+
+        await refused.ShouldBeProblem(412, "concurrency.target_exists");
+        Assert.Equal("2", (string?)(await Host.Get(Admin, url))["range"]!["maximumUsd"]);
+        Assert.Equal(201, created.Context.Response.StatusCode);
+    }
 }

@@ -17,6 +17,17 @@ public sealed class SearchTextTests
     public void marks_on_japanese_letters_are_kept_so_different_names_stay_different() =>
         Assert.NotEqual(SearchText.Fold("ガス"), SearchText.Fold("カス"));
 
+    [Theory]
+    [InlineData("ＤＯＯＳＡＮ Ｈｅａｖｙ", "doosan heavy")]
+    [InlineData("Doo\u200Bsan Heavy", "doosan heavy")]
+    [InlineData("\u202EDoosan\u202C Heavy", "doosan heavy")]
+    [InlineData("Doo\u3164san Heavy", "doosan heavy")]
+    public void fullwidth_letters_and_invisible_characters_fold_to_the_plain_name(string text, string folded) =>
+        Assert.Equal(folded, SearchText.Fold(text));
+
+    [Fact]
+    public void halfwidth_katakana_folds_to_katakana() => Assert.Equal(SearchText.Fold("カス"), SearchText.Fold("ｶｽ"));
+
     [Fact]
     public void chinese_and_korean_names_fold_to_themselves() =>
         Assert.Equal("두산중공업 台塑", SearchText.Fold("두산중공업 台塑"));

@@ -121,7 +121,9 @@ public sealed class LeadDeciderTests
         var lead = At(LeadStage.Engaged);
 
         Assert.Equal("contact.not_found", LeadDecider.CorrectContact(lead, id, null, Contact(), null, Now).Refusal?.Code);
+        Assert.Equal(RefusalKind.NotFound, LeadDecider.CorrectContact(lead, id, null, Contact(), null, Now).Refusal?.Kind);
         Assert.Equal("contact.withdrawn", LeadDecider.CorrectContact(lead, id, withdrawn, Contact(), null, Now).Refusal?.Code);
+        Assert.Equal(RefusalKind.BrokenRule, LeadDecider.CorrectContact(lead, id, withdrawn, Contact(), null, Now).Refusal?.Kind);
         Assert.Empty(LeadDecider.CorrectContact(lead, id, standing, Contact(), null, Now).Events);
         Assert.Single(LeadDecider.CorrectContact(lead, id, standing, Contact() with { Summary = "Met twice." }, "typo", Now).Events);
         Assert.Equal("contact.withdrawn", LeadDecider.WithdrawContact(lead, id, withdrawn, "again", Now).Refusal?.Code);
