@@ -61,6 +61,7 @@ app.UseRateLimiter(); // after authentication: the budget is per token subject
 app.UseAuthorization();
 
 app.MapHealth();
+app.MapProblemTypes();
 var api = app.MapGroup("/api/v1").WithIdempotencyKeys().WithConditionalGets();
 api.MapZones();
 api.MapInvestors();
