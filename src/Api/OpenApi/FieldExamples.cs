@@ -13,12 +13,26 @@ public sealed class FieldExamples : ISchemaFilter
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
         if (schema is not OpenApiSchema target || target.Properties is null) return;
+        if (context.Type == typeof(Investment.Domain.Common.Money)) DescribeMoney(target);
         foreach (var (name, property) in target.Properties)
         {
             var field = property is OpenApiSchema { AllOf: null } inline ? inline : null;
             if (field is not { Format: "decimal", Examples: null }) continue;
             field.Examples = [JsonValue.Create(ExampleFor(name))];
         }
+    }
+
+    /// <summary>MoneyValidator's rules (Money.Problem), which no schema keyword expresses across two fields, in words.</summary>
+    private static void DescribeMoney(OpenApiSchema money)
+    {
+        Say(money, "amount", "At most 1,000,000,000,000,000, with at most 2 decimals; negative only for a capital reduction (an amendment).");
+        Say(money, "exchangeRate", "For VND only, and then required: the VND for one USD, from 1 to 1,000,000, at most 6 decimals.");
+        Say(money, "rateDate", "For VND only, and then required: the date of the exchange rate.");
+    }
+
+    private static void Say(OpenApiSchema schema, string property, string text)
+    {
+        if (schema.Properties!.TryGetValue(property, out var field) && field is OpenApiSchema inline) inline.Description = text;
     }
 
     private static string ExampleFor(string name) =>

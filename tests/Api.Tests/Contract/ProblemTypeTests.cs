@@ -43,4 +43,25 @@ public sealed class ProblemTypeTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.NotEmpty(codes);
         Assert.All(codes, code => Assert.True(ProblemTypes.Find(code) is not null, $"{code} has no entry in ProblemTypes.All"));
     }
+
+    /// <summary>The README's table of errors names only codes the API answers and documents, with their status.</summary>
+    [Fact]
+    public void the_readme_section_on_errors_names_the_codes_of_the_catalogue()
+    {
+        var readme = File.ReadAllText(Path.Combine(TestDatabase.RepositoryRoot(), "README.md"));
+        var section = readme[readme.IndexOf("## Limits, errors and retries", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("\n## ", 5, StringComparison.Ordinal)];
+        var rows = section.Split('\n').Where(line => line.StartsWith("| 4", StringComparison.Ordinal) || line.StartsWith("| 5", StringComparison.Ordinal));
+
+        foreach (var row in rows)
+        {
+            var statuses = System.Text.RegularExpressions.Regex.Matches(row.Split('|')[1], "[0-9]{3}").Select(m => int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            foreach (var code in System.Text.RegularExpressions.Regex.Matches(row.Split('|')[2], "`(?<code>[a-z]+\\.[a-z_*]+)`").Select(m => m.Groups["code"].Value))
+            {
+                var type = ProblemTypes.Find(code.Replace("*", "x", StringComparison.Ordinal));
+                Assert.True(type is not null, $"the README names {code}, which the catalogue lacks");
+                Assert.Contains(type.Status, statuses);
+            }
+        }
+    }
 }
