@@ -72,3 +72,47 @@ public sealed class DocumentSetup : IDocumentFilter
         Examples = example is null ? null : [JsonValue.Create(example)],
     };
 }
+
+/// <summary>
+/// Realistic examples per field: each property named like a field of a request example (projectName, legalName,
+/// summary, number…) shows that example's value, in requests and answers alike, where it has none of its own.
+/// </summary>
+public sealed class ExamplesFromRequests : IDocumentFilter
+{
+    public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context)
+    {
+        var examples = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
+        foreach (var description in context.ApiDescriptions)
+            if (description.ActionDescriptor.EndpointMetadata.OfType<RequestExample>().FirstOrDefault() is { } example
+                && System.Text.Json.JsonSerializer.SerializeToNode(example.Value, example.Value.GetType(), Json.Options) is JsonObject body)
+                Collect(body, examples);
+
+        foreach (var schema in swaggerDoc.Components?.Schemas?.Values.OfType<OpenApiSchema>() ?? [])
+            foreach (var (name, property) in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
+                if (property is OpenApiSchema { Examples: null, Enum: null, AllOf: null } field && examples.TryGetValue(name, out var value)
+                    && Fits(field, value))
+                    field.Examples = [value.DeepClone()];
+    }
+
+    private static void Collect(JsonObject body, Dictionary<string, JsonNode> examples)
+    {
+        foreach (var (name, value) in body)
+        {
+            if (value is JsonObject nested) Collect(nested, examples);
+            else if (value is JsonArray { Count: > 0 } items && items[0] is JsonObject first) Collect(first, examples);
+            else if (value is not null) examples.TryAdd(name, value);
+        }
+    }
+
+    /// <summary>Only where the value is of the field's kind: a text for a text, a list of texts for a list of texts.</summary>
+    private static bool Fits(OpenApiSchema field, JsonNode value) => value switch
+    {
+        JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String =>
+            field.Type?.HasFlag(JsonSchemaType.String) == true && field.Format is null or "email" or "uuid"
+            && (field.MaxLength is not { } max || v.GetValue<string>().Length <= max),
+        JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.Number => field.Type?.HasFlag(JsonSchemaType.Integer) == true,
+        JsonArray a => field.Type?.HasFlag(JsonSchemaType.Array) == true && field.Items is OpenApiSchema { Type: { } t } && t.HasFlag(JsonSchemaType.String)
+            && a.All(x => x is JsonValue s && s.GetValueKind() == System.Text.Json.JsonValueKind.String),
+        _ => false,
+    };
+}

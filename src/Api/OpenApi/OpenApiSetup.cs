@@ -58,6 +58,7 @@ public static class OpenApiSetup
             options.SchemaFilter<ValidationSchemaFilter>();
             options.SchemaFilter<FieldExamples>();
             options.DocumentFilter<DocumentSetup>();
+            options.DocumentFilter<ExamplesFromRequests>();
             options.CustomSchemaIds(SchemaId);
             foreach (var xml in Directory.GetFiles(AppContext.BaseDirectory, "Investment.*.xml"))
                 options.IncludeXmlComments(xml);
