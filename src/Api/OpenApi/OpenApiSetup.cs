@@ -25,8 +25,10 @@ public static class OpenApiSetup
                 Version = "v1",
                 Description = "Investment promotion for the Dung Quat Economic Zone (Quang Ngai, Vietnam): investors, leads and "
                     + "contacts, investment certificates, zone targets and reports, every figure computed from recorded events. "
-                    + "Errors are RFC 9457 problem details with a stable `code`. Money amounts are decimal strings, dates are "
-                    + "ISO 8601 dates in Vietnam's calendar, instants are UTC. Lists are paged with `limit` (1–200) and an opaque `cursor`. "
+                    + "Errors are RFC 9457 problem details with a stable `code` and a `traceId`; each `type` (/problems/{code}) is a page "
+                    + "explaining its code, and each answer below lists the codes it may carry. Money amounts are decimal strings, dates are "
+                    + "ISO 8601 dates in Vietnam's calendar, instants are RFC 3339 (any offset accepted, answered in UTC to the second). "
+                    + "Lists are paged with `limit` (1–200) and an opaque `cursor`. "
                     + "Limits: a request body is at most 1 MiB (413), a text field at most 10,000 characters unless its schema says less, "
                     + "a client at most RateLimiting:PermitsPerMinute requests a minute (600 by default; 429 with Retry-After). "
                     + "Every write takes an Idempotency-Key; every read returns an ETag and answers 304 to If-None-Match.",
