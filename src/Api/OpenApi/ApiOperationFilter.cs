@@ -160,6 +160,7 @@ public sealed class ApiOperationFilter : IOperationFilter
         var scopes = operation.Tags?.Select(t => t.Name).SelectMany(Scopes).ToHashSet() ?? [];
         var codes = ProblemTypes.All.Where(p => p.Status == status && (p.Scope is null || scopes.Contains(p.Scope)))
             .Where(p => method != "GET" || status is not (409 or 422))
+            .Where(p => operation.RequestBody is not null || p.Code is not ("validation.failed" or "request.malformed_json"))
             .Where(p => !(p.Code.StartsWith("idempotency.", StringComparison.Ordinal) && method is not ("POST" or "PUT")))
             .Where(p => p.Code is not ("request.invalid" or "request.failed" or "request.conflict" or "request.unprocessable"))
             .Select(p => p.Code == ProblemTypes.InvalidParameter ? "request.invalid_*" : p.Code).ToList();
