@@ -74,6 +74,7 @@ app.UseAuthorization();
 app.UseCleanQueryValues(); // before any handler: no NUL byte reaches the database
 
 app.MapHealth();
+app.MapProblemTypes();
 var api = app.MapGroup("/api/v1").WithBodyValidationAndExamples().WithIdempotencyKeys().WithConditionalGets();
 api.MapZones();
 api.MapInvestors();

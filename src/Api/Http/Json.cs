@@ -32,6 +32,10 @@ public static class Json
         options.AllowDuplicateProperties = false;
         options.Converters.Insert(0, new RequestStringConverter());
         options.Converters.Insert(0, new BoundedLocalDateConverter());
+        options.Converters.Insert(0, new Rfc3339InstantConverter());
+        // Vietnamese, Japanese, Korean and Chinese text is written as itself (ô, not \u00F4): answers are
+        // application/json with nosniff and never embedded in HTML, so HTML-sensitive characters need no escaping.
+        options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
     }
 
     public static readonly JsonSerializerOptions Options = Create();

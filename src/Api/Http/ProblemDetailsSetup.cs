@@ -16,6 +16,7 @@ public static class ProblemDetailsSetup
         {
             var problem = context.ProblemDetails;
             problem.Extensions.TryAdd("code", CodeFor(problem.Status ?? context.HttpContext.Response.StatusCode));
+            if (problem.Extensions["code"] is string code) problem.Type = ProblemTypes.UriOf(code);
             problem.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
             problem.Instance ??= context.HttpContext.Request.Path;
             problem.Detail ??= DetailFor(problem.Status ?? context.HttpContext.Response.StatusCode, context.HttpContext);

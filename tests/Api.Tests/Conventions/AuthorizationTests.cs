@@ -54,6 +54,8 @@ public sealed class AuthorizationTests(ApiFixture fixture) : ApiTest(fixture)
         ["GET /api/v1/zones/{code}/progress/{year:int}/explanation"] = Policies.Reader,
         ["GET /api/v1/zones/{code}/reports/{year:int}/{period}"] = Policies.Reader,
         ["GET /health/ping"] = "anonymous",
+        ["GET /problems"] = "anonymous",
+        ["GET /problems/{code}"] = "anonymous",
         ["GET /health/live"] = "anonymous",
         ["HEAD /health/live"] = "anonymous",
         ["GET /health/ready"] = "anonymous",
