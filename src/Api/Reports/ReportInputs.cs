@@ -30,7 +30,9 @@ public sealed record ReportInputs(
         var leads = withLeads
             ? await session.Query<LeadActivityLog>().Where(x => x.ZoneCode == code && x.Years.Contains(year)).ToListAsync(ct)
             : [];
-        return (new ReportInputs(code, year, asOfDate, knownAt, today, target?.KnownAt(knownAt),
+        // Targets are typed in as the decision states them; answers write every USD amount with two decimals.
+        var range = target?.KnownAt(knownAt) is { } known ? known with { MinimumUsd = Money.Cents(known.MinimumUsd), MaximumUsd = Money.Cents(known.MaximumUsd) } : null;
+        return (new ReportInputs(code, year, asOfDate, knownAt, today, range,
             [.. ledgers.SelectMany(l => l.Movements)], [.. leads.Select(l => l.Facts)]), null);
     }
 

@@ -49,11 +49,11 @@ public sealed class GuangLianTests(ApiFixture fixture) : ApiTest(fixture)
         async Task<JsonNode> Amend(object body) => await (await Host.Post(Officer, $"{url}/amendments", body)).Json();
 
         var first = await Amend(new { on = "2008-05-14", capitalChange = Usd("2444000000"), landAreaHectares = "289.6", reason = "Second furnace: USD 3 bn." });
-        Assert.Equal("3000000000", (string?)first["capitalUsd"]);
+        Assert.Equal("3000000000.00", (string?)first["capitalUsd"]);
         await Amend(new { on = "2009-09-01", extensionMonths = 12, reason = "Financing delayed by the crisis." });
         await Amend(new { on = "2010-10-05", objectives = "Hot rolling mill added.", reason = "New objectives." });
         var fourth = await Amend(new { on = "2012-03-20", capitalChange = Usd("1500000000"), reason = "Raised to USD 4.5 bn." });
-        Assert.Equal("4500000000", (string?)fourth["capitalUsd"]);
+        Assert.Equal("4500000000.00", (string?)fourth["capitalUsd"]);
         var fifth = await Amend(new { on = "2013-04-02", extensionMonths = 12, reason = "Last extension allowed." });
         Assert.Equal(24, (int)fifth["extensionMonthsUsed"]!);
         Assert.Equal("2011-12-31", (string?)fifth["schedule"]![0]!["due"]); // 2009-12-31 + 24 months
@@ -84,8 +84,8 @@ public sealed class GuangLianTests(ApiFixture fixture) : ApiTest(fixture)
             on = "2016-03-15", ground = "behindScheduleNoExtension", decisionNumber = "215/QĐ-BQL", note = "Abandoned after JFE's withdrawal.",
         })).Json();
         Assert.Equal("revoked", (string?)revoked["status"]);
-        Assert.Equal("4500000000", (string?)revoked["capitalUsd"]);
-        Assert.Equal("556000000", (string?)revoked["capitalAsIssuedUsd"]);
+        Assert.Equal("4500000000.00", (string?)revoked["capitalUsd"]);
+        Assert.Equal("556000000.00", (string?)revoked["capitalAsIssuedUsd"]);
         Assert.DoesNotContain((await Host.Get(Partner, "/api/v1/certificates/watchlist?asOf=2016-03-15&zone=dung-quat"))["entries"]!.AsArray(),
             e => (string?)e!["certificateId"] == (string?)issued["id"]);
 

@@ -30,7 +30,7 @@ public sealed class SeedingTests
             Assert.Equal("applied", (string?)refinery["stage"]);
             Assert.Equal(3, refinery["contacts"]!.AsArray().Count);
             var guangLian = (await List(host, token, "/api/v1/certificates?number=341043000019"))["items"]![0]!;
-            Assert.Equal("4500000000", (string?)guangLian["capitalUsd"]);
+            Assert.Equal("4500000000.00", (string?)guangLian["capitalUsd"]);
             Assert.Equal("revoked", (string?)guangLian["status"]);
             Assert.Equal(5, guangLian["amendments"]!.AsArray().Count);
             Assert.Contains(investors["items"]!.AsArray(), i => (string?)i!["legalName"] == "Doosan Heavy Industries & Construction");

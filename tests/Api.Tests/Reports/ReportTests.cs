@@ -46,7 +46,7 @@ public sealed class ReportTests(ApiFixture fixture) : ApiTest(fixture)
         var report = await Host.Get(Partner, $"/api/v1/zones/{Zone}/reports/2010/first-half");
 
         Assert.Equal(("2010-01-01", "2010-06-30"), ((string?)report["from"], (string?)report["to"]));
-        Assert.Equal("30000000", (string?)report["attractedUsd"]);
+        Assert.Equal("30000000.00", (string?)report["attractedUsd"]);
         Assert.Single(report["newCertificates"]!.AsArray());
         Assert.Empty(report["amendments"]!.AsArray());
         Assert.Equal((2, 1, 1, 1), ((int)report["leads"]!["opened"]!, (int)report["leads"]!["certified"]!, (int)report["leads"]!["lost"]!,
@@ -61,7 +61,7 @@ public sealed class ReportTests(ApiFixture fixture) : ApiTest(fixture)
 
         var report = await Host.Get(Partner, $"/api/v1/zones/{Zone}/reports/2010/year");
 
-        Assert.Equal("45000000", (string?)report["attractedUsd"]);
+        Assert.Equal("45000000.00", (string?)report["attractedUsd"]);
         Assert.Equal(2, report["newCertificates"]!.AsArray().Count);
         Assert.Single(report["amendments"]!.AsArray());
         Assert.Equal(2, (int)report["leads"]!["contactsLogged"]!);
@@ -86,9 +86,9 @@ public sealed class ReportTests(ApiFixture fixture) : ApiTest(fixture)
         var text = Encoding.UTF8.GetString(bytes[3..]);
         var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("section,item,date,certificate,project,country,sector,count,amountUsd", lines[0]);
-        Assert.Contains("summary,attracted,,,,,,,45000000", lines);
+        Assert.Contains("summary,attracted,,,,,,,45000000.00", lines);
         Assert.Contains(lines, l => l.StartsWith("newCertificate,,2010-05-10,", StringComparison.Ordinal)
-            && l.EndsWith(",Nhà máy điện mặt trời Quảng Ngãi,VN,energy,,30000000", StringComparison.Ordinal));
+            && l.EndsWith(",Nhà máy điện mặt trời Quảng Ngãi,VN,energy,,30000000.00", StringComparison.Ordinal));
         Assert.Contains("summary,contactsLogged,,,,,,2,", lines);
     }
 
