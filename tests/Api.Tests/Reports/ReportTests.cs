@@ -64,6 +64,9 @@ public sealed class ReportTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal("45000000.00", (string?)report["attractedUsd"]);
         Assert.Equal(2, report["newCertificates"]!.AsArray().Count);
         Assert.Single(report["amendments"]!.AsArray());
+        Assert.Equal((2, "42000000.00"), ((int)report["newCertificateCount"]!, (string?)report["newCapitalUsd"]));
+        Assert.Equal((1, "3000000.00"), ((int)report["capitalIncreaseAmendments"]!, (string?)report["capitalAddedUsd"]));
+        Assert.Equal((0, "0.00", 0), ((int)report["capitalReductionAmendments"]!, (string?)report["capitalReducedUsd"], (int)report["otherAmendments"]!));
         Assert.Equal(2, (int)report["leads"]!["contactsLogged"]!);
         Assert.Equal(["energy", "tourismAndServices"], report["bySector"]!.AsArray().Select(s => (string)s!["sector"]!));
     }
@@ -90,6 +93,11 @@ public sealed class ReportTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Contains(lines, l => l.StartsWith("newCertificate,,2010-05-10,", StringComparison.Ordinal)
             && l.EndsWith(",Nhà máy điện mặt trời Quảng Ngãi,VN,energy,,30000000.00", StringComparison.Ordinal));
         Assert.Contains("summary,contactsLogged,,,,,,2,", lines);
+        Assert.Contains("summary,newCertificates,,,,,,2,42000000.00", lines);
+        Assert.Contains("summary,capitalAdded,,,,,,1,3000000.00", lines);
+        Assert.Contains("summary,capitalReduced,,,,,,0,0.00", lines);
+        Assert.Contains("summary,otherAmendments,,,,,,0,", lines);
+        Assert.Contains(lines, l => l.StartsWith("capitalIncrease,1,2010-10-01,", StringComparison.Ordinal) && l.EndsWith(",3000000.00", StringComparison.Ordinal));
     }
 
     private static byte[] ReadBytes(Alba.IScenarioResult result)
