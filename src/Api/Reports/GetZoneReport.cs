@@ -20,12 +20,14 @@ namespace Investment.Api.Reports;
 /// <param name="OtherAmendments">Amendments that changed no capital: counted apart from capital amendments.</param>
 /// <param name="Revocations">The certificates revoked in the period, each with its capital (positive), beside the figure.</param>
 /// <param name="RevokedCapitalUsd">Their capital (positive), not subtracted from attractedUsd.</param>
+/// <param name="Realised">Realised capital (vốn thực hiện) beside registered capital: disbursed in the period and cumulative at its end, with the realisation rate.</param>
+/// <param name="Jobs">Employees planned by certificates and working on projects (from inspections), at the period's end.</param>
 public sealed record ZoneReport(
     string ZoneCode, int Year, string Period, LocalDate From, LocalDate To, LocalDate? AsOf, CountingRule Rule, TargetRange? Target, TargetStatus Status,
     decimal AttractedUsd, IReadOnlyList<CapitalMovement> NewCertificates, int NewCertificateCount, decimal NewCapitalUsd,
     IReadOnlyList<CapitalMovement> Amendments, int CapitalIncreaseAmendments, decimal CapitalAddedUsd, int CapitalReductionAmendments,
     decimal CapitalReducedUsd, int OtherAmendments, IReadOnlyList<CapitalMovement> Revocations, decimal RevokedCapitalUsd, LeadFigures Leads,
-    IReadOnlyList<CountryFigure> ByCountry, IReadOnlyList<SectorFigure> BySector);
+    IReadOnlyList<CountryFigure> ByCountry, IReadOnlyList<SectorFigure> BySector, RealisedCapital Realised, JobFigures Jobs);
 
 public static class GetZoneReport
 {
@@ -45,13 +47,15 @@ public static class GetZoneReport
         var from = new LocalDate(year, 1, 1);
         var to = period == FirstHalf ? new LocalDate(year, 6, 30) : new LocalDate(year, 12, 31);
         var figures = inputs!.Attracted(from, to);
+        var implemented = inputs.Implemented(from, to);
         var statusDay = inputs.Today < to ? inputs.Today : to;
         var report = new ZoneReport(code, year, period, from, to, inputs.AsOf, figures.Rule, inputs.Target,
             TargetStatus.Evaluate(inputs.Target, figures.AttractedUsd, year, statusDay), figures.AttractedUsd,
             [.. figures.Lines.Where(l => l.Kind == MovementKind.NewCertificate)], figures.NewCertificates, figures.NewCapitalUsd,
             figures.AmendmentLines, figures.CapitalIncreaseAmendments, figures.CapitalAddedUsd, figures.CapitalReductionAmendments,
             figures.CapitalReducedUsd, figures.OtherAmendments, figures.Revoked, figures.RevokedCapitalUsd,
-            LeadFigures.Count(inputs.LeadFacts, from, to, inputs.KnownAt), figures.ByCountry, figures.BySector);
+            LeadFigures.Count(inputs.LeadFacts, from, to, inputs.KnownAt), figures.ByCountry, figures.BySector,
+            implemented.Realised, implemented.Jobs);
 
         return ReportCsv.Wanted(http.Request)
             ? TypedResults.File(ReportCsv.Write(report), "text/csv; charset=utf-8", $"{code}-{year}-{period}.csv")

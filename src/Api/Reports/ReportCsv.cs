@@ -37,6 +37,14 @@ public static class ReportCsv
         Row("summary", "capitalReduced", null, null, null, null, null, r.CapitalReductionAmendments, r.CapitalReducedUsd);
         Row("summary", "otherAmendments", null, null, null, null, null, r.OtherAmendments, null);
         Row("summary", "revocations", null, null, null, null, null, r.Revocations.Count, r.RevokedCapitalUsd);
+        Row("summary", "registeredInForce", null, null, null, null, null, null, r.Realised.RegisteredUsd);
+        Row("summary", "realised", null, null, null, null, null, null, r.Realised.RealisedUsd);
+        Row("summary", "realisationRate", null, null, null, null, null, r.Realised.RealisationRate, null); // a ratio, not USD: in the count column
+        Row("summary", "realisedInPeriod", null, null, null, null, null, null, r.Realised.RealisedInPeriodUsd);
+        Row("summary", "jobsPlanned", null, null, null, null, null, r.Jobs.PlannedEmployees, null);
+        Row("summary", "jobsPlannedInPeriod", null, null, null, null, null, r.Jobs.PlannedInPeriod, null);
+        Row("summary", "employeesVietnamese", null, null, null, null, null, r.Jobs.VietnameseEmployees, null);
+        Row("summary", "employeesForeign", null, null, null, null, null, r.Jobs.ForeignEmployees, null);
         Row("summary", "leadsOpened", null, null, null, null, null, r.Leads.Opened, null);
         Row("summary", "leadsCertified", null, null, null, null, null, r.Leads.Certified, null);
         Row("summary", "leadsLost", null, null, null, null, null, r.Leads.Lost, null);

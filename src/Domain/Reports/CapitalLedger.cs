@@ -25,6 +25,8 @@ public enum MovementKind
 /// reduction, 0 for an amendment that changed no capital; the lines of a figure sum exactly to it. For a revocation
 /// (never part of the figure), the certificate's capital as known when the revocation was recorded, positive.
 /// </param>
+/// <param name="Country">The country the movement is attributed to in the by-country breakdown: that of the first of <paramref name="Investors"/>.</param>
+/// <param name="Investors">The investors the movement is attributed to: the certificate's on the movement's date (after a change of investors dated that day).</param>
 public sealed record CapitalMovement(
     Guid CertificateId,
     string CertificateNumber,
@@ -36,4 +38,5 @@ public sealed record CapitalMovement(
     int? AmendmentNumber,
     LocalDate On,
     decimal AmountUsd,
-    Instant RecordedAt);
+    Instant RecordedAt,
+    IReadOnlyList<Certificates.CertificateInvestor>? Investors = null);

@@ -17,7 +17,7 @@ public sealed class ReportCsvTests
             CountingRule.NewPlusAdditional2014);
         var report = new ZoneReport("dung-quat", 2014, "year", new LocalDate(2014, 1, 1), new LocalDate(2014, 12, 31), null, figures.Rule, null,
             TargetStatus.Evaluate(null, figures.AttractedUsd, 2014, new LocalDate(2014, 12, 31)), figures.AttractedUsd, [], 0, 0m, [reduction], 0, 0m, 1, 5m, 0, [], 0m,
-            new LeadFigures(0, 0, 0, 0), figures.ByCountry, figures.BySector);
+            new LeadFigures(0, 0, 0, 0), figures.ByCountry, figures.BySector, new RealisedCapital(0m, 0m, null, 0m), new JobFigures(0, 0, 0, 0, 0));
 
         var lines = Encoding.UTF8.GetString(ReportCsv.Write(report)[3..]).Split("\r\n");
 
