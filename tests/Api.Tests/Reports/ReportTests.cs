@@ -100,6 +100,20 @@ public sealed class ReportTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Contains(lines, l => l.StartsWith("capitalIncrease,1,2010-10-01,", StringComparison.Ordinal) && l.EndsWith(",3000000.00", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task the_document_gives_the_report_as_json_with_its_sign_conventions_and_as_csv()
+    {
+        var result = await Host.Send(null, s => s.Get.Url("/swagger/v1/swagger.json"));
+        var document = System.Text.Json.Nodes.JsonNode.Parse(Encoding.UTF8.GetString(ReadBytes(result)))!;
+
+        var ok = document["paths"]!["/api/v1/zones/{code}/reports/{year}/{period}"]!["get"]!["responses"]!["200"]!["content"]!;
+        Assert.Equal("#/components/schemas/ZoneReport", (string?)ok["application/json"]!["schema"]!["$ref"]);
+        Assert.NotNull(ok["text/csv"]);
+        var report = document["components"]!["schemas"]!["ZoneReport"]!["properties"]!;
+        Assert.Contains("positive", (string?)report["capitalReducedUsd"]!["description"]);
+        Assert.Contains("newCapitalUsd + capitalAddedUsd − capitalReducedUsd", (string?)report["attractedUsd"]!["description"]);
+    }
+
     private static byte[] ReadBytes(Alba.IScenarioResult result)
     {
         var body = result.Context.Response.Body;
