@@ -43,7 +43,7 @@ public sealed partial class CertificateLedgerProjection : SingleStreamProjection
     {
         // The amendment's own movement is attributed to the investors after the change it records.
         var investors = e.Investors?.Applied(Investors(ledger)) ?? Investors(ledger);
-        var change = e.CapitalChange?.InUsd() ?? 0m;
+        var change = e.CapitalChange?.InUsd() ?? 0.00m; // two decimals, like every USD amount
         var kind = change > 0 ? MovementKind.CapitalIncrease : change < 0 ? MovementKind.CapitalReduction : MovementKind.OtherAmendment;
         return ledger.With(Like(ledger, investors) with { Kind = kind, AmendmentNumber = e.Number, On = e.On, AmountUsd = change, RecordedAt = e.RecordedAt }) with
         {

@@ -75,11 +75,11 @@ public sealed record Certificate(
 
     public Certificate Apply(CertificateAmended e) => Refresh(this with
     {
-        CapitalUsd = CapitalUsd + (e.CapitalChange?.InUsd() ?? 0m),
+        CapitalUsd = CapitalUsd + (e.CapitalChange?.InUsd() ?? 0.00m),
         LandAreaHectares = e.LandAreaHectares ?? LandAreaHectares,
         Investors = e.Investors?.Applied(Investors) ?? Investors,
         PlannedEmployees = e.PlannedEmployees ?? PlannedEmployees,
-        Amendments = [.. Amendments, new Amendment(e.Number, e.On, e.CapitalChange, e.CapitalChange?.InUsd() ?? 0m, e.LandAreaHectares,
+        Amendments = [.. Amendments, new Amendment(e.Number, e.On, e.CapitalChange, e.CapitalChange?.InUsd() ?? 0.00m, e.LandAreaHectares,
             e.ExtensionMonths, e.Schedule, e.Objectives, e.Reason, e.Investors, e.PlannedEmployees)],
     });
 

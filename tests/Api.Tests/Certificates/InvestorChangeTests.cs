@@ -58,6 +58,10 @@ public sealed class InvestorChangeTests(ApiFixture fixture) : ApiTest(fixture)
         var attributed = lines.Select(l => string.Join(" + ", l!["investors"]!.AsArray().Select(i => Strip((string)i!["name"]!)))).ToList();
         Assert.Equal(["Guang Lian Steel", "Guang Lian Steel + JFE Steel", "Hoa Phat"], attributed);
         Assert.Equal(["TW", "TW", "VN"], lines.Select(l => (string)l!["country"]!));
+        Assert.Equal("0.00", (string?)now["amendments"]![1]!["capitalChangeUsd"]);
+        var transfer = (await Host.Get(Partner, $"/api/v1/zones/{Zone}/reports/2008/year"))["amendments"]!.AsArray()
+            .Single(a => (string?)a!["certificateId"] == (string?)issued["id"] && (string?)a!["kind"] == "otherAmendment")!;
+        Assert.Equal(("0.00", "VN"), ((string?)transfer["amountUsd"], (string?)transfer["country"]));
     }
 
     /// <summary>Unique() appends a suffix to each name.</summary>
