@@ -21,6 +21,7 @@ public sealed record CertificateDetails(
     public CertificateDetails With(Certificate certificate, long version) => this with
     {
         Certificate = certificate,
+        InvestorCountries = [.. certificate.Investors.Select(i => i.Country).Distinct()], // the investors now: they may change
         CapitalKey = Math.Round(certificate.CapitalUsd * 100m).ToString("00000000000000000000", CultureInfo.InvariantCulture) + Tail(Position),
         Version = version,
     };

@@ -19,16 +19,16 @@ public static class CertificatesApi
             .WithSummary("Certificates to review for revocation as of a date: overdue milestones, no inspection, long suspension, stalled")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         certificates.MapGet("/{id:guid}", GetCertificate.Handle).RequireAuthorization(Policies.Reader)
-            .WithName("GetCertificate").WithSummary("A certificate: capital now and as issued, status, schedule, inspections, amendments")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("GetCertificate").WithSummary("A certificate: capital now and as issued, investors, status, schedule, inspections, amendments, realised capital and jobs (as of a date)")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         certificates.MapGet("/{id:guid}/history", GetCertificateHistory.Handle).RequireAuthorization(Policies.Officer)
             .WithName("GetCertificateHistory").WithSummary("Every event of a certificate: what, who and when")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
 
         certificates.MapPost("/{id:guid}/amendments", AmendCertificate.Handle).RequireAuthorization(Policies.Officer).StreamCommand("AmendCertificate",
-            "Record an amendment: capital up or down, land area, schedule, extension, objectives");
+            "Record an amendment: capital up or down, land area, schedule, extension, objectives, investors joining or leaving, planned jobs");
         certificates.MapPost("/{id:guid}/inspections", InspectCertificate.Handle).RequireAuthorization(Policies.Officer).StreamCommand("InspectCertificate",
-            "Record an inspection: progress, capital disbursed, milestones met, findings");
+            "Record an inspection: progress, capital disbursed (realised), milestones met, employees working, findings");
         certificates.MapPost("/{id:guid}/suspend", SuspendCertificate.Handle).RequireAuthorization(Policies.Officer).StreamCommand("SuspendCertificate", "Suspend a certificate");
         certificates.MapPost("/{id:guid}/resume", ResumeCertificate.Handle).RequireAuthorization(Policies.Officer).StreamCommand("ResumeCertificate", "Resume a suspended certificate");
         certificates.MapPost("/{id:guid}/revoke", RevokeCertificate.Handle).RequireAuthorization(Policies.Officer).StreamCommand("RevokeCertificate",

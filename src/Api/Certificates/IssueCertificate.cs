@@ -16,9 +16,11 @@ public static class IssueCertificate
     /// <param name="Capital">The registered investment capital (USD; VND with its exchange rate and date).</param>
     /// <param name="Schedule">The implementation schedule: named milestones with due dates.</param>
     /// <param name="LeadId">The lead this certificate came from: it moves to certified.</param>
+    /// <param name="PlannedEmployees">The number of employees the project plans (lao động), where the certificate states it.</param>
     public sealed record Request(
         string Number, string ProjectName, IReadOnlyList<Guid> InvestorIds, string Zone, Sector Sector, Money Capital,
-        decimal LandAreaHectares, LocalDate IssuedOn, int DurationYears, IReadOnlyList<Milestone>? Schedule = null, Guid? LeadId = null);
+        decimal LandAreaHectares, LocalDate IssuedOn, int DurationYears, IReadOnlyList<Milestone>? Schedule = null, Guid? LeadId = null,
+        int? PlannedEmployees = null);
 
     public static readonly Request Example = new("341043000012", "Doosan heavy industries plant, phase 2",
         [Guid.Parse("0190f4a2-7c1e-7d3a-9b1f-4e2d8c6a5b10")], "dung-quat", Sector.HeavyIndustry, Money.Usd(150_000_000.00m), 28m,
@@ -38,6 +40,7 @@ public static class IssueCertificate
             RuleFor(x => x.Capital).SetValidator(new MoneyValidator());
             RuleFor(x => x.LandAreaHectares).InclusiveBetween(0m, 100_000m).PrecisionScale(12, 4, ignoreTrailingZeros: true);
             RuleFor(x => x.DurationYears).InclusiveBetween(1, 70);
+            RuleFor(x => x.PlannedEmployees).InclusiveBetween(0, 1_000_000);
             RuleFor(x => x.Schedule).MaxItems(MilestonesValidator.MaxMilestones).SetValidator(new MilestonesValidator()!).When(x => x.Schedule is not null);
         }
     }
@@ -64,7 +67,7 @@ public static class IssueCertificate
         var decision = CertificateDecider.Issue(new CertificateDecider.IssueCertificate(id, request.Number, request.ProjectName,
             [.. request.InvestorIds.Select(i => investors.Single(x => x.Id == i)).Select(i => new CertificateInvestor(i.Id, i.Investor.LegalName, i.Investor.Country))],
             request.Zone.Trim(), request.Sector, request.Capital, request.LandAreaHectares, request.IssuedOn, request.DurationYears, request.Schedule ?? [],
-            request.LeadId), now);
+            request.LeadId, request.PlannedEmployees), now);
         if (decision.Refusal is { } refusal) return Problems.Refused(refusal);
         if (request.LeadId is { } leadId && await CertifyLead(session, leadId, id, request, now, ct) is { } leadProblem) return leadProblem;
 

@@ -4,7 +4,8 @@ namespace Investment.Api.Reports;
 
 public static class ReportsConfiguration
 {
-    public static IServiceCollection AddReports(this IServiceCollection services) => services.AddSingleton<ProgressCache>();
+    public static IServiceCollection AddReports(this IServiceCollection services) => services.AddSingleton<ProgressCache>()
+        .Configure<Swashbuckle.AspNetCore.SwaggerGen.SwaggerGenOptions>(o => o.OperationFilter<ReportCsvDocument>());
 
     public static void AddReports(this StoreOptions options)
     {

@@ -5,17 +5,39 @@ using Investment.Domain.Targets;
 
 namespace Investment.Api.Reports;
 
-/// <summary>A zone's attracted capital for a year against its target. Computed from certificate events, never typed in.</summary>
+/// <summary>
+/// A zone's attracted capital for a year against its target. Computed from certificate events, never typed in. Every
+/// amount is in USD with two decimals and positive but the net figure: attractedUsd = newCapitalUsd + capitalAddedUsd −
+/// capitalReducedUsd; revokedCapitalUsd stands beside it.
+/// </summary>
 /// <param name="AsOf">The date the figures are as known on; absent when they are as known now.</param>
+/// <param name="AttractedUsd">The net attracted capital: newCapitalUsd + capitalAddedUsd − capitalReducedUsd.</param>
+/// <param name="NewCertificates">Certificates issued in the year.</param>
+/// <param name="NewCapitalUsd">Their registered capital (positive).</param>
+/// <param name="Amendments">All amendments dated in the year: capitalIncreaseAmendments + capitalReductionAmendments + otherAmendments.</param>
+/// <param name="CapitalIncreaseAmendments">Amendments that added capital.</param>
+/// <param name="CapitalAddedUsd">The capital they added (positive).</param>
+/// <param name="CapitalReductionAmendments">Amendments that reduced capital.</param>
+/// <param name="CapitalReducedUsd">The capital they reduced, as a positive amount: it is subtracted from attractedUsd.</param>
+/// <param name="OtherAmendments">Amendments that changed no capital: counted apart from capital amendments.</param>
+/// <param name="Revocations">Certificates revoked in the year.</param>
+/// <param name="RevokedCapitalUsd">Their capital (positive), beside the figure, not subtracted from it.</param>
 /// <param name="Today">The day the status is read for: today in Vietnam, or asOf.</param>
 public sealed record ZoneProgress(
     string ZoneCode, int Year, LocalDate? AsOf, LocalDate Today, CountingRule Rule, TargetRange? Target, TargetStatus Status,
-    decimal AttractedUsd, int NewCertificates, decimal NewCapitalUsd, int Amendments, decimal IncreasesUsd, decimal ReductionsUsd,
-    int Revocations, decimal RevokedCapitalUsd, IReadOnlyList<CountryFigure> ByCountry, IReadOnlyList<SectorFigure> BySector);
+    decimal AttractedUsd, int NewCertificates, decimal NewCapitalUsd, int Amendments, int CapitalIncreaseAmendments, decimal CapitalAddedUsd,
+    int CapitalReductionAmendments, decimal CapitalReducedUsd, int OtherAmendments, int Revocations, decimal RevokedCapitalUsd, IReadOnlyList<CountryFigure> ByCountry, IReadOnlyList<SectorFigure> BySector,
+    RealisedCapital Realised, JobFigures Jobs);
 
-/// <summary>The lines a zone's figure is made of: they sum exactly to attractedUsd. Revocations stand beside it.</summary>
+/// <summary>
+/// The lines a zone's figure is made of: their signed amountUsd (a reduction negative) sum exactly to attractedUsd. Each
+/// line names the investors it is attributed to: the certificate's on the line's date. Revocations stand beside it.
+/// The realised capital and jobs come with a line per certificate issued by the year's end, summing to them.
+/// </summary>
+/// <param name="RealisedLines">One line per certificate issued by the year's end: those in force sum to realised.registeredUsd, realised.realisedUsd and the jobs; all of them sum to realised.realisedInPeriodUsd.</param>
 public sealed record ProgressExplanation(
-    string ZoneCode, int Year, LocalDate? AsOf, CountingRule Rule, decimal AttractedUsd, IReadOnlyList<CapitalMovement> Lines, IReadOnlyList<CapitalMovement> Revoked);
+    string ZoneCode, int Year, LocalDate? AsOf, CountingRule Rule, decimal AttractedUsd, IReadOnlyList<CapitalMovement> Lines, IReadOnlyList<CapitalMovement> Revoked,
+    RealisedCapital Realised, JobFigures Jobs, IReadOnlyList<RealisedLine> RealisedLines);
 
 public static class GetZoneProgress
 {
@@ -39,10 +61,12 @@ public static class GetZoneProgress
         var (inputs, problem) = await ReportInputs.Load(session, clock, code, year, asOf, withLeads: false, ct);
         if (problem is not null) return (null, problem);
         var figures = inputs!.Attracted(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31));
+        var implemented = inputs.Implemented(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31));
         return (new ZoneProgress(code, year, inputs.AsOf, inputs.Today, figures.Rule, inputs.Target,
             TargetStatus.Evaluate(inputs.Target, figures.AttractedUsd, year, inputs.Today), figures.AttractedUsd, figures.NewCertificates,
-            figures.NewCapitalUsd, figures.Amendments, figures.IncreasesUsd, figures.ReductionsUsd, figures.Revocations, figures.RevokedCapitalUsd,
-            figures.ByCountry, figures.BySector), null);
+            figures.NewCapitalUsd, figures.Amendments, figures.CapitalIncreaseAmendments, figures.CapitalAddedUsd, figures.CapitalReductionAmendments,
+            figures.CapitalReducedUsd, figures.OtherAmendments, figures.Revocations, figures.RevokedCapitalUsd,
+            figures.ByCountry, figures.BySector, implemented.Realised, implemented.Jobs), null);
     }
 
     /// <param name="asOf">Answer as the store knew it at the end of this day, by recording time; now when omitted.</param>
@@ -52,6 +76,8 @@ public static class GetZoneProgress
         var (inputs, problem) = await ReportInputs.Load(session, clock, code, year, asOf, withLeads: false, ct);
         if (problem is not null) return problem;
         var figures = inputs!.Attracted(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31));
-        return TypedResults.Ok(new ProgressExplanation(code, year, inputs.AsOf, figures.Rule, figures.AttractedUsd, figures.Lines, figures.Revoked));
+        var implemented = inputs.Implemented(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31));
+        return TypedResults.Ok(new ProgressExplanation(code, year, inputs.AsOf, figures.Rule, figures.AttractedUsd, figures.Lines, figures.Revoked,
+            implemented.Realised, implemented.Jobs, implemented.Lines));
     }
 }

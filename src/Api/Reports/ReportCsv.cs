@@ -7,7 +7,10 @@ namespace Investment.Api.Reports;
 
 /// <summary>
 /// The report as CSV for the Department's spreadsheets: UTF-8 with a byte-order mark (so Excel shows Vietnamese
-/// correctly), one row per fact, a section column to filter on, amounts as plain decimals with a dot.
+/// correctly), one row per fact, a section column to filter on, amounts in USD as plain decimals with a dot and two
+/// decimals. Every amount is positive, its sign carried by the row's name: attracted = newCertificates + capitalAdded −
+/// capitalReduced; revocations stand beside it. The detail rows follow the same convention (capitalReduction rows hold
+/// the capital reduced), so a spreadsheet's SUMIF over a section gives its summary row.
 /// </summary>
 public static class ReportCsv
 {
@@ -30,15 +33,26 @@ public static class ReportCsv
         Row("summary", "position", null, null, Json.Name(r.Status.Position.ToString()), null, null, null, null);
         Row("summary", "stillNeeded", null, null, null, null, null, null, r.Status.StillNeededUsd);
         Row("summary", "newCertificates", null, null, null, null, null, r.NewCertificates.Count, r.NewCapitalUsd);
-        Row("summary", "amendments", null, null, null, null, null, r.Amendments.Count, r.IncreasesUsd + r.ReductionsUsd);
+        Row("summary", "capitalAdded", null, null, null, null, null, r.CapitalIncreaseAmendments, r.CapitalAddedUsd);
+        Row("summary", "capitalReduced", null, null, null, null, null, r.CapitalReductionAmendments, r.CapitalReducedUsd);
+        Row("summary", "otherAmendments", null, null, null, null, null, r.OtherAmendments, null);
         Row("summary", "revocations", null, null, null, null, null, r.Revocations.Count, r.RevokedCapitalUsd);
+        Row("summary", "registeredInForce", null, null, null, null, null, null, r.Realised.RegisteredUsd);
+        Row("summary", "realised", null, null, null, null, null, null, r.Realised.RealisedUsd);
+        Row("summary", "realisationRate", null, null, null, null, null, r.Realised.RealisationRate, null); // a ratio, not USD: in the count column
+        Row("summary", "realisedInPeriod", null, null, null, null, null, null, r.Realised.RealisedInPeriodUsd);
+        Row("summary", "jobsPlanned", null, null, null, null, null, r.Jobs.PlannedEmployees, null);
+        Row("summary", "jobsPlannedInPeriod", null, null, null, null, null, r.Jobs.PlannedInPeriod, null);
+        Row("summary", "employeesVietnamese", null, null, null, null, null, r.Jobs.VietnameseEmployees, null);
+        Row("summary", "employeesForeign", null, null, null, null, null, r.Jobs.ForeignEmployees, null);
         Row("summary", "leadsOpened", null, null, null, null, null, r.Leads.Opened, null);
         Row("summary", "leadsCertified", null, null, null, null, null, r.Leads.Certified, null);
         Row("summary", "leadsLost", null, null, null, null, null, r.Leads.Lost, null);
         Row("summary", "contactsLogged", null, null, null, null, null, r.Leads.ContactsLogged, null);
         foreach (var m in r.NewCertificates) Row("newCertificate", null, Iso(m.On), m.CertificateNumber, m.ProjectName, m.Country, Json.Name(m.Sector.ToString()), null, m.AmountUsd);
         foreach (var m in r.Amendments)
-            Row("amendment", m.AmendmentNumber, Iso(m.On), m.CertificateNumber, m.ProjectName, m.Country, Json.Name(m.Sector.ToString()), null, m.AmountUsd);
+            Row(Json.Name(m.Kind.ToString()), m.AmendmentNumber, Iso(m.On), m.CertificateNumber, m.ProjectName, m.Country, Json.Name(m.Sector.ToString()), null,
+                m.Kind == MovementKind.OtherAmendment ? null : Math.Abs(m.AmountUsd));
         foreach (var m in r.Revocations) Row("revocation", null, Iso(m.On), m.CertificateNumber, m.ProjectName, m.Country, Json.Name(m.Sector.ToString()), null, m.AmountUsd);
         foreach (var c in r.ByCountry) Row("byCountry", null, null, null, null, c.Country, null, c.NewCertificates, c.AttractedUsd);
         foreach (var s in r.BySector) Row("bySector", null, null, null, null, null, Json.Name(s.Sector.ToString()), s.NewCertificates, s.AttractedUsd);

@@ -13,7 +13,7 @@ namespace Investment.Api.Reports;
 /// </summary>
 public sealed record ReportInputs(
     string ZoneCode, int Year, LocalDate? AsOf, Instant KnownAt, LocalDate Today, TargetRange? Target,
-    IReadOnlyList<CapitalMovement> Movements, IReadOnlyList<IReadOnlyList<LeadFact>> LeadFacts)
+    IReadOnlyList<CapitalMovement> Movements, IReadOnlyList<IReadOnlyList<LeadFact>> LeadFacts, IReadOnlyList<ImplementationFacts> Implementation)
 {
     public static async Task<(ReportInputs? Inputs, ProblemHttpResult? Problem)> Load(
         IQuerySession session, IClock clock, string code, int year, string? asOf, bool withLeads, CancellationToken ct)
@@ -26,14 +26,21 @@ public sealed record ReportInputs(
         var knownAt = asOfDate is { } day ? day.PlusDays(1).AtStartOfDayInZone(VietnamCalendar.Zone).ToInstant() : Instant.MaxValue;
         var today = asOfDate ?? VietnamCalendar.Today(clock.GetCurrentInstant());
         var target = await session.LoadAsync<ZoneTarget>(TargetDecider.IdOf(code, year), ct);
-        var ledgers = await session.Query<CertificateLedger>().Where(x => x.ZoneCode == code && x.Years.Contains(year)).ToListAsync(ct);
+        // Every certificate issued by the year's end: realised capital and jobs are cumulative. (A ledger stored before
+        // IssuedYear was added has none; its movements in the year still find it.)
+        var ledgers = await session.Query<CertificateLedger>()
+            .Where(x => x.ZoneCode == code && (x.Years.Contains(year) || x.IssuedYear <= year)).ToListAsync(ct);
         var leads = withLeads
             ? await session.Query<LeadActivityLog>().Where(x => x.ZoneCode == code && x.Years.Contains(year)).ToListAsync(ct)
             : [];
-        return (new ReportInputs(code, year, asOfDate, knownAt, today, target?.Target.KnownAt(knownAt),
-            [.. ledgers.SelectMany(l => l.Movements)], [.. leads.Select(l => l.Facts)]), null);
+        // Targets are typed in as the decision states them; answers write every USD amount with two decimals.
+        var range = target?.Target.KnownAt(knownAt) is { } known ? known with { MinimumUsd = Money.Cents(known.MinimumUsd), MaximumUsd = Money.Cents(known.MaximumUsd) } : null;
+        return (new ReportInputs(code, year, asOfDate, knownAt, today, range,
+            [.. ledgers.SelectMany(l => l.Movements)], [.. leads.Select(l => l.Facts)], [.. ledgers.Select(l => l.Implementation())]), null);
     }
 
     public AttractedCapital Attracted(LocalDate from, LocalDate to) =>
         AttractedCapital.Compute(Movements, ZoneCode, from, to, KnownAt, CountingRule.For(Year));
+
+    public ImplementationFigures Implemented(LocalDate from, LocalDate to) => ImplementationFigures.Compute(Implementation, ZoneCode, from, to, KnownAt);
 }

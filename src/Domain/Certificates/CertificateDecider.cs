@@ -9,14 +9,17 @@ public static class CertificateDecider
 {
     public sealed record IssueCertificate(
         Guid CertificateId, string Number, string ProjectName, IReadOnlyList<CertificateInvestor> Investors, string ZoneCode, Sector Sector,
-        Money Capital, decimal LandAreaHectares, LocalDate IssuedOn, int DurationYears, IReadOnlyList<Milestone> Schedule, Guid? LeadId);
+        Money Capital, decimal LandAreaHectares, LocalDate IssuedOn, int DurationYears, IReadOnlyList<Milestone> Schedule, Guid? LeadId,
+        int? PlannedEmployees = null);
 
     public sealed record AmendCertificate(
         LocalDate On, Money? CapitalChange, decimal? LandAreaHectares, int ExtensionMonths, IReadOnlyList<Milestone>? Schedule, string? Objectives,
-        string Reason);
+        string Reason, IReadOnlyList<CertificateInvestor>? InvestorsJoining = null, IReadOnlyList<Guid>? InvestorsLeaving = null,
+        int? PlannedEmployees = null);
 
     public sealed record InspectCertificate(
-        LocalDate On, string Inspector, Progress Progress, Money DisbursedSoFar, IReadOnlyList<string> MilestonesMet, string Findings);
+        LocalDate On, string Inspector, Progress Progress, Money DisbursedSoFar, IReadOnlyList<string> MilestonesMet, string Findings,
+        int? VietnameseEmployees = null, int? ForeignEmployees = null);
 
     public static Decision Issue(IssueCertificate c, Recording recording)
     {
@@ -25,7 +28,7 @@ public static class CertificateDecider
             return Decision.Refuse("certificate.milestone_before_issue", $"Milestone '{early.Name}' is due on {early.Due:yyyy-MM-dd}, before the issue date {c.IssuedOn:yyyy-MM-dd}.");
         return Decision.Accept(new CertificateIssued(c.CertificateId, c.Number.Trim(), c.ProjectName.Trim(), c.Investors, c.ZoneCode, c.Sector, c.Capital,
             c.LandAreaHectares, c.IssuedOn, c.DurationYears, [.. c.Schedule.Select(m => m with { Name = m.Name.Trim() })], c.LeadId,
-            recording.By, recording.At));
+            recording.By, recording.At, c.PlannedEmployees));
     }
 
     public static Decision Amend(Certificate certificate, AmendCertificate a, Recording recording)
@@ -43,8 +46,31 @@ public static class CertificateDecider
                 + $"(Law on Investment 67/2014/QH13, Article 46(4)); {certificate.ExtensionMonthsUsed} are used, {a.ExtensionMonths} more were asked.");
         if (a.Schedule?.FirstOrDefault(m => m.Due < certificate.IssuedOn) is { } early)
             return Decision.Refuse("certificate.milestone_before_issue", $"Milestone '{early.Name}' is due before the issue date {certificate.IssuedOn:yyyy-MM-dd}.");
+        var (investors, refusal) = ChangeInvestors(certificate, a.InvestorsJoining ?? [], a.InvestorsLeaving ?? []);
+        if (refusal is not null) return refusal;
         return Decision.Accept(new CertificateAmended(certificate.Id, certificate.Amendments.Count + 1, a.On, a.CapitalChange, a.LandAreaHectares,
-            a.ExtensionMonths, a.Schedule, Rules.Blank(a.Objectives), a.Reason.Trim(), recording.By, recording.At));
+            a.ExtensionMonths, a.Schedule, Rules.Blank(a.Objectives), a.Reason.Trim(), recording.By, recording.At, investors, a.PlannedEmployees));
+    }
+
+    /// <summary>
+    /// Investors join or leave a joint venture, or the project is transferred (all leave, others join): only investors of
+    /// the certificate can leave, only others can join, at least one must remain, and the known shares add up to at most 100 %.
+    /// </summary>
+    private static (InvestorChange? Change, Decision? Refusal) ChangeInvestors(
+        Certificate certificate, IReadOnlyList<CertificateInvestor> joining, IReadOnlyList<Guid> leaving)
+    {
+        if (joining.Count == 0 && leaving.Count == 0) return (null, null);
+        if (leaving.FirstOrDefault(id => certificate.Investors.All(i => i.InvestorId != id)) is var stranger && stranger != Guid.Empty)
+            return (null, Decision.Refuse("certificate.investor_not_party", $"Investor {stranger} is not an investor of certificate {certificate.Number}, so cannot leave it."));
+        if (joining.FirstOrDefault(j => certificate.Investors.Any(i => i.InvestorId == j.InvestorId) && !leaving.Contains(j.InvestorId)) is { } already)
+            return (null, Decision.Refuse("certificate.investor_already_party", $"{already.Name} is already an investor of certificate {certificate.Number}."));
+        var change = new InvestorChange(joining, [.. certificate.Investors.Where(i => leaving.Contains(i.InvestorId))]);
+        var after = change.Applied(certificate.Investors);
+        if (after.Count == 0)
+            return (null, Decision.Refuse("certificate.no_investor_left", "A certificate keeps at least one investor: name who joins when all leave (a transfer)."));
+        if (after.Sum(i => i.SharePercent ?? 0m) > 100m)
+            return (null, Decision.Refuse("certificate.shares_above_100", $"The investors' known shares would add up to {after.Sum(i => i.SharePercent ?? 0m)} %, more than 100 %."));
+        return (change, null);
     }
 
     public static Decision Inspect(Certificate certificate, InspectCertificate i, Recording recording)
@@ -55,7 +81,7 @@ public static class CertificateDecider
             return Decision.Refuse("certificate.unknown_milestone",
                 $"'{unknown}' is not a milestone of the schedule on {i.On:yyyy-MM-dd}: {string.Join(", ", names.Select(n => $"'{n}'"))}.");
         return Decision.Accept(new CertificateInspected(certificate.Id, i.On, i.Inspector.Trim(), i.Progress, i.DisbursedSoFar,
-            [.. i.MilestonesMet.Select(m => m.Trim()).Distinct()], i.Findings.Trim(), recording.By, recording.At));
+            [.. i.MilestonesMet.Select(m => m.Trim()).Distinct()], i.Findings.Trim(), recording.By, recording.At, i.VietnameseEmployees, i.ForeignEmployees));
     }
 
     public static Decision Suspend(Certificate certificate, LocalDate on, string reason, Recording recording)

@@ -6,7 +6,10 @@ namespace Investment.Domain.Certificates;
 
 public enum WatchRule
 {
-    /// <summary>A milestone more than 12 months overdue, with no extension left (Article 48(1) of Law 67/2014/QH13).</summary>
+    /// <summary>
+    /// A milestone more than 12 months behind the schedule and not a case allowed to extend (Law 67/2014/QH13, Article
+    /// 48(2)(g)): never extended (behind its registered date), or with the 24 months of extension used up.
+    /// </summary>
     MilestoneOverdue,
     /// <summary>No inspection in the last 6 months (the plan asks for regular review: section B.I.2 of the seed).</summary>
     NoRecentInspection,
@@ -18,9 +21,10 @@ public enum WatchRule
 
 /// <summary>
 /// Why a certificate should be reviewed: the rule, the date it was crossed (the first day the rule holds, so the first
-/// day the certificate is listed for it), and the facts behind it.
+/// day the certificate is listed for it), and the facts behind it. A fact with no value is null (lastInspectedOn of a
+/// certificate never inspected).
 /// </summary>
-public sealed record WatchReason(WatchRule Rule, LocalDate CrossedOn, string Explanation, IReadOnlyDictionary<string, string> Facts);
+public sealed record WatchReason(WatchRule Rule, LocalDate CrossedOn, string Explanation, IReadOnlyDictionary<string, string?> Facts);
 
 /// <summary>
 /// The revocation watchlist: certificates to review as of a date, derived from their events and that date only, so the
@@ -39,20 +43,28 @@ public static class Watchlist
         if (then.Revocation is not null) return [];
 
         var reasons = new List<WatchReason>();
-        if (then.ExtensionMonthsUsed >= Certificate.MaxExtensionMonths)
+        // Law on Investment 67/2014/QH13, Article 48(2)(g) (Decree 108/2006, Article 68, before it): more than 12 months
+        // behind the registered schedule and not a case allowed to extend. A project that never asked for an extension is
+        // behind from its registered dates; one that was granted the 24 months an extension may total is behind from its
+        // extended dates; one granted less may still ask for the rest, so it is not listed for the delay.
+        var neverExtended = then.ExtensionMonthsUsed == 0;
+        if (neverExtended || then.ExtensionMonthsUsed >= Certificate.MaxExtensionMonths)
         {
-            var exhaustedOn = ExtensionExhaustedOn(then);
+            // The dates in force since: the issue, the last replacement of the schedule, or the last month of extension granted.
+            var inForceSince = neverExtended ? ScheduleSetOn(then) : Later(ExtensionExhaustedOn(then), ScheduleSetOn(then));
             foreach (var milestone in then.Schedule.Where(m => m.MetOn is null))
             {
-                // More than 12 months overdue from the day after the 12th month, and no extension left from the day the
-                // last one was granted.
-                var crossed = Later(milestone.Due.PlusMonths(OverdueMonths).PlusDays(1), exhaustedOn);
+                // More than 12 months behind from the day after the 12th month.
+                var crossed = Later(milestone.Due.PlusMonths(OverdueMonths).PlusDays(1), inForceSince);
                 if (asOf >= crossed)
                     reasons.Add(new(WatchRule.MilestoneOverdue, crossed,
-                        $"Milestone '{milestone.Name}' was due on {Iso(milestone.Due)}, is not met, and the {Certificate.MaxExtensionMonths} months of extension are used up.",
+                        neverExtended
+                            ? $"Milestone '{milestone.Name}' was due on {Iso(milestone.Due)}, is not met more than {OverdueMonths} months later, and no extension was asked for (Law 67/2014/QH13, Article 48(2)(g))."
+                            : $"Milestone '{milestone.Name}' was due on {Iso(milestone.Due)}, is not met more than {OverdueMonths} months later, and the {Certificate.MaxExtensionMonths} months of extension are used up (Law 67/2014/QH13, Article 48(2)(g)).",
                         Facts(("milestone", milestone.Name), ("dueOn", Iso(milestone.Due)), ("registeredDueOn", Iso(milestone.RegisteredDue)),
                             ("monthsOverdue", Period.Between(milestone.Due, asOf, PeriodUnits.Months).Months.ToString(CultureInfo.InvariantCulture)),
-                            ("extensionMonthsUsed", then.ExtensionMonthsUsed.ToString(CultureInfo.InvariantCulture)))));
+                            ("extensionMonthsUsed", then.ExtensionMonthsUsed.ToString(CultureInfo.InvariantCulture)),
+                            ("extensionMonthsLeft", (Certificate.MaxExtensionMonths - then.ExtensionMonthsUsed).ToString(CultureInfo.InvariantCulture)))));
             }
         }
 
@@ -64,7 +76,7 @@ public static class Watchlist
                 lastInspection is null
                     ? $"Never inspected since it was issued on {Iso(then.IssuedOn)}."
                     : $"Last inspected on {Iso(lastInspection.On)}, more than {InspectionMonths} months ago.",
-                Facts(("lastInspectedOn", lastInspection is null ? "never" : Iso(lastInspection.On)), ("issuedOn", Iso(then.IssuedOn)))));
+                Facts(("lastInspectedOn", lastInspection is null ? null : Iso(lastInspection.On)), ("issuedOn", Iso(then.IssuedOn)))));
 
         if (then.Suspensions is [.., { To: null } suspension]
             && suspension.From.PlusMonths(SuspensionMonths).PlusDays(1) is var suspendedTooLong && asOf >= suspendedTooLong) // more than 6 months
@@ -80,6 +92,10 @@ public static class Watchlist
 
         return reasons;
     }
+
+    /// <summary>The date of the last amendment that replaced the schedule, or the issue date.</summary>
+    private static LocalDate ScheduleSetOn(Certificate certificate) =>
+        certificate.Amendments.Where(a => a.Schedule is not null).Select(a => a.On).DefaultIfEmpty(certificate.IssuedOn).Max();
 
     /// <summary>The date of the amendment that used the last month of extension.</summary>
     private static LocalDate ExtensionExhaustedOn(Certificate certificate)
@@ -97,5 +113,5 @@ public static class Watchlist
 
     private static string Iso(LocalDate date) => LocalDatePattern.Iso.Format(date);
 
-    private static Dictionary<string, string> Facts(params (string Key, string Value)[] facts) => facts.ToDictionary(f => f.Key, f => f.Value);
+    private static Dictionary<string, string?> Facts(params (string Key, string? Value)[] facts) => facts.ToDictionary(f => f.Key, f => f.Value);
 }

@@ -24,13 +24,26 @@ public sealed record Money(decimal Amount, Currency Currency, decimal? ExchangeR
 
     public static Money Vnd(decimal amount, decimal vndPerUsd, LocalDate rateDate) => new(amount, Currency.VND, vndPerUsd, rateDate);
 
-    /// <summary>The amount in USD: as stated, or converted at the stated rate and rounded to the cent (half to even).</summary>
+    /// <summary>
+    /// The amount in USD, to the cent: as stated, or converted at the stated rate. The one place a USD amount is rounded
+    /// (the counting rules name it): half away from zero, as Excel's ROUND and Vietnamese practice do (10,000,900 VND at
+    /// 20,000 is USD 500.05). Totals are sums of these rounded amounts.
+    /// </summary>
     public decimal InUsd() => Currency switch
     {
-        Currency.USD => Amount,
-        _ when ExchangeRate is > 0 => Math.Round(Amount / ExchangeRate.Value, 2, MidpointRounding.ToEven),
+        Currency.USD => Cents(Amount),
+        _ when ExchangeRate is > 0 => Cents(Amount / ExchangeRate.Value),
         _ => throw new InvalidOperationException("A VND amount needs its exchange rate to be expressed in USD."),
     };
+
+    /// <summary>What the rounding is called where a figure states its rule.</summary>
+    public const string Rounding = "to the cent, half away from zero";
+
+    /// <summary>
+    /// Rounded to the cent, half away from zero, and written with two decimals (10000000 → 10000000.00: a decimal keeps
+    /// its scale, and a sum of amounts of scale 2 keeps it too).
+    /// </summary>
+    public static decimal Cents(decimal usd) => Math.Round(usd, 2, MidpointRounding.AwayFromZero) + 0.00m;
 
     /// <summary>Why this money cannot be recorded, or null when it can.</summary>
     public string? Problem(bool allowNegative = false) => this switch

@@ -1,3 +1,4 @@
+using Investment.Domain.Common;
 using Investment.Domain.Targets;
 using NodaTime;
 
@@ -26,11 +27,11 @@ public sealed record TargetStatus(TargetPosition Position, decimal YearElapsed, 
             : today.Year > year ? 1m
             : Math.Round((decimal)today.DayOfYear / CalendarSystem.Iso.GetDaysInYear(year), 4);
         // Scaled by whole days, not by the rounded share, so that early in the year the forecast is not skewed.
-        var forecast = elapsed is > 0m and < 1m ? Math.Round(attractedUsd * CalendarSystem.Iso.GetDaysInYear(year) / today.DayOfYear, 2) : attractedUsd;
+        var forecast = Money.Cents(elapsed is > 0m and < 1m ? attractedUsd * CalendarSystem.Iso.GetDaysInYear(year) / today.DayOfYear : attractedUsd);
         if (target is null) return new TargetStatus(TargetPosition.NoTarget, elapsed, null, forecast, null);
         var position = attractedUsd < target.MinimumUsd ? TargetPosition.Below
             : attractedUsd > target.MaximumUsd ? TargetPosition.Above
             : TargetPosition.Within;
-        return new TargetStatus(position, elapsed, attractedUsd >= target.MinimumUsd * elapsed, forecast, Math.Max(0m, target.MinimumUsd - attractedUsd));
+        return new TargetStatus(position, elapsed, attractedUsd >= target.MinimumUsd * elapsed, forecast, Money.Cents(Math.Max(0m, target.MinimumUsd - attractedUsd)));
     }
 }

@@ -26,7 +26,7 @@ public sealed class CertificateLifecycleTests(ApiFixture fixture) : ApiTest(fixt
         Assert.Equal("556000000.01", (string?)amended["capitalAsIssuedUsd"]);
         Assert.Equal("30.5", (string?)amended["landAreaHectares"]);
         Assert.Equal([1, 2], amended["amendments"]!.AsArray().Select(a => (int)a!["number"]!));
-        Assert.Equal("-1000000", (string?)amended["amendments"]![1]!["capitalChangeUsd"]);
+        Assert.Equal("-1000000.00", (string?)amended["amendments"]![1]!["capitalChangeUsd"]);
         Assert.Equal("\"3\"", down.Header("ETag"));
     }
 

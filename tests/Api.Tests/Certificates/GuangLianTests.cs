@@ -8,7 +8,8 @@ namespace Investment.Api.Tests.Certificates;
 /// <summary>
 /// A long real-world history (domain.md): the Guang Lian steel certificate, issued in 2006 at USD 556 m, raised to
 /// USD 3 bn in 2008 and later USD 4.5 bn (five amendments in nine years); JFE withdrew in September 2014; the project
-/// was later revoked. Dates between the public milestones are plausible, not historical.
+/// was later revoked. Dates between the public milestones are plausible, not historical; JFE's joining (with the 2008
+/// raise) and its withdrawal (a sixth amendment here) are investor changes.
 /// </summary>
 public sealed class GuangLianTests(ApiFixture fixture) : ApiTest(fixture)
 {
@@ -32,6 +33,7 @@ public sealed class GuangLianTests(ApiFixture fixture) : ApiTest(fixture)
     private async Task Replay()
     {
         var investor = await Host.RegisteredInvestor(Officer, InvestorRequests.Profile(Unique("Guang Lian Steel (Dung Quat)"), "TW", ["steelAndMetallurgy"]));
+        var jfe = (string)(await Host.RegisteredInvestor(Officer, InvestorRequests.Profile(Unique("JFE Steel"), "JP", ["steelAndMetallurgy"])))["id"]!;
         var issued = await (await Host.Post(Officer, "/api/v1/certificates", new
         {
             number = CertificateRequests.Number(),
@@ -48,18 +50,25 @@ public sealed class GuangLianTests(ApiFixture fixture) : ApiTest(fixture)
         var url = $"/api/v1/certificates/{issued["id"]}";
         async Task<JsonNode> Amend(object body) => await (await Host.Post(Officer, $"{url}/amendments", body)).Json();
 
-        var first = await Amend(new { on = "2008-05-14", capitalChange = Usd("2444000000"), landAreaHectares = "289.6", reason = "Second furnace: USD 3 bn." });
-        Assert.Equal("3000000000", (string?)first["capitalUsd"]);
+        var first = await Amend(new
+        {
+            on = "2008-05-14", capitalChange = Usd("2444000000"), landAreaHectares = "289.6", reason = "Second furnace: USD 3 bn; JFE joins.",
+            investorsJoining = new[] { new { investorId = jfe } },
+        });
+        Assert.Equal("3000000000.00", (string?)first["capitalUsd"]);
         await Amend(new { on = "2009-09-01", extensionMonths = 12, reason = "Financing delayed by the crisis." });
         await Amend(new { on = "2010-10-05", objectives = "Hot rolling mill added.", reason = "New objectives." });
         var fourth = await Amend(new { on = "2012-03-20", capitalChange = Usd("1500000000"), reason = "Raised to USD 4.5 bn." });
-        Assert.Equal("4500000000", (string?)fourth["capitalUsd"]);
+        Assert.Equal("4500000000.00", (string?)fourth["capitalUsd"]);
         var fifth = await Amend(new { on = "2013-04-02", extensionMonths = 12, reason = "Last extension allowed." });
         Assert.Equal(24, (int)fifth["extensionMonthsUsed"]!);
         Assert.Equal("2011-12-31", (string?)fifth["schedule"]![0]!["due"]); // 2009-12-31 + 24 months
         Assert.Equal([1, 2, 3, 4, 5], fifth["amendments"]!.AsArray().Select(a => (int)a!["number"]!));
         var sixth = await Host.Post(Officer, $"{url}/amendments", new { on = "2014-01-10", extensionMonths = 6, reason = "One more?" });
         await sixth.ShouldBeProblem(409, "certificate.extension_limit");
+        var withdrawal = await Amend(new { on = "2014-09-15", investorsLeaving = new[] { jfe }, reason = "JFE withdrew." });
+        Assert.Equal("left", (string?)withdrawal["amendments"]![5]!["investors"]!["kind"]);
+        Assert.Equal([(string?)investor["id"]], withdrawal["investors"]!.AsArray().Select(i => (string?)i!["investorId"]));
 
         await Host.Post(Officer, $"{url}/inspections", new
         {
@@ -76,22 +85,23 @@ public sealed class GuangLianTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.DoesNotContain(rules, r => r.Item1 == "lastInspectionStalled"); // not yet inspected as of then
 
         var end2014 = await Host.Get(Partner, "/api/v1/certificates/watchlist?asOf=2014-12-31&zone=dung-quat");
-        Assert.Contains(end2014["entries"]!.AsArray().Single(e => (string?)e!["certificateId"] == (string?)issued["id"])!["reasons"]!.AsArray(),
-            r => (string?)r!["rule"] == "lastInspectionStalled");
+        var endReasons = end2014["entries"]!.AsArray().Single(e => (string?)e!["certificateId"] == (string?)issued["id"])!["reasons"]!.AsArray();
+        Assert.Contains(endReasons, r => (string?)r!["rule"] == "lastInspectionStalled");
+        Assert.Contains(endReasons, r => (string?)r!["rule"] == "milestoneOverdue" && (string?)r!["crossedOn"] == "2013-04-02"); // the investor change moves no date
 
         var revoked = await (await Host.Post(Officer, $"{url}/revoke", new
         {
             on = "2016-03-15", ground = "behindScheduleNoExtension", decisionNumber = "215/QĐ-BQL", note = "Abandoned after JFE's withdrawal.",
         })).Json();
         Assert.Equal("revoked", (string?)revoked["status"]);
-        Assert.Equal("4500000000", (string?)revoked["capitalUsd"]);
-        Assert.Equal("556000000", (string?)revoked["capitalAsIssuedUsd"]);
+        Assert.Equal("4500000000.00", (string?)revoked["capitalUsd"]);
+        Assert.Equal("556000000.00", (string?)revoked["capitalAsIssuedUsd"]);
         Assert.DoesNotContain((await Host.Get(Partner, "/api/v1/certificates/watchlist?asOf=2016-03-15&zone=dung-quat"))["entries"]!.AsArray(),
             e => (string?)e!["certificateId"] == (string?)issued["id"]);
 
         var history = (await Host.Get(Officer, $"{url}/history"))["items"]!.AsArray();
         Assert.Equal(["certificateIssued", "certificateAmended", "certificateAmended", "certificateAmended", "certificateAmended", "certificateAmended",
-            "certificateInspected", "certificateRevoked"], history.Select(e => (string)e!["type"]!));
+            "certificateAmended", "certificateInspected", "certificateRevoked"], history.Select(e => (string)e!["type"]!));
         var capitalSteps = history.Where(e => e!["data"]!["capitalChange"] is not null).Select(e => (string)e!["data"]!["capitalChange"]!["amount"]!);
         Assert.Equal(["2444000000", "1500000000"], capitalSteps);
     }

@@ -35,9 +35,29 @@ public sealed class WatchlistTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task a_milestone_never_extended_is_listed_from_the_day_it_is_more_than_12_months_behind_its_registered_date()
+    {
+        // The replay's case: a 2012 certificate whose construction start is 19 months overdue and which never asked for an extension.
+        var certificate = await Host.IssuedCertificate(Officer, issuedOn: "2012-04-10", schedule: [CertificateRequests.Milestone("Construction start", "2012-11-30")]);
+
+        Assert.False(Reasons(await Entry(certificate, "2013-11-30")).ContainsKey("milestoneOverdue"));
+        var overdue = Reasons(await Entry(certificate, "2014-07-05"))["milestoneOverdue"];
+
+        Assert.Equal("2013-12-01", (string?)overdue["crossedOn"]);
+        Assert.Equal("Construction start", (string?)overdue["facts"]!["milestone"]);
+        Assert.Equal("2012-11-30", (string?)overdue["facts"]!["dueOn"]);
+        Assert.Equal("19", (string?)overdue["facts"]!["monthsOverdue"]);
+        Assert.Equal("0", (string?)overdue["facts"]!["extensionMonthsUsed"]);
+        var noInspection = Reasons(await Entry(certificate, "2014-07-05"))["noRecentInspection"]["facts"]!.AsObject();
+        Assert.True(noInspection.ContainsKey("lastInspectedOn"));
+        Assert.Null(noInspection["lastInspectedOn"]); // null, not "never"
+    }
+
+    [Fact]
     public async Task a_milestone_overdue_with_extension_left_is_not_listed_for_it()
     {
         var certificate = await Host.IssuedCertificate(Officer, issuedOn: "2010-01-01", schedule: [CertificateRequests.Milestone("Operation", "2010-06-30")]);
+        await Host.Post(Officer, $"/api/v1/certificates/{certificate["id"]}/amendments", new { on = "2010-03-01", extensionMonths = 12, reason = "Typhoon." });
         Assert.False(Reasons(await Entry(certificate, "2014-07-05")).ContainsKey("milestoneOverdue"));
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Alba;
 using Investment.Api.Http;
 using Investment.Api.Tests.Infrastructure;
+using Marten.Events;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -30,9 +31,24 @@ public sealed class SeedingTests
             Assert.Equal("applied", (string?)refinery["stage"]);
             Assert.Equal(3, refinery["contacts"]!.AsArray().Count);
             var guangLian = (await List(host, token, "/api/v1/certificates?number=341043000019"))["items"]![0]!;
-            Assert.Equal("4500000000", (string?)guangLian["capitalUsd"]);
+            Assert.Equal("4500000000.00", (string?)guangLian["capitalUsd"]);
             Assert.Equal("revoked", (string?)guangLian["status"]);
             Assert.Equal(5, guangLian["amendments"]!.AsArray().Count);
+            Assert.Equal("left", (string?)guangLian["amendments"]![4]!["investors"]!["kind"]); // JFE withdrew in September 2014
+            Assert.Equal("JFE Steel Corporation", (string?)guangLian["amendments"]![4]!["investors"]!["left"]![0]!["name"]);
+            Assert.Equal(["Guang Lian Steel (Dung Quat) Corporation"], guangLian["investors"]!.AsArray().Select(i => (string)i!["name"]!));
+            Assert.Equal(("250000000.00", 8000), ((string?)guangLian["realisedUsd"], (int)guangLian["plannedEmployees"]!));
+            if (start == 1)
+            {
+                // The README's example of the 2014 progress.
+                await host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+                var progress = await List(host, token, "/api/v1/zones/dung-quat/progress/2014");
+                Assert.Equal(("68000000.00", 2, 1), ((string?)progress["attractedUsd"], (int)progress["amendments"]!, (int)progress["otherAmendments"]!));
+                Assert.Equal(("4868000000.00", "568525416.55", "0.1168", "88525416.55"), ((string?)progress["realised"]!["registeredUsd"],
+                    (string?)progress["realised"]!["realisedUsd"], (string?)progress["realised"]!["realisationRate"], (string?)progress["realised"]!["realisedInPeriodUsd"]));
+                Assert.Equal((11380, 380, 2970, 133), ((int)progress["jobs"]!["plannedEmployees"]!, (int)progress["jobs"]!["plannedInPeriod"]!,
+                    (int)progress["jobs"]!["vietnameseEmployees"]!, (int)progress["jobs"]!["foreignEmployees"]!));
+            }
             Assert.Contains(investors["items"]!.AsArray(), i => (string?)i!["legalName"] == "Doosan Heavy Industries & Construction");
         }
     }

@@ -147,7 +147,7 @@ public sealed class LeadStageTests(ApiFixture fixture) : ApiTest(fixture)
 
         Assert.Equal("officer.le", (string?)(await reassigned.Json())["owner"]);
         await noReason.ShouldBeProblem(400, "validation.failed");
-        Assert.Equal("300000000", (string?)(await revised.Json())["estimatedCapitalUsd"]);
+        Assert.Equal("300000000.00", (string?)(await revised.Json())["estimatedCapitalUsd"]);
         Assert.Equal("\"3\"", same.Header("ETag")); // nothing recorded for no change
     }
 

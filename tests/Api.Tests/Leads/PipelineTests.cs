@@ -25,14 +25,14 @@ public sealed class PipelineTests(ApiFixture fixture) : ApiTest(fixture)
 
         Assert.Equal(3, (int)pipeline["leads"]!);
         Assert.Equal(1, (int)pipeline["lost"]!);
-        Assert.Equal("400", (string?)pipeline["lostEstimatedCapitalUsd"]);
+        Assert.Equal("400.00", (string?)pipeline["lostEstimatedCapitalUsd"]);
         var stages = pipeline["stages"]!.AsArray().ToDictionary(s => (string)s!["stage"]!);
         Assert.Equal(0, (int)stages["prospect"]!["current"]!);
         Assert.Equal(3, (int)stages["prospect"]!["reached"]!);
         Assert.Equal("0.6667", (string?)stages["prospect"]!["conversionToNext"]);
         Assert.Equal("10", (string?)stages["prospect"]!["medianDays"]);
         Assert.Equal(1, (int)stages["engaged"]!["current"]!);
-        Assert.Equal("200", (string?)stages["engaged"]!["estimatedCapitalUsd"]);
+        Assert.Equal("200.00", (string?)stages["engaged"]!["estimatedCapitalUsd"]);
         Assert.Equal("0.5", (string?)stages["engaged"]!["conversionToNext"]);
         Assert.Equal(1, (int)stages["siteVisit"]!["current"]!);
         Assert.Null(stages["siteVisit"]!["medianDays"]);

@@ -18,9 +18,12 @@ using NodaTime.Testing;
 namespace Investment.Api.Tests.Reports;
 
 /// <summary>
-/// Random histories of certificates, recorded at random times, through the API into a database of their own. The
-/// zone figures (the projection), their explanation lines, and an independent fold over the raw events must agree to
-/// the cent, now and as known on random dates; rebuilding every projection from the events must change no answer.
+/// Random histories of certificates (capital in USD and in VND at rates that fall on half cents, amendments up and down,
+/// transfers to other investors, inspections with disbursed capital and employees, planned jobs, revocations), recorded
+/// at random times, through the API into a database of their own. The zone figures (the projection), their explanation
+/// lines, and an independent fold over the raw events must agree to the cent (attracted capital and its breakdown by
+/// country, revoked capital, realised capital, jobs), now and as known on random dates; rebuilding every projection
+/// from the events must change no answer.
 /// </summary>
 public sealed class AttractedCapitalPropertyTests : IAsyncLifetime
 {
@@ -47,6 +50,11 @@ public sealed class AttractedCapitalPropertyTests : IAsyncLifetime
         await host.Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
 
         var raw = await RawEvents(host);
+        // The histories hold what the figures are about: transfers, inspections with employees, conversions on half a cent.
+        Assert.True(raw.OfType<CertificateAmended>().Count(a => a.Investors is not null) >= 5);
+        Assert.True(raw.OfType<CertificateInspected>().Count(i => i.VietnameseEmployees is not null) >= 10);
+        Assert.True(raw.OfType<CertificateIssued>().Count(i => i.Capital.Currency == Currency.VND && (i.Capital.Amount / 20_000m).Scale == 3) >= 5);
+        Assert.True(raw.OfType<CertificateIssued>().Count(i => i.PlannedEmployees is not null) >= 10);
         var asOfDates = Enumerable.Range(0, 6).Select(_ => new LocalDate(2012, 1, 1).PlusDays(random.Next(0, 1096))).Append(End.PlusDays(200)).ToList();
         var answers = new List<string>();
         foreach (var zone in Zones)
@@ -57,12 +65,23 @@ public sealed class AttractedCapitalPropertyTests : IAsyncLifetime
                     var progress = await Get(host, $"/api/v1/zones/{zone}/progress/{year}{suffix}");
                     var explanation = await Get(host, $"/api/v1/zones/{zone}/progress/{year}/explanation{suffix}");
                     var knownAt = asOf?.PlusDays(1).AtStartOfDayInZone(VietnamCalendar.Zone).ToInstant() ?? Instant.MaxValue;
-                    var (attracted, revoked) = Fold(raw, zone, year, knownAt);
+                    var (attracted, revoked, byCountry) = Fold(raw, zone, year, knownAt);
+                    var implemented = FoldImplementation(raw, zone, year, knownAt);
 
                     var where = $"{zone} {year} as of {asOf?.ToString() ?? "now"}";
                     Assert.True(attracted == Dec(progress["attractedUsd"]), $"{where}: fold {attracted}, projection {progress["attractedUsd"]}");
                     Assert.True(attracted == explanation["lines"]!.AsArray().Sum(l => Dec(l!["amountUsd"])), $"{where}: explanation lines");
                     Assert.True(revoked == Dec(progress["revokedCapitalUsd"]), $"{where}: fold revoked {revoked}, projection {progress["revokedCapitalUsd"]}");
+                    Assert.Equal(byCountry.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={c.Value:0.00}"),
+                        progress["byCountry"]!.AsArray().Select(c => $"{(string)c!["country"]!}={Dec(c!["attractedUsd"]):0.00}"));
+                    var realised = progress["realised"]!;
+                    var jobs = progress["jobs"]!;
+                    var projected = (Dec(realised["registeredUsd"]), Dec(realised["realisedUsd"]), Dec(realised["realisedInPeriodUsd"]),
+                        (int)jobs["plannedEmployees"]!, (int)jobs["plannedInPeriod"]!, (int)jobs["vietnameseEmployees"]!, (int)jobs["foreignEmployees"]!);
+                    Assert.True(implemented == projected, $"{where}: fold {implemented}, projection {projected}");
+                    Assert.True((implemented.Registered > 0 ? Math.Round(implemented.Realised / implemented.Registered, 4, MidpointRounding.AwayFromZero) : (decimal?)null)
+                        == (realised["realisationRate"] is { } rate ? Dec(rate) : null), $"{where}: realisation rate");
+                    Assert.True(implemented.InPeriod == explanation["realisedLines"]!.AsArray().Sum(l => Dec(l!["realisedInPeriodUsd"])), $"{where}: realised lines");
                     answers.Add(progress.ToJsonString() + explanation.ToJsonString());
                 }
 
@@ -86,12 +105,19 @@ public sealed class AttractedCapitalPropertyTests : IAsyncLifetime
         {
             var id = Guid.Empty;
             var issuedOn = new LocalDate(2012, 1, 1).PlusDays(random.Next(0, 1000));
-            var capital = random.Next(1, 500_000) * 1000.01m;
+            // One in three in VND at 20,000 a dollar, ending in 900 dong: a converted amount on half a cent (…x.xx5) rounds away from zero.
+            var inVnd = random.Next(3) == 0;
+            var vnd = random.Next(1, 5_000_000) * 10_000m + 900m;
+            var capital = inVnd ? Math.Round(vnd / 20_000m, 2, MidpointRounding.AwayFromZero) : random.Next(1, 500_000) * 1000.01m;
+            int? planned = random.Next(3) == 0 ? null : random.Next(0, 5000);
+            var investor = investors[random.Next(investors.Count)];
             var body = new
             {
-                number = $"P-{Guid.NewGuid():N}"[..20], projectName = "Random project", investorIds = new[] { investors[random.Next(investors.Count)] },
+                number = $"P-{Guid.NewGuid():N}"[..20], projectName = "Random project", investorIds = new[] { investor },
                 zone = Zones[random.Next(Zones.Length)], sector = new[] { "energy", "heavyIndustry", "tourismAndServices" }[random.Next(3)],
-                capital = Usd(capital), landAreaHectares = "10", issuedOn = Iso(issuedOn), durationYears = 20,
+                capital = inVnd ? (object)new { amount = vnd.ToString(CultureInfo.InvariantCulture), currency = "VND", exchangeRate = "20000", rateDate = Iso(issuedOn) }
+                    : Usd(capital),
+                landAreaHectares = "10", issuedOn = Iso(issuedOn), durationYears = 20, plannedEmployees = planned,
             };
             var story = new List<(LocalDate On, Func<Task> Act)>
             {
@@ -104,14 +130,40 @@ public sealed class AttractedCapitalPropertyTests : IAsyncLifetime
             };
             var date = issuedOn;
             var current = capital;
-            for (var a = random.Next(0, 4); a > 0; a--)
+            var disbursed = 0m;
+            for (var a = random.Next(0, 7); a > 0; a--)
             {
                 date = date.PlusDays(random.Next(1, 200));
-                var change = random.Next(2) == 0 ? random.Next(1, 100_000) * 10.05m : -Math.Min(current, random.Next(1, 100_000) * 10.05m);
-                if (change == 0) continue;
-                current += change;
-                var amendment = new { on = Iso(date), capitalChange = Usd(change), reason = "random" };
-                story.Add((date, async () => Assert.Equal(200, (await host.Post(Officer, $"/api/v1/certificates/{id}/amendments", amendment)).Context.Response.StatusCode)));
+                var on = date;
+                switch (random.Next(5))
+                {
+                    case 0 or 1:
+                        var change = random.Next(2) == 0 ? random.Next(1, 100_000) * 10.05m : -Math.Min(current, random.Next(1, 100_000) * 10.05m);
+                        if (change == 0) continue;
+                        current += change;
+                        object amendment = random.Next(3) == 0
+                            ? new { on = Iso(on), capitalChange = Usd(change), plannedEmployees = (int?)random.Next(0, 5000), reason = "random" }
+                            : new { on = Iso(on), capitalChange = Usd(change), plannedEmployees = (int?)null, reason = "random" };
+                        story.Add((on, async () => Assert.Equal(200, (await host.Post(Officer, $"/api/v1/certificates/{id}/amendments", amendment)).Context.Response.StatusCode)));
+                        break;
+                    case 2:
+                        // The project transferred to another investor: later movements count for the buyer's country.
+                        var buyer = investors.Where(x => x != investor).ElementAt(random.Next(investors.Count - 1));
+                        var transfer = new { on = Iso(on), investorsLeaving = new[] { investor }, investorsJoining = new[] { new { investorId = buyer } }, reason = "transfer" };
+                        investor = buyer;
+                        story.Add((on, async () => Assert.Equal(200, (await host.Post(Officer, $"/api/v1/certificates/{id}/amendments", transfer)).Context.Response.StatusCode)));
+                        break;
+                    default:
+                        disbursed = Math.Max(0m, disbursed + random.Next(-1_000, 50_000) * 100.01m);
+                        var counted = random.Next(3) != 0;
+                        var inspection = new
+                        {
+                            on = Iso(on), inspector = "officer.random", progress = "onSchedule", disbursedSoFar = Usd(disbursed), findings = "random",
+                            vietnameseEmployees = counted ? (int?)random.Next(0, 3000) : null, foreignEmployees = counted ? (int?)random.Next(0, 100) : null,
+                        };
+                        story.Add((on, async () => Assert.Equal(200, (await host.Post(Officer, $"/api/v1/certificates/{id}/inspections", inspection)).Context.Response.StatusCode)));
+                        break;
+                }
             }
             if (random.Next(4) == 0)
             {
@@ -174,31 +226,104 @@ public sealed class AttractedCapitalPropertyTests : IAsyncLifetime
 
     private static string Iso(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>An independent fold over the raw events: the 2014 rule written out again, with nothing shared with the API.</summary>
-    private static (decimal Attracted, decimal Revoked) Fold(IReadOnlyList<object> events, string zone, int year, Instant knownAt)
+    /// <summary>A converted amount, rounded to the cent half away from zero (written out again, not the API's Money).</summary>
+    private static decimal Usd(Money money) =>
+        money.Currency == Currency.USD ? money.Amount : Math.Round(money.Amount / money.ExchangeRate!.Value, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>
+    /// An independent fold over the raw events: the 2014 rule written out again, with nothing shared with the API. Each
+    /// movement counts for the country of the certificate's first investor on its date.
+    /// </summary>
+    private static (decimal Attracted, decimal Revoked, Dictionary<string, decimal> ByCountry) Fold(IReadOnlyList<object> events, string zone, int year, Instant knownAt)
     {
         var zones = new Dictionary<Guid, string>();
         var capital = new Dictionary<Guid, decimal>();
+        var investors = new Dictionary<Guid, List<CertificateInvestor>>();
+        var byCountry = new Dictionary<string, decimal>();
         decimal attracted = 0, revoked = 0;
+        void Count(Guid certificate, decimal amount)
+        {
+            attracted += amount;
+            var country = investors[certificate][0].Country;
+            byCountry[country] = byCountry.GetValueOrDefault(country) + amount;
+        }
         foreach (var e in events)
         {
             switch (e)
             {
                 case CertificateIssued issued:
                     zones[issued.CertificateId] = issued.ZoneCode;
-                    capital[issued.CertificateId] = issued.Capital.Amount;
-                    if (issued.ZoneCode == zone && issued.IssuedOn.Year == year && issued.RecordedAt < knownAt) attracted += issued.Capital.Amount;
+                    capital[issued.CertificateId] = Usd(issued.Capital);
+                    investors[issued.CertificateId] = [.. issued.Investors];
+                    if (issued.ZoneCode == zone && issued.IssuedOn.Year == year && issued.RecordedAt < knownAt) Count(issued.CertificateId, Usd(issued.Capital));
                     break;
-                case CertificateAmended amended when amended.CapitalChange is { } change:
-                    capital[amended.CertificateId] += change.Amount;
-                    if (zones[amended.CertificateId] == zone && amended.On.Year == year && amended.RecordedAt < knownAt) attracted += change.Amount;
+                case CertificateAmended amended:
+                    if (amended.Investors is { } change)
+                    {
+                        investors[amended.CertificateId].RemoveAll(i => change.Left.Any(l => l.InvestorId == i.InvestorId));
+                        investors[amended.CertificateId].AddRange(change.Joined);
+                    }
+                    if (amended.CapitalChange is not { } money) break;
+                    capital[amended.CertificateId] += Usd(money);
+                    if (zones[amended.CertificateId] == zone && amended.On.Year == year && amended.RecordedAt < knownAt) Count(amended.CertificateId, Usd(money));
                     break;
                 case CertificateRevoked r:
                     if (zones[r.CertificateId] == zone && r.On.Year == year && r.RecordedAt < knownAt) revoked += capital[r.CertificateId];
                     break;
             }
         }
-        return (attracted, revoked);
+        return (attracted, revoked, byCountry);
+    }
+
+    /// <summary>
+    /// Realised capital and jobs folded independently: for each certificate of the zone issued by the year's end, its
+    /// registered capital, disbursed so far (the inspection with the latest date on or before a day; the later recorded
+    /// of two on the same date), employees counted and planned, each as known at the instant.
+    /// </summary>
+    private static (decimal Registered, decimal Realised, decimal InPeriod, int Planned, int PlannedInPeriod, int Vietnamese, int Foreign) FoldImplementation(
+        IReadOnlyList<object> events, string zone, int year, Instant knownAt)
+    {
+        var start = new LocalDate(year, 1, 1);
+        var end = new LocalDate(year, 12, 31);
+        var known = events.OfType<IRecordedEvent>().Where(e => e.RecordedAt < knownAt).ToList();
+        decimal registered = 0, realised = 0, inPeriod = 0;
+        int planned = 0, plannedInPeriod = 0, vietnamese = 0, foreign = 0;
+        foreach (var issued in known.OfType<CertificateIssued>().Where(c => c.ZoneCode == zone && c.IssuedOn <= end))
+        {
+            var mine = known.Where(e => e switch
+            {
+                CertificateAmended a => a.CertificateId == issued.CertificateId,
+                CertificateInspected i => i.CertificateId == issued.CertificateId,
+                CertificateRevoked r => r.CertificateId == issued.CertificateId,
+                _ => false,
+            }).ToList();
+            CertificateInspected? Latest(LocalDate on, bool counted = false)
+            {
+                CertificateInspected? best = null;
+                foreach (var i in mine.OfType<CertificateInspected>())
+                    if (i.On <= on && (!counted || i.VietnameseEmployees is not null || i.ForeignEmployees is not null) && (best is null || i.On >= best.On)) best = i;
+                return best;
+            }
+            int? PlannedOn(LocalDate on)
+            {
+                var last = issued.IssuedOn <= on ? issued.PlannedEmployees : null;
+                var lastOn = issued.IssuedOn;
+                foreach (var a in mine.OfType<CertificateAmended>())
+                    if (a.PlannedEmployees is { } p && a.On <= on && a.On >= lastOn) (last, lastOn) = (p, a.On);
+                return last;
+            }
+            decimal Disbursed(LocalDate on) => Latest(on) is { } i ? Usd(i.DisbursedSoFar) : 0m;
+
+            inPeriod += Disbursed(end) - Disbursed(start.PlusDays(-1));
+            plannedInPeriod += (PlannedOn(end) ?? 0) - (issued.IssuedOn < start ? PlannedOn(start.PlusDays(-1)) ?? 0 : 0);
+            if (mine.OfType<CertificateRevoked>().Any(r => r.On <= end)) continue;
+            registered += Usd(issued.Capital) + mine.OfType<CertificateAmended>().Where(a => a.On <= end && a.CapitalChange is not null).Sum(a => Usd(a.CapitalChange!));
+            realised += Disbursed(end);
+            planned += PlannedOn(end) ?? 0;
+            vietnamese += Latest(end, counted: true)?.VietnameseEmployees ?? 0;
+            foreign += Latest(end, counted: true)?.ForeignEmployees ?? 0;
+        }
+        return (registered, realised, inPeriod, planned, plannedInPeriod, vietnamese, foreign);
     }
 
     private static async Task<IReadOnlyList<object>> RawEvents(IAlbaHost host)

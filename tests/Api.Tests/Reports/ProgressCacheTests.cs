@@ -10,7 +10,8 @@ public sealed class ProgressCacheTests
     private static readonly LocalDate Today = new(2014, 7, 5);
 
     private static ZoneProgress Progress(decimal attracted) => new("dung-quat", 2014, null, Today, CountingRule.For(2014), null,
-        TargetStatus.Evaluate(null, attracted, 2014, Today), attracted, 0, 0, 0, 0, 0, 0, 0, [], []);
+        TargetStatus.Evaluate(null, attracted, 2014, Today), attracted, 0, 0m, 0, 0, 0m, 0, 0m, 0, 0, 0m, [], [],
+        new RealisedCapital(0m, 0m, null, 0m), new JobFigures(0, 0, 0, 0, 0));
 
     [Fact]
     public async Task a_crowd_of_readers_missing_the_cache_at_once_computes_the_answer_once()

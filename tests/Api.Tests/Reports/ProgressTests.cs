@@ -50,8 +50,11 @@ public sealed class ProgressTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(2, (int)progress["newCertificates"]!);
         Assert.Equal(150_000_000.10m, Dec(progress["newCapitalUsd"]));
         Assert.Equal(4, (int)progress["amendments"]!);
-        Assert.Equal(26_000_000m, Dec(progress["increasesUsd"]));
-        Assert.Equal(-5_000_000.05m, Dec(progress["reductionsUsd"]));
+        Assert.Equal((2, "26000000.00"), ((int)progress["capitalIncreaseAmendments"]!, (string?)progress["capitalAddedUsd"]));
+        Assert.Equal((1, "5000000.05"), ((int)progress["capitalReductionAmendments"]!, (string?)progress["capitalReducedUsd"])); // positive, named as reduced
+        Assert.Equal(1, (int)progress["otherAmendments"]!); // the land-only amendment is not a capital amendment
+        Assert.Equal("171000000.05", (string?)progress["attractedUsd"]); // two decimals
+        Assert.Equal(Dec(progress["attractedUsd"]), Dec(progress["newCapitalUsd"]) + Dec(progress["capitalAddedUsd"]) - Dec(progress["capitalReducedUsd"]));
         Assert.Equal(1, (int)progress["revocations"]!);
         Assert.Equal(44_999_999.95m, Dec(progress["revokedCapitalUsd"]));
         Assert.Equal(Dec(progress["attractedUsd"]), explanation["lines"]!.AsArray().Sum(l => Dec(l!["amountUsd"])));

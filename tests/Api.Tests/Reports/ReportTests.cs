@@ -46,7 +46,7 @@ public sealed class ReportTests(ApiFixture fixture) : ApiTest(fixture)
         var report = await Host.Get(Partner, $"/api/v1/zones/{Zone}/reports/2010/first-half");
 
         Assert.Equal(("2010-01-01", "2010-06-30"), ((string?)report["from"], (string?)report["to"]));
-        Assert.Equal("30000000", (string?)report["attractedUsd"]);
+        Assert.Equal("30000000.00", (string?)report["attractedUsd"]);
         Assert.Single(report["newCertificates"]!.AsArray());
         Assert.Empty(report["amendments"]!.AsArray());
         Assert.Equal((2, 1, 1, 1), ((int)report["leads"]!["opened"]!, (int)report["leads"]!["certified"]!, (int)report["leads"]!["lost"]!,
@@ -61,9 +61,12 @@ public sealed class ReportTests(ApiFixture fixture) : ApiTest(fixture)
 
         var report = await Host.Get(Partner, $"/api/v1/zones/{Zone}/reports/2010/year");
 
-        Assert.Equal("45000000", (string?)report["attractedUsd"]);
+        Assert.Equal("45000000.00", (string?)report["attractedUsd"]);
         Assert.Equal(2, report["newCertificates"]!.AsArray().Count);
         Assert.Single(report["amendments"]!.AsArray());
+        Assert.Equal((2, "42000000.00"), ((int)report["newCertificateCount"]!, (string?)report["newCapitalUsd"]));
+        Assert.Equal((1, "3000000.00"), ((int)report["capitalIncreaseAmendments"]!, (string?)report["capitalAddedUsd"]));
+        Assert.Equal((0, "0.00", 0), ((int)report["capitalReductionAmendments"]!, (string?)report["capitalReducedUsd"], (int)report["otherAmendments"]!));
         Assert.Equal(2, (int)report["leads"]!["contactsLogged"]!);
         Assert.Equal(["energy", "tourismAndServices"], report["bySector"]!.AsArray().Select(s => (string)s!["sector"]!));
     }
@@ -86,10 +89,29 @@ public sealed class ReportTests(ApiFixture fixture) : ApiTest(fixture)
         var text = Encoding.UTF8.GetString(bytes[3..]);
         var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("section,item,date,certificate,project,country,sector,count,amountUsd", lines[0]);
-        Assert.Contains("summary,attracted,,,,,,,45000000", lines);
+        Assert.Contains("summary,attracted,,,,,,,45000000.00", lines);
         Assert.Contains(lines, l => l.StartsWith("newCertificate,,2010-05-10,", StringComparison.Ordinal)
-            && l.EndsWith(",Nhà máy điện mặt trời Quảng Ngãi,VN,energy,,30000000", StringComparison.Ordinal));
+            && l.EndsWith(",Nhà máy điện mặt trời Quảng Ngãi,VN,energy,,30000000.00", StringComparison.Ordinal));
         Assert.Contains("summary,contactsLogged,,,,,,2,", lines);
+        Assert.Contains("summary,newCertificates,,,,,,2,42000000.00", lines);
+        Assert.Contains("summary,capitalAdded,,,,,,1,3000000.00", lines);
+        Assert.Contains("summary,capitalReduced,,,,,,0,0.00", lines);
+        Assert.Contains("summary,otherAmendments,,,,,,0,", lines);
+        Assert.Contains(lines, l => l.StartsWith("capitalIncrease,1,2010-10-01,", StringComparison.Ordinal) && l.EndsWith(",3000000.00", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task the_document_gives_the_report_as_json_with_its_sign_conventions_and_as_csv()
+    {
+        var result = await Host.Send(null, s => s.Get.Url("/swagger/v1/swagger.json"));
+        var document = System.Text.Json.Nodes.JsonNode.Parse(Encoding.UTF8.GetString(ReadBytes(result)))!;
+
+        var ok = document["paths"]!["/api/v1/zones/{code}/reports/{year}/{period}"]!["get"]!["responses"]!["200"]!["content"]!;
+        Assert.Equal("#/components/schemas/ZoneReport", (string?)ok["application/json"]!["schema"]!["$ref"]);
+        Assert.NotNull(ok["text/csv"]);
+        var report = document["components"]!["schemas"]!["ZoneReport"]!["properties"]!;
+        Assert.Contains("positive", (string?)report["capitalReducedUsd"]!["description"]);
+        Assert.Contains("newCapitalUsd + capitalAddedUsd − capitalReducedUsd", (string?)report["attractedUsd"]!["description"]);
     }
 
     private static byte[] ReadBytes(Alba.IScenarioResult result)

@@ -64,10 +64,9 @@ public sealed class WatchlistTests
     }
 
     [Fact]
-    public void an_overdue_milestone_needs_the_extension_used_up_and_crosses_on_the_later_of_the_two_dates()
+    public void an_overdue_milestone_with_the_extension_used_up_crosses_on_the_later_of_the_two_dates()
     {
         var c = CertificateDeciderTests.Issue(1000m, new Milestone("Operation", new LocalDate(2012, 3, 1)));
-        Assert.DoesNotContain(WatchRule.MilestoneOverdue, Rules(c, new LocalDate(2014, 1, 1)));
         c = With(c, CertificateDecider.Amend(c, new(new LocalDate(2012, 2, 1), null, null, 24, null, null, "x"), Now));
 
         var reason = Watchlist.Reasons(c, new LocalDate(2015, 3, 2)).Single(r => r.Rule == WatchRule.MilestoneOverdue);
@@ -75,5 +74,57 @@ public sealed class WatchlistTests
         Assert.Equal(new LocalDate(2015, 3, 2), reason.CrossedOn); // due 2014-03-01 after extension: more than 12 months from 2015-03-02
         Assert.Equal("2014-03-01", reason.Facts["dueOn"]);
         Assert.DoesNotContain(WatchRule.MilestoneOverdue, Rules(c, new LocalDate(2015, 3, 1)));
+    }
+
+    [Fact]
+    public void a_milestone_never_extended_is_listed_from_the_day_it_is_more_than_12_months_behind_its_registered_date()
+    {
+        var c = CertificateDeciderTests.Issue(1000m, new Milestone("Construction start", new LocalDate(2012, 11, 30)));
+        Assert.DoesNotContain(WatchRule.MilestoneOverdue, Rules(c, new LocalDate(2013, 11, 30))); // 12 months, not more
+
+        var reason = Watchlist.Reasons(c, new LocalDate(2014, 7, 5)).Single(r => r.Rule == WatchRule.MilestoneOverdue);
+
+        Assert.Equal(new LocalDate(2013, 12, 1), reason.CrossedOn);
+        Assert.Equal("Construction start", reason.Facts["milestone"]);
+        Assert.Equal("2012-11-30", reason.Facts["dueOn"]);
+        Assert.Equal("2012-11-30", reason.Facts["registeredDueOn"]);
+        Assert.Equal("19", reason.Facts["monthsOverdue"]);
+        Assert.Equal("0", reason.Facts["extensionMonthsUsed"]);
+        Assert.Contains("no extension was asked for", reason.Explanation, StringComparison.Ordinal);
+        Assert.Equal(new LocalDate(2013, 12, 1), Watchlist.Reasons(c, new LocalDate(2013, 12, 1)).Single(r => r.Rule == WatchRule.MilestoneOverdue).CrossedOn);
+    }
+
+    [Fact]
+    public void a_milestone_met_or_extended_with_months_left_is_not_listed_for_the_delay()
+    {
+        var c = CertificateDeciderTests.Issue(1000m, new Milestone("Operation", new LocalDate(2012, 3, 1)));
+        var met = With(c, CertificateDecider.Inspect(c, new(new LocalDate(2012, 2, 20), "t", Progress.OnSchedule, Money.Usd(1m), ["Operation"], "ok"), Now));
+        Assert.DoesNotContain(WatchRule.MilestoneOverdue, Rules(met, new LocalDate(2014, 7, 5)));
+
+        var extended = With(c, CertificateDecider.Amend(c, new(new LocalDate(2012, 2, 1), null, null, 12, null, null, "x"), Now));
+        Assert.DoesNotContain(WatchRule.MilestoneOverdue, Rules(extended, new LocalDate(2014, 7, 5))); // may still ask for 12 more
+        Assert.Contains(WatchRule.MilestoneOverdue, Rules(c, new LocalDate(2013, 3, 2))); // before it asked, as known then
+        Assert.DoesNotContain(WatchRule.MilestoneOverdue, Rules(extended, new LocalDate(2013, 3, 2)));
+    }
+
+    [Fact]
+    public void a_replaced_schedule_is_behind_from_the_day_it_was_set_at_the_earliest()
+    {
+        var c = CertificateDeciderTests.Issue(1000m, new Milestone("Operation", new LocalDate(2013, 6, 1)));
+        c = With(c, CertificateDecider.Amend(c, new(new LocalDate(2014, 3, 1), null, null, 0, [new Milestone("Piling", new LocalDate(2012, 6, 1))], null, "x"), Now));
+
+        var reason = Watchlist.Reasons(c, new LocalDate(2014, 7, 5)).Single(r => r.Rule == WatchRule.MilestoneOverdue);
+
+        Assert.Equal("Piling", reason.Facts["milestone"]);
+        Assert.Equal(new LocalDate(2014, 3, 1), reason.CrossedOn);
+    }
+
+    [Fact]
+    public void a_certificate_never_inspected_has_no_last_inspection_date()
+    {
+        var c = CertificateDeciderTests.Issue();
+        var reason = Watchlist.Reasons(c, new LocalDate(2012, 7, 11)).Single(r => r.Rule == WatchRule.NoRecentInspection);
+        Assert.True(reason.Facts.ContainsKey("lastInspectedOn"));
+        Assert.Null(reason.Facts["lastInspectedOn"]);
     }
 }

@@ -6,8 +6,21 @@ namespace Investment.Domain.Tests.Common;
 public sealed class MoneyTests
 {
     [Fact]
-    public void a_vnd_amount_is_expressed_in_usd_at_its_rate_rounded_half_to_even() =>
+    public void a_vnd_amount_is_expressed_in_usd_at_its_rate_rounded_to_the_cent() =>
         Assert.Equal(149_743_297.20m, Money.Vnd(3_150_000_000_000m, 21_036m, new LocalDate(2014, 3, 3)).InUsd());
+
+    [Theory]
+    [InlineData(10_000_900, 20_000, "500.05")] // 500.045: half a cent rounds away from zero, as Excel's ROUND does (not to even: 500.04)
+    [InlineData(-10_000_900, 20_000, "-500.05")] // a reduction is the mirror of an increase
+    [InlineData(10_000_700, 20_000, "500.04")] // 500.035 → 500.04
+    [InlineData(10_000_899, 20_000, "500.04")] // 500.04495 → 500.04
+    [InlineData(21_000_000, 21_000, "1000.00")]
+    public void a_converted_amount_rounds_half_away_from_zero_to_the_cent(decimal vnd, decimal rate, string usd) =>
+        Assert.Equal(usd, Money.Vnd(vnd, rate, new LocalDate(2014, 3, 3)).InUsd().ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    [Fact]
+    public void a_usd_amount_is_written_with_two_decimals_and_so_is_a_sum() => Assert.Equal("10000001.50",
+        (Money.Usd(10_000_000m).InUsd() + Money.Usd(1.5m).InUsd()).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     [Fact]
     public void a_usd_amount_keeps_its_precision() => Assert.Equal("150000000.00", Money.Usd(150_000_000.00m).InUsd().ToString(System.Globalization.CultureInfo.InvariantCulture));

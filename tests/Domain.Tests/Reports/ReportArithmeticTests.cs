@@ -35,7 +35,12 @@ public sealed class AttractedCapitalTests
 
         Assert.Equal(172m, figures.AttractedUsd);
         Assert.Equal((3, 157m), (figures.NewCertificates, figures.NewCapitalUsd));
-        Assert.Equal((3, 20m, -5m), (figures.Amendments, figures.IncreasesUsd, figures.ReductionsUsd));
+        Assert.Equal(3, figures.Amendments);
+        Assert.Equal((1, 20m), (figures.CapitalIncreaseAmendments, figures.CapitalAddedUsd));
+        Assert.Equal((1, 5m), (figures.CapitalReductionAmendments, figures.CapitalReducedUsd)); // positive, named as reduced
+        Assert.Equal(1, figures.OtherAmendments);
+        Assert.Equal(figures.AttractedUsd, figures.NewCapitalUsd + figures.CapitalAddedUsd - figures.CapitalReducedUsd);
+        Assert.Equal("172.00", figures.AttractedUsd.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal((1, 45m), (figures.Revocations, figures.RevokedCapitalUsd));
         Assert.Equal(figures.AttractedUsd, figures.Lines.Sum(l => l.AmountUsd));
         Assert.Equal(figures.AttractedUsd, figures.ByCountry.Sum(c => c.AttractedUsd));
