@@ -14,7 +14,7 @@ public static class LeadsConfiguration
         options.Projections.Add<PipelineEntryProjection>(ProjectionLifecycle.Async, EventStoreSetup.Batching);
 
         options.Schema.For<LeadDetails>().Index(x => x.Position).Index(x => x.Lead.Owner).Index(x => x.Lead.ZoneCode);
-        options.Schema.For<ContactEntry>().Index(x => x.LeadId);
+        options.Schema.For<ContactEntry>().Index(x => x.Contact.LeadId);
         options.Schema.For<PipelineEntry>().Index(x => x.ZoneCode);
     }
 }

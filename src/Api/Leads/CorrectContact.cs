@@ -4,7 +4,7 @@ namespace Investment.Api.Leads;
 
 public static class CorrectContact
 {
-    public static async Task<Results<Ok<ContactEntry>, ProblemHttpResult>> Handle(
+    public static async Task<Results<Ok<LoggedContact>, ProblemHttpResult>> Handle(
         Guid id, Guid contactId, ContactRequest request, [AsParameters] StreamCommandContext command)
     {
         var written = await command.Decide<LeadDetails>(id,

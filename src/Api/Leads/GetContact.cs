@@ -6,16 +6,16 @@ public static class GetContact
     /// A contact's ETag is its lead's version: contacts are written through the lead's stream, so that is what
     /// If-Match on a correction or withdrawal compares, and what those writes answer.
     /// </summary>
-    public static async Task<Results<Ok<ContactEntry>, ProblemHttpResult>> Handle(
+    public static async Task<Results<Ok<LoggedContact>, ProblemHttpResult>> Handle(
         Guid id, Guid contactId, IQuerySession session, HttpContext http, CancellationToken ct)
     {
         var batch = session.CreateBatchQuery();
         var contact = batch.Load<ContactEntry>(contactId);
         var lead = batch.Load<LeadDetails>(id);
         await batch.Execute(ct);
-        if (await contact is not { } found || found.LeadId != id || await lead is not { } details) return NotFound(id, contactId);
+        if (await contact is not { } found || found.Contact.LeadId != id || await lead is not { } details) return NotFound(id, contactId);
         ETags.Set(http, details.Version);
-        return TypedResults.Ok(found);
+        return TypedResults.Ok(found.Contact);
     }
 
     public static ProblemHttpResult NotFound(Guid leadId, Guid contactId) =>

@@ -8,7 +8,7 @@ namespace Investment.Api.Leads;
 /// </summary>
 public static class LogContact
 {
-    public static async Task<Results<Created<ContactEntry>, ProblemHttpResult>> Handle(Guid id, ContactRequest request, [AsParameters] StreamCommandContext command)
+    public static async Task<Results<Created<LoggedContact>, ProblemHttpResult>> Handle(Guid id, ContactRequest request, [AsParameters] StreamCommandContext command)
     {
         var contactId = Guid.CreateVersion7();
         var written = await command.Decide<LeadDetails>(id,
@@ -16,6 +16,6 @@ public static class LogContact
         if (written.Problem is { } problem) return problem;
         // The entry the inline projection just stored, built by the same function from the saved event: no read-back.
         var contact = ContactLogProjection.Create(written.Appended.OfType<JasperFx.Events.IEvent<ContactLogged>>().Single());
-        return TypedResults.Created(LeadLookup.ContactLocation(id, contactId), contact);
+        return TypedResults.Created(LeadLookup.ContactLocation(id, contactId), contact.Contact);
     }
 }

@@ -13,7 +13,7 @@ public static class WithdrawContact
         public Validator() => RuleFor(x => x.Reason).NotEmpty().MaximumLength(1000).Must(Text.HasNoControlCharacters);
     }
 
-    public static async Task<Results<Ok<ContactEntry>, ProblemHttpResult>> Handle(
+    public static async Task<Results<Ok<LoggedContact>, ProblemHttpResult>> Handle(
         Guid id, Guid contactId, Request request, [AsParameters] StreamCommandContext command)
     {
         var written = await command.Decide<LeadDetails>(id,
