@@ -29,6 +29,17 @@ public static class CertificateRequests
         leadId,
     };
 
+    /// <summary>A certificate issued to an investor of its own.</summary>
+    public static async Task<Investment.Domain.Certificates.Certificate> AnIssuedCertificate(this IAlbaHost host, string token, string country = "KR",
+        object? capital = null, string issuedOn = "2013-06-20", string zone = "dung-quat", string sector = "heavyIndustry", object[]? schedule = null)
+    {
+        var investor = await host.ARegisteredInvestor(token, InvestorRequests.Profile($"Certificate holder {Guid.NewGuid():N}", country));
+        var result = await host.Post(token, "/api/v1/certificates",
+            Certificate(investor.Id.ToString(), capital: capital, issuedOn: issuedOn, zone: zone, sector: sector, schedule: schedule));
+        Assert.Equal(201, result.Context.Response.StatusCode);
+        return await result.Read<Investment.Domain.Certificates.Certificate>();
+    }
+
     /// <summary>An investor of its own, and a certificate issued to it.</summary>
     public static async Task<JsonNode> IssuedCertificate(this IAlbaHost host, string token, string country = "KR", object? capital = null,
         string issuedOn = "2013-06-20", string zone = "dung-quat", string sector = "heavyIndustry", object[]? schedule = null)

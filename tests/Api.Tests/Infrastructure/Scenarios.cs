@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Alba;
+using Marten;
+using Marten.Events;
 
 namespace Investment.Api.Tests.Infrastructure;
 
@@ -7,6 +9,25 @@ public static class Scenarios
 {
     public static async Task<JsonNode> Json(this IScenarioResult result) =>
         JsonNode.Parse(await result.ReadAsTextAsync()) ?? throw new InvalidOperationException("The response has no JSON body.");
+
+    /// <summary>The answer's body read into a typed record, with the API's own JSON settings.</summary>
+    public static async Task<T> Read<T>(this IScenarioResult result) =>
+        System.Text.Json.JsonSerializer.Deserialize<T>(await result.ReadAsTextAsync(), Answers)
+        ?? throw new InvalidOperationException($"The response has no {typeof(T).Name}.");
+
+    /// <summary>The API's settings, reading answers: a null member is left out of an answer, so it is not required here.</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions Answers =
+        new(Investment.Api.Http.Json.Options) { RespectRequiredConstructorParameters = false };
+
+    /// <summary>Asserts an RFC 9457 answer (status, media type, stable code) and reads it.</summary>
+    public static async Task<Problem> ShouldBe(this IScenarioResult result, int status, string code)
+    {
+        Assert.Equal(status, result.Context.Response.StatusCode);
+        Assert.StartsWith("application/problem+json", result.Context.Response.ContentType);
+        var problem = await result.Read<Problem>();
+        Assert.Equal((status, code), (problem.Status, problem.Code));
+        return problem;
+    }
 
     /// <summary>Asserts an RFC 9457 answer: the status, the problem media type and the stable code.</summary>
     public static async Task<JsonNode> ShouldBeProblem(this IScenarioResult result, int status, string code)
@@ -32,6 +53,25 @@ public static class Scenarios
 
     public static async Task<JsonNode> Get(this IAlbaHost host, string token, string url) => await (await host.Send(token, s => s.Get.Url(url))).Json();
 
+    /// <summary>GET that must answer 200, read into a typed record.</summary>
+    public static async Task<T> Get<T>(this IAlbaHost host, string token, string url)
+    {
+        var result = await host.Send(token, s => s.Get.Url(url));
+        Assert.Equal(200, result.Context.Response.StatusCode);
+        return await result.Read<T>();
+    }
+
+    public static async Task<IScenarioResult> Put(this IAlbaHost host, string token, string url, object body, string? ifMatch = null, string? key = null) =>
+        await host.Send(token, s =>
+        {
+            s.Put.Json(body).ToUrl(url);
+            if (ifMatch is not null) s.WithRequestHeader("If-Match", ifMatch);
+            if (key is not null) s.WithRequestHeader("Idempotency-Key", key);
+        });
+
+    /// <summary>The one way tests wait for the asynchronous projections (pipeline, ledger, lead activity) to catch up.</summary>
+    public static Task Settled(this IAlbaHost host) => host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+
     /// <summary>The stream version a resource's ETag carries ("3", or W/"3.20140705" where the day counts too).</summary>
     public static async Task<long> VersionOf(this IAlbaHost host, string token, string url)
     {
@@ -48,6 +88,11 @@ public static class Scenarios
             s.IgnoreStatusCode();
         });
 }
+
+/// <summary>An RFC 9457 answer as this API writes it.</summary>
+public sealed record Problem(
+    int Status, string Code, string Title, string? Detail, string? Type, string? TraceId,
+    IReadOnlyDictionary<string, string[]>? Errors = null, long? CurrentVersion = null);
 
 public static class RawRequests
 {

@@ -17,6 +17,14 @@ public static class InvestorRequests
         contactPersons = contactPersons ?? [new { name = "Sato Hiroshi", role = "Director", email = "sato@example.com", phone = "+81 3 0000 0000" }],
     };
 
+    /// <summary>A registered investor with this profile.</summary>
+    public static async Task<Investment.Domain.Investors.Investor> ARegisteredInvestor(this IAlbaHost host, string token, object profile)
+    {
+        var result = await host.Send(token, s => s.Post.Json(profile).ToUrl("/api/v1/investors"));
+        Assert.Equal(201, result.Context.Response.StatusCode);
+        return await result.Read<Investment.Domain.Investors.Investor>();
+    }
+
     public static async Task<JsonNode> RegisteredInvestor(this IAlbaHost host, string token, object profile)
     {
         var result = await host.Send(token, s => s.Post.Json(profile).ToUrl("/api/v1/investors"));

@@ -1,4 +1,8 @@
+using Investment.Api.Endpoints;
+using Investment.Api.Leads;
 using Investment.Api.Tests.Infrastructure;
+using Investment.Domain.Leads;
+using NodaTime;
 
 namespace Investment.Api.Tests.Leads;
 
@@ -9,18 +13,18 @@ public sealed class ContactTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task a_logged_contact_is_read_back_at_once_in_the_lead_and_its_log()
     {
-        var lead = await Host.OpenedLead(Officer);
+        var lead = await Host.ALead(Officer);
+        var contacts = $"/api/v1/leads/{lead.Id}/contacts";
 
-        var result = await Host.Post(Officer, Contacts(lead), LeadRequests.Contact(occurredAtLocal: "2014-07-01T09:30:00", followUpOn: "2014-07-10"));
+        var result = await Host.Post(Officer, contacts, LeadRequests.Contact(occurredAtLocal: "2014-07-01T09:30:00", followUpOn: "2014-07-10"));
 
         Assert.Equal(201, result.Context.Response.StatusCode);
-        var contact = await result.Json();
-        Assert.Equal($"{Contacts(lead)}/{contact["id"]}", result.Header("Location"));
-        Assert.Equal("2014-07-01T02:30:00Z", (string?)contact["occurredAt"]); // 09:30 in Vietnam
-        var details = await Host.Get(Officer, $"/api/v1/leads/{lead["id"]}");
-        Assert.Equal("2014-07-01T02:30:00Z", (string?)details["lastContactAt"]);
-        Assert.Equal("2014-07-10", (string?)details["nextFollowUpOn"]);
-        Assert.Equal("Kim Min-jun", (string?)(await Host.Get(Officer, Contacts(lead)))["items"]![0]!["investorPeople"]![0]);
+        var contact = await result.Read<LoggedContact>();
+        Assert.Equal($"{contacts}/{contact.Id}", result.Header("Location"));
+        Assert.Equal(Instant.FromUtc(2014, 7, 1, 2, 30), contact.OccurredAt); // 09:30 in Vietnam
+        var details = await Host.Get<Lead>(Officer, $"/api/v1/leads/{lead.Id}");
+        Assert.Equal((Instant.FromUtc(2014, 7, 1, 2, 30), new LocalDate(2014, 7, 10)), (details.LastContactAt, details.NextFollowUpOn));
+        Assert.Equal(["Kim Min-jun"], (await Host.Get<Page<LoggedContact>>(Officer, contacts)).Items[0].InvestorPeople);
     }
 
     [Fact]

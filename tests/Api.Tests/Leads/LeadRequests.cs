@@ -23,6 +23,16 @@ public static class LeadRequests
         openedOn,
     };
 
+    /// <summary>An open lead (a prospect) of an investor of its own.</summary>
+    public static async Task<Investment.Domain.Leads.Lead> ALead(this IAlbaHost host, string token, string country = "JP", string zone = "dung-quat",
+        string sector = "heavyIndustry", object? estimate = null, string? owner = null, string? openedOn = null)
+    {
+        var investor = await host.ARegisteredInvestor(token, InvestorRequests.Profile($"Lead investor {Guid.NewGuid():N}", country));
+        var result = await host.Post(token, "/api/v1/leads", Lead(investor.Id.ToString(), zone, null, sector, estimate, "tradeMission", owner, openedOn));
+        Assert.Equal(201, result.Context.Response.StatusCode);
+        return await result.Read<Investment.Domain.Leads.Lead>();
+    }
+
     /// <summary>An investor of its own, and a lead of it.</summary>
     public static async Task<JsonNode> OpenedLead(this IAlbaHost host, string token, string country = "JP", string zone = "dung-quat",
         string sector = "heavyIndustry", object? estimate = null, string? owner = null, string? openedOn = null)
