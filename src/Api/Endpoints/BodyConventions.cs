@@ -18,10 +18,11 @@ public static class BodyConventions
             if (endpoint.Metadata.OfType<MethodInfo>().FirstOrDefault() is not { } handler) return;
             var services = endpoint.ApplicationServices.GetRequiredService<IServiceProviderIsService>();
             var parameters = handler.GetParameters();
-            var index = Array.FindIndex(parameters, p => services.IsService(typeof(IValidator<>).MakeGenericType(p.ParameterType)));
+            var validators = parameters.Select(p => typeof(IValidator<>).MakeGenericType(p.ParameterType)).ToArray();
+            var index = Array.FindIndex(validators, services.IsService);
             if (index >= 0)
             {
-                var validatorType = typeof(IValidator<>).MakeGenericType(parameters[index].ParameterType);
+                var validatorType = validators[index];
                 endpoint.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(HttpValidationProblemDetails),
                     ["application/problem+json"]));
                 endpoint.FilterFactories.Add((_, next) => invocation => ValidationFilter.Validate(invocation, index, validatorType, next));
