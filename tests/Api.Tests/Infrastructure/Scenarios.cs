@@ -91,8 +91,9 @@ public static class Scenarios
 
 /// <summary>An RFC 9457 answer as this API writes it.</summary>
 public sealed record Problem(
-    int Status, string Code, string Title, string? Detail, string? Type, string? TraceId,
-    IReadOnlyDictionary<string, string[]>? Errors = null, long? CurrentVersion = null);
+    int Status, string Code, string Title, string? Detail, string? Type, string? Instance, string? TraceId,
+    IReadOnlyDictionary<string, string[]>? Errors = null, long? CurrentVersion = null,
+    Guid? ExistingInvestorId = null, string? ExistingInvestor = null, Guid? ExistingCertificateId = null, string? ExistingCertificate = null);
 
 public static class RawRequests
 {
