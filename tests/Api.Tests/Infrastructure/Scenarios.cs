@@ -15,9 +15,15 @@ public static class Scenarios
         System.Text.Json.JsonSerializer.Deserialize<T>(await result.ReadAsTextAsync(), Answers)
         ?? throw new InvalidOperationException($"The response has no {typeof(T).Name}.");
 
-    /// <summary>The API's settings, reading answers: a null member is left out of an answer, so it is not required here.</summary>
-    private static readonly System.Text.Json.JsonSerializerOptions Answers =
-        new(Investment.Api.Http.Json.Options) { RespectRequiredConstructorParameters = false };
+    /// <summary>
+    /// The API's settings, reading answers: a null member is left out of an answer, so it is not required here; and a
+    /// record a test reads into may name fewer members than the answer holds (a problem's extensions).
+    /// </summary>
+    public static readonly System.Text.Json.JsonSerializerOptions Answers = new(Investment.Api.Http.Json.Options)
+    {
+        RespectRequiredConstructorParameters = false,
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip,
+    };
 
     /// <summary>Asserts an RFC 9457 answer (status, media type, stable code) and reads it.</summary>
     public static async Task<Problem> ShouldBe(this IScenarioResult result, int status, string code)
