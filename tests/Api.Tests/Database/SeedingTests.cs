@@ -1,8 +1,12 @@
-using System.Text.Json.Nodes;
-using Alba;
+using Investment.Api.Endpoints;
 using Investment.Api.Http;
+using Investment.Api.Reports;
 using Investment.Api.Tests.Infrastructure;
-using Marten.Events;
+using Investment.Api.Zones;
+using Investment.Domain.Certificates;
+using Investment.Domain.Investors;
+using Investment.Domain.Leads;
+using Investment.Domain.Reports;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -20,36 +24,36 @@ public sealed class SeedingTests
         {
             await using var host = await ApiFixture.StartHost(database, clock, demoData: true);
             var token = TestTokens.For(Roles.Officer);
-            var investors = await List(host, token, "/api/v1/investors?limit=200");
-            var zones = await List(host, token, "/api/v1/zones");
+            var investors = await host.Get<Page<Investor>>(token, "/api/v1/investors?limit=200");
+            var zones = await host.Get<IReadOnlyList<ZoneDetails>>(token, "/api/v1/zones");
 
-            var leads = await List(host, token, "/api/v1/leads?limit=200");
-            Assert.Equal(8, investors["items"]!.AsArray().Count);
-            Assert.Equal(5, zones.AsArray().Count);
-            Assert.Equal(6, leads["items"]!.AsArray().Count);
-            var refinery = leads["items"]!.AsArray().Single(l => (string?)l!["projectName"] == "Dung Quat oil refinery expansion")!;
-            Assert.Equal("applied", (string?)refinery["stage"]);
-            Assert.Equal(3, refinery["contacts"]!.AsArray().Count);
-            var guangLian = (await List(host, token, "/api/v1/certificates?number=341043000019"))["items"]![0]!;
-            Assert.Equal("4500000000.00", (string?)guangLian["capitalUsd"]);
-            Assert.Equal("revoked", (string?)guangLian["status"]);
-            Assert.Equal(5, guangLian["amendments"]!.AsArray().Count);
-            Assert.Equal("left", (string?)guangLian["amendments"]![4]!["investors"]!["kind"]); // JFE withdrew in September 2014
-            Assert.Equal("JFE Steel Corporation", (string?)guangLian["amendments"]![4]!["investors"]!["left"]![0]!["name"]);
-            Assert.Equal(["Guang Lian Steel (Dung Quat) Corporation"], guangLian["investors"]!.AsArray().Select(i => (string)i!["name"]!));
-            Assert.Equal(("250000000.00", 8000), ((string?)guangLian["realisedUsd"], (int)guangLian["plannedEmployees"]!));
+            var leads = await host.Get<Page<Lead>>(token, "/api/v1/leads?limit=200");
+            Assert.Equal(8, investors.Items.Count);
+            Assert.Equal(5, zones.Count);
+            Assert.Equal(6, leads.Items.Count);
+            var refinery = leads.Items.Single(l => l.ProjectName == "Dung Quat oil refinery expansion");
+            Assert.Equal(LeadStage.Applied, refinery.Stage);
+            Assert.Equal(3, refinery.Contacts.Count);
+            var guangLian = (await host.Get<Page<Certificate>>(token, "/api/v1/certificates?number=341043000019")).Items[0];
+            Assert.Equal(4_500_000_000.00m, guangLian.CapitalUsd);
+            Assert.Equal(CertificateStatus.Revoked, guangLian.Status);
+            Assert.Equal(5, guangLian.Amendments.Count);
+            var withdrawal = guangLian.Amendments[4].Investors!; // the fifth amendment: JFE withdrew in September 2014
+            Assert.Equal(InvestorChangeKind.Left, withdrawal.Kind);
+            Assert.Equal("JFE Steel Corporation", withdrawal.Left[0].Name);
+            Assert.Equal(["Guang Lian Steel (Dung Quat) Corporation"], guangLian.Investors.Select(i => i.Name));
+            Assert.Equal((250_000_000.00m, 8000), (guangLian.RealisedUsd, guangLian.PlannedEmployees));
             if (start == 1)
             {
                 // The README's example of the 2014 progress.
-                await host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
-                var progress = await List(host, token, "/api/v1/zones/dung-quat/progress/2014");
-                Assert.Equal(("68000000.00", 2, 1), ((string?)progress["attractedUsd"], (int)progress["amendments"]!, (int)progress["otherAmendments"]!));
-                Assert.Equal(("4868000000.00", "568525416.55", "0.1168", "88525416.55"), ((string?)progress["realised"]!["registeredUsd"],
-                    (string?)progress["realised"]!["realisedUsd"], (string?)progress["realised"]!["realisationRate"], (string?)progress["realised"]!["realisedInPeriodUsd"]));
-                Assert.Equal((11380, 380, 2970, 133), ((int)progress["jobs"]!["plannedEmployees"]!, (int)progress["jobs"]!["plannedInPeriod"]!,
-                    (int)progress["jobs"]!["vietnameseEmployees"]!, (int)progress["jobs"]!["foreignEmployees"]!));
+                await host.Settled();
+                var progress = await host.Get<ZoneProgress>(token, "/api/v1/zones/dung-quat/progress/2014");
+                Assert.Equal((68_000_000.00m, 2, 1), (progress.AttractedUsd, progress.Amendments, progress.OtherAmendments));
+                Assert.Equal(new RealisedCapital(4_868_000_000.00m, 568_525_416.55m, 0.1168m, 88_525_416.55m), progress.Realised);
+                Assert.Equal((11380, 380, 2970, 133), (progress.Jobs.PlannedEmployees, progress.Jobs.PlannedInPeriod,
+                    progress.Jobs.VietnameseEmployees, progress.Jobs.ForeignEmployees));
             }
-            Assert.Contains(investors["items"]!.AsArray(), i => (string?)i!["legalName"] == "Doosan Heavy Industries & Construction");
+            Assert.Contains(investors.Items, i => i.LegalName == "Doosan Heavy Industries & Construction");
         }
     }
 
@@ -57,10 +61,7 @@ public sealed class SeedingTests
     public async Task without_demo_data_only_the_zones_are_seeded()
     {
         await using var host = await ApiFixture.StartHost(TestDatabase.Create("bare"), new FakeClock(ApiFixture.Start));
-        var investors = await List(host, TestTokens.For(Roles.Officer), "/api/v1/investors");
-        Assert.Empty(investors["items"]!.AsArray());
+        var investors = await host.Get<Page<Investor>>(TestTokens.For(Roles.Officer), "/api/v1/investors");
+        Assert.Empty(investors.Items);
     }
-
-    private static async Task<JsonNode> List(IAlbaHost host, string token, string url) =>
-        await (await host.Send(token, s => s.Get.Url(url))).Json();
 }

@@ -1,4 +1,6 @@
+using Investment.Api.Endpoints;
 using Investment.Api.Tests.Infrastructure;
+using Investment.Domain.Investors;
 
 namespace Investment.Api.Tests.Investors;
 
@@ -8,12 +10,12 @@ public sealed class ListInvestorsTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task a_name_search_ignores_case_and_vietnamese_diacritics()
     {
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var investor = await Host.RegisteredInvestor(Officer, InvestorRequests.Profile($"Công ty Cổ phần Quảng Ngãi Đông {tag}", "VN"));
+        var investor = await Host.ARegisteredInvestor(Officer, InvestorRequests.Profile($"Công ty Cổ phần Quảng Ngãi Đông {tag}", "VN"));
 
         foreach (var q in new[] { $"quang ngai dong {tag}", $"QUẢNG NGÃI ĐÔNG {tag}", $"ngai dong {tag}" })
         {
-            var page = await (await Host.Send(Officer, s => s.Get.Url($"/api/v1/investors?q={Uri.EscapeDataString(q)}"))).Json();
-            Assert.Equal((string?)investor["id"], (string?)Assert.Single(page["items"]!.AsArray())!["id"]);
+            var page = await Host.Get<Page<Investor>>(Officer, $"/api/v1/investors?q={Uri.EscapeDataString(q)}");
+            Assert.Equal(investor.Id, Assert.Single(page.Items).Id);
         }
     }
 
@@ -21,33 +23,32 @@ public sealed class ListInvestorsTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task filters_by_country_and_sector_combine()
     {
         var tag = Unique("Filter");
-        await Host.RegisteredInvestor(Officer, InvestorRequests.Profile($"{tag} Taiwan Steel", "TW", ["steelAndMetallurgy"]));
-        await Host.RegisteredInvestor(Officer, InvestorRequests.Profile($"{tag} Taiwan Textiles", "TW", ["lightIndustryAndTextiles"]));
-        await Host.RegisteredInvestor(Officer, InvestorRequests.Profile($"{tag} Korea Steel", "KR", ["steelAndMetallurgy", "heavyIndustry"]));
+        await Host.ARegisteredInvestor(Officer, InvestorRequests.Profile($"{tag} Taiwan Steel", "TW", ["steelAndMetallurgy"]));
+        await Host.ARegisteredInvestor(Officer, InvestorRequests.Profile($"{tag} Taiwan Textiles", "TW", ["lightIndustryAndTextiles"]));
+        await Host.ARegisteredInvestor(Officer, InvestorRequests.Profile($"{tag} Korea Steel", "KR", ["steelAndMetallurgy", "heavyIndustry"]));
 
-        var result = await Host.Send(Officer, s => s.Get.Url($"/api/v1/investors?q={Uri.EscapeDataString(tag)}&country=tw&sector=steelAndMetallurgy"));
+        var page = await Host.Get<Page<Investor>>(Officer, $"/api/v1/investors?q={Uri.EscapeDataString(tag)}&country=tw&sector=steelAndMetallurgy");
 
-        var items = (await result.Json())["items"]!.AsArray();
-        Assert.Equal($"{tag} Taiwan Steel", (string?)Assert.Single(items)!["legalName"]);
+        Assert.Equal($"{tag} Taiwan Steel", Assert.Single(page.Items).LegalName);
     }
 
     [Fact]
     public async Task pages_follow_the_cursor_without_gaps_or_repeats()
     {
         var tag = Unique("Paged");
-        var registered = new List<string>();
+        var registered = new List<Guid>();
         for (var i = 0; i < 5; i++)
-            registered.Add((string)(await Host.RegisteredInvestor(Officer, InvestorRequests.Profile($"{tag} Company {i}", "SG")))["id"]!);
+            registered.Add((await Host.ARegisteredInvestor(Officer, InvestorRequests.Profile($"{tag} Company {i}", "SG"))).Id);
 
-        var seen = new List<string>();
+        var seen = new List<Guid>();
         string? cursor = null;
         var pages = 0;
         do
         {
             var url = $"/api/v1/investors?q={Uri.EscapeDataString(tag)}&limit=2" + (cursor is null ? "" : $"&cursor={cursor}");
-            var page = await (await Host.Send(Officer, s => s.Get.Url(url))).Json();
-            seen.AddRange(page["items"]!.AsArray().Select(x => (string)x!["id"]!));
-            cursor = (string?)page["nextCursor"];
+            var page = await Host.Get<Page<Investor>>(Officer, url);
+            seen.AddRange(page.Items.Select(x => x.Id));
+            cursor = page.NextCursor;
             pages++;
         } while (cursor is not null);
 
@@ -78,24 +79,25 @@ public sealed class ListInvestorsTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task partners_see_investors_without_contact_persons()
     {
         var name = Unique("Personal Data Holdings");
-        var investor = await Host.RegisteredInvestor(Officer, InvestorRequests.Profile(name));
+        var investor = await Host.ARegisteredInvestor(Officer, InvestorRequests.Profile(name));
 
-        var one = await (await Host.Send(Partner, s => s.Get.Url($"/api/v1/investors/{investor["id"]}"))).Json();
-        var list = await (await Host.Send(Partner, s => s.Get.Url($"/api/v1/investors?q={Uri.EscapeDataString(name)}"))).Json();
-        var asOfficer = await (await Host.Send(Officer, s => s.Get.Url($"/api/v1/investors/{investor["id"]}"))).Json();
+        var answer = await Host.Send(Partner, s => s.Get.Url($"/api/v1/investors/{investor.Id}"));
+        var one = await answer.Read<Investor>();
+        var list = await Host.Get<Page<Investor>>(Partner, $"/api/v1/investors?q={Uri.EscapeDataString(name)}");
+        var asOfficer = await Host.Get<Investor>(Officer, $"/api/v1/investors/{investor.Id}");
 
-        Assert.Equal(name, (string?)one["legalName"]);
-        Assert.Null(one["contactPersons"]);
-        Assert.Null(Assert.Single(list["items"]!.AsArray())!["contactPersons"]);
-        Assert.DoesNotContain("Sato", one.ToJsonString());
-        Assert.NotNull(asOfficer["contactPersons"]);
+        Assert.Equal(name, one.LegalName);
+        Assert.Null(one.ContactPersons);
+        Assert.Null(Assert.Single(list.Items).ContactPersons);
+        Assert.DoesNotContain("Sato", await answer.ReadAsTextAsync()); // the answer's whole text, whatever the field
+        Assert.NotNull(asOfficer.ContactPersons);
     }
 
     [Fact]
     public async Task reading_an_investor_returns_its_etag()
     {
-        var investor = await Host.RegisteredInvestor(Officer, InvestorRequests.Profile(Unique("Etag Reader")));
-        var result = await Host.Send(Partner, s => s.Get.Url($"/api/v1/investors/{investor["id"]}"));
+        var investor = await Host.ARegisteredInvestor(Officer, InvestorRequests.Profile(Unique("Etag Reader")));
+        var result = await Host.Send(Partner, s => s.Get.Url($"/api/v1/investors/{investor.Id}"));
         Assert.Equal("\"1\"", result.Header("ETag"));
     }
 

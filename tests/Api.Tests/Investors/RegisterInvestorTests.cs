@@ -1,4 +1,6 @@
+using Investment.Api.Endpoints;
 using Investment.Api.Tests.Infrastructure;
+using Investment.Domain.Investors;
 
 namespace Investment.Api.Tests.Investors;
 
@@ -8,30 +10,27 @@ public sealed class RegisterInvestorTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task registering_an_investor_answers_201_with_location_etag_and_the_investor()
     {
         var name = Unique("Kobe Port Logistics");
-        var result = await Host.Send(Officer, s => s.Post.Json(InvestorRequests.Profile(name, "JP", ["portAndLogistics", "energy"])).ToUrl("/api/v1/investors"));
+        var result = await Host.Post(Officer, "/api/v1/investors", InvestorRequests.Profile(name, "JP", ["portAndLogistics", "energy"]));
 
         Assert.Equal(201, result.Context.Response.StatusCode);
-        var investor = await result.Json();
-        var id = (string)investor["id"]!;
-        Assert.Equal($"/api/v1/investors/{id}", result.Header("Location"));
+        var investor = await result.Read<Investor>();
+        Assert.Equal($"/api/v1/investors/{investor.Id}", result.Header("Location"));
         Assert.Equal("\"1\"", result.Header("ETag"));
-        Assert.Equal(name, (string?)investor["legalName"]);
-        Assert.Equal("JP", (string?)investor["country"]);
-        Assert.Equal(["portAndLogistics", "energy"], investor["sectors"]!.AsArray().Select(x => (string)x!));
-        Assert.Equal("Sato Hiroshi", (string?)investor["contactPersons"]![0]!["name"]);
+        Assert.Equal(name, investor.LegalName);
+        Assert.Equal("JP", investor.Country);
+        Assert.Equal([Sector.PortAndLogistics, Sector.Energy], investor.Sectors);
+        Assert.Equal("Sato Hiroshi", investor.ContactPersons![0].Name);
 
-        var read = await Host.Send(Officer, s => s.Get.Url($"/api/v1/investors/{id}"));
-        Assert.Equal(200, read.Context.Response.StatusCode);
-        Assert.Equal(name, (string?)(await read.Json())["legalName"]);
+        Assert.Equal(name, (await Host.Get<Investor>(Officer, $"/api/v1/investors/{investor.Id}")).LegalName);
     }
 
     [Fact]
     public async Task the_event_records_who_registered_and_when_from_the_clock()
     {
-        var investor = await Host.RegisteredInvestor(Officer, InvestorRequests.Profile(Unique("Clocked Steel")));
+        var investor = await Host.ARegisteredInvestor(Officer, InvestorRequests.Profile(Unique("Clocked Steel")));
 
-        Assert.Equal("officer.nguyen", (string?)investor["registeredBy"]);
-        Assert.Equal(Clock.GetCurrentInstant().ToString(), (string?)investor["registeredAt"]);
+        Assert.Equal("officer.nguyen", investor.RegisteredBy);
+        Assert.Equal(Clock.GetCurrentInstant(), investor.RegisteredAt);
     }
 
     [Theory]
@@ -43,32 +42,31 @@ public sealed class RegisterInvestorTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task unicode_legal_names_round_trip_exactly(string legalName, string country)
     {
         var name = Unique(legalName);
-        var investor = await Host.RegisteredInvestor(Officer, InvestorRequests.Profile(name, country));
+        var investor = await Host.ARegisteredInvestor(Officer, InvestorRequests.Profile(name, country));
 
-        var read = await (await Host.Send(Officer, s => s.Get.Url($"/api/v1/investors/{investor["id"]}"))).Json();
-        Assert.Equal(name, (string?)read["legalName"]);
+        Assert.Equal(name, (await Host.Get<Investor>(Officer, $"/api/v1/investors/{investor.Id}")).LegalName);
     }
 
     [Fact]
     public async Task the_same_name_in_the_same_country_is_refused_with_409_and_a_link_to_the_existing_investor()
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];
-        var first = await Host.RegisteredInvestor(Officer, InvestorRequests.Profile($"Quảng Ngãi Đường Sắt {suffix}", "VN"));
+        var first = await Host.ARegisteredInvestor(Officer, InvestorRequests.Profile($"Quảng Ngãi Đường Sắt {suffix}", "VN"));
 
-        var again = await Host.Send(Officer, s => s.Post.Json(InvestorRequests.Profile($"  quang ngai, duong sat {suffix.ToUpperInvariant()} ", "vn")).ToUrl("/api/v1/investors"));
+        var again = await Host.Post(Officer, "/api/v1/investors", InvestorRequests.Profile($"  quang ngai, duong sat {suffix.ToUpperInvariant()} ", "vn"));
 
         var problem = await again.ShouldBeProblem(409, "investor.duplicate");
-        Assert.Equal((string?)first["id"], (string?)problem["existingInvestorId"]);
-        Assert.Equal($"/api/v1/investors/{first["id"]}", (string?)problem["existingInvestor"]);
+        Assert.Equal(first.Id.ToString(), (string?)problem["existingInvestorId"]); // members of this problem only
+        Assert.Equal($"/api/v1/investors/{first.Id}", (string?)problem["existingInvestor"]);
     }
 
     [Fact]
     public async Task the_same_name_in_another_country_is_another_investor()
     {
         var name = Unique("Global Energy Holdings");
-        await Host.RegisteredInvestor(Officer, InvestorRequests.Profile(name, "SG"));
+        await Host.ARegisteredInvestor(Officer, InvestorRequests.Profile(name, "SG"));
 
-        var other = await Host.Send(Officer, s => s.Post.Json(InvestorRequests.Profile(name, "US")).ToUrl("/api/v1/investors"));
+        var other = await Host.Post(Officer, "/api/v1/investors", InvestorRequests.Profile(name, "US"));
         Assert.Equal(201, other.Context.Response.StatusCode);
     }
 
@@ -77,12 +75,12 @@ public sealed class RegisterInvestorTests(ApiFixture fixture) : ApiTest(fixture)
     {
         var name = Unique("Racing Shipyard");
         var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
-            Host.Send(Officer, s => s.Post.Json(InvestorRequests.Profile(name, "KR")).ToUrl("/api/v1/investors"))));
+            Host.Post(Officer, "/api/v1/investors", InvestorRequests.Profile(name, "KR"))));
 
         Assert.Single(results, r => r.Context.Response.StatusCode == 201);
         Assert.All(results.Where(r => r.Context.Response.StatusCode != 201), r => Assert.Equal(409, r.Context.Response.StatusCode));
-        var list = await (await Host.Send(Officer, s => s.Get.Url($"/api/v1/investors?q={Uri.EscapeDataString(name)}"))).Json();
-        Assert.Single(list["items"]!.AsArray());
+        var list = await Host.Get<Page<Investor>>(Officer, $"/api/v1/investors?q={Uri.EscapeDataString(name)}");
+        Assert.Single(list.Items);
     }
 
     [Theory]
@@ -102,7 +100,7 @@ public sealed class RegisterInvestorTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task a_name_longer_than_300_characters_is_refused()
     {
-        var result = await Host.Send(Officer, s => s.Post.Json(InvestorRequests.Profile(new string('A', 301))).ToUrl("/api/v1/investors"));
+        var result = await Host.Post(Officer, "/api/v1/investors", InvestorRequests.Profile(new string('A', 301)));
         var problem = await result.ShouldBeProblem(400, "validation.failed");
         Assert.NotNull(problem["errors"]!["legalName"]);
     }
@@ -110,7 +108,7 @@ public sealed class RegisterInvestorTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task a_partner_cannot_register_an_investor()
     {
-        var result = await Host.Send(Partner, s => s.Post.Json(InvestorRequests.Profile(Unique("Partner Made"))).ToUrl("/api/v1/investors"));
+        var result = await Host.Post(Partner, "/api/v1/investors", InvestorRequests.Profile(Unique("Partner Made")));
         await result.ShouldBeProblem(403, "auth.forbidden");
     }
 }

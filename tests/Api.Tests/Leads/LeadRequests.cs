@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Alba;
 using Investment.Api.Tests.Infrastructure;
@@ -43,6 +44,13 @@ public static class LeadRequests
         Assert.Equal(201, result.Context.Response.StatusCode);
         return await result.Json();
     }
+
+    /// <summary>What a history entry recorded, read as the domain's event (the entry's Type names which).</summary>
+    public static T Data<T>(this Investment.Api.EventStore.HistoryEntry entry) =>
+        ((JsonElement)entry.Data).Deserialize<T>(Recorded) ?? throw new InvalidOperationException($"The {entry.Type} entry has no data.");
+
+    /// <summary>The API's settings, reading what it wrote: a null member is left out, so it is not required here.</summary>
+    private static readonly JsonSerializerOptions Recorded = new(Investment.Api.Http.Json.Options) { RespectRequiredConstructorParameters = false };
 
     public static object Contact(string summary = "Discussed the 28 ha plot.", string? occurredAt = null, string? occurredAtLocal = null,
         string? followUpOn = null, string channel = "meeting", string? reason = null) => new

@@ -1,3 +1,4 @@
+using Investment.Api.Endpoints;
 using Investment.Api.Tests.Infrastructure;
 using Investment.Api.Leads;
 using Investment.Domain.Common;
@@ -14,34 +15,34 @@ public sealed class ListLeadsTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task filters_by_stage_zone_owner_country_and_sector_combine()
     {
         var owner = Unique("officer.filter").Replace(' ', '.');
-        var wanted = await Host.OpenedLead(Officer, "TW", "tinh-phong", "steelAndMetallurgy", owner: owner);
-        await Host.Post(Officer, $"/api/v1/leads/{wanted["id"]}/stage", new { stage = "engaged" });
-        await Host.OpenedLead(Officer, "TW", "tinh-phong", "steelAndMetallurgy", owner: owner); // still a prospect
-        await Host.OpenedLead(Officer, "KR", "tinh-phong", "steelAndMetallurgy", owner: owner);
-        await Host.OpenedLead(Officer, "TW", "quang-phu", "steelAndMetallurgy", owner: owner);
-        await Host.OpenedLead(Officer, "TW", "tinh-phong", "energy", owner: owner);
+        var wanted = await Host.ALead(Officer, "TW", "tinh-phong", "steelAndMetallurgy", owner: owner);
+        await Host.Post(Officer, $"/api/v1/leads/{wanted.Id}/stage", new { stage = "engaged" });
+        await Host.ALead(Officer, "TW", "tinh-phong", "steelAndMetallurgy", owner: owner); // still a prospect
+        await Host.ALead(Officer, "KR", "tinh-phong", "steelAndMetallurgy", owner: owner);
+        await Host.ALead(Officer, "TW", "quang-phu", "steelAndMetallurgy", owner: owner);
+        await Host.ALead(Officer, "TW", "tinh-phong", "energy", owner: owner);
 
-        var page = await Host.Get(Officer, $"/api/v1/leads?owner={owner}&stage=ENGAGED&zone=tinh-phong&country=tw&sector=steelAndMetallurgy");
+        var page = await Host.Get<Page<Lead>>(Officer, $"/api/v1/leads?owner={owner}&stage=ENGAGED&zone=tinh-phong&country=tw&sector=steelAndMetallurgy");
 
-        Assert.Equal((string?)wanted["id"], (string?)Assert.Single(page["items"]!.AsArray())!["id"]);
-        Assert.Equal(5, (await Host.Get(Officer, $"/api/v1/leads?owner={owner}"))["items"]!.AsArray().Count);
+        Assert.Equal(wanted.Id, Assert.Single(page.Items).Id);
+        Assert.Equal(5, (await Host.Get<Page<Lead>>(Officer, $"/api/v1/leads?owner={owner}")).Items.Count);
     }
 
     [Fact]
     public async Task follow_up_due_by_a_date_lists_open_leads_whose_next_follow_up_is_on_or_before_it()
     {
         var owner = Unique("officer.due").Replace(' ', '.');
-        var due = await Host.OpenedLead(Officer, owner: owner);
-        var later = await Host.OpenedLead(Officer, owner: owner);
-        var lost = await Host.OpenedLead(Officer, owner: owner);
-        await Host.Post(Officer, $"/api/v1/leads/{due["id"]}/contacts", LeadRequests.Contact(followUpOn: "2014-07-03"));
-        await Host.Post(Officer, $"/api/v1/leads/{later["id"]}/contacts", LeadRequests.Contact(followUpOn: "2014-07-04"));
-        await Host.Post(Officer, $"/api/v1/leads/{lost["id"]}/contacts", LeadRequests.Contact(followUpOn: "2014-07-02"));
-        await Host.Post(Officer, $"/api/v1/leads/{lost["id"]}/lose", new { reason = "Gone." });
+        var due = await Host.ALead(Officer, owner: owner);
+        var later = await Host.ALead(Officer, owner: owner);
+        var lost = await Host.ALead(Officer, owner: owner);
+        await Host.Post(Officer, $"/api/v1/leads/{due.Id}/contacts", LeadRequests.Contact(followUpOn: "2014-07-03"));
+        await Host.Post(Officer, $"/api/v1/leads/{later.Id}/contacts", LeadRequests.Contact(followUpOn: "2014-07-04"));
+        await Host.Post(Officer, $"/api/v1/leads/{lost.Id}/contacts", LeadRequests.Contact(followUpOn: "2014-07-02"));
+        await Host.Post(Officer, $"/api/v1/leads/{lost.Id}/lose", new { reason = "Gone." });
 
-        var page = await Host.Get(Officer, $"/api/v1/leads?owner={owner}&followUpDueBy=2014-07-03");
+        var page = await Host.Get<Page<Lead>>(Officer, $"/api/v1/leads?owner={owner}&followUpDueBy=2014-07-03");
 
-        Assert.Equal((string?)due["id"], (string?)Assert.Single(page["items"]!.AsArray())!["id"]);
+        Assert.Equal(due.Id, Assert.Single(page.Items).Id);
     }
 
     [Theory]
@@ -58,19 +59,19 @@ public sealed class ListLeadsTests(ApiFixture fixture) : ApiTest(fixture)
         var officer = Unique("officer.morning").Replace(' ', '.');
         var token = TestTokens.For("officer", officer);
         var today = VietnamCalendar.Today(Clock.GetCurrentInstant());
-        var overdue = await Host.OpenedLead(token);
-        var dueToday = await Host.OpenedLead(token);
-        var tomorrow = await Host.OpenedLead(token);
-        var someoneElses = await Host.OpenedLead(Officer);
-        await Host.Post(token, $"/api/v1/leads/{overdue["id"]}/contacts", LeadRequests.Contact(followUpOn: $"{today.PlusDays(-3):yyyy-MM-dd}"));
-        await Host.Post(token, $"/api/v1/leads/{dueToday["id"]}/contacts", LeadRequests.Contact(followUpOn: $"{today:yyyy-MM-dd}"));
-        await Host.Post(token, $"/api/v1/leads/{tomorrow["id"]}/contacts", LeadRequests.Contact(followUpOn: $"{today.PlusDays(1):yyyy-MM-dd}"));
-        await Host.Post(Officer, $"/api/v1/leads/{someoneElses["id"]}/contacts", LeadRequests.Contact(followUpOn: $"{today:yyyy-MM-dd}"));
+        var overdue = await Host.ALead(token);
+        var dueToday = await Host.ALead(token);
+        var tomorrow = await Host.ALead(token);
+        var someoneElses = await Host.ALead(Officer);
+        await Host.Post(token, $"/api/v1/leads/{overdue.Id}/contacts", LeadRequests.Contact(followUpOn: $"{today.PlusDays(-3):yyyy-MM-dd}"));
+        await Host.Post(token, $"/api/v1/leads/{dueToday.Id}/contacts", LeadRequests.Contact(followUpOn: $"{today:yyyy-MM-dd}"));
+        await Host.Post(token, $"/api/v1/leads/{tomorrow.Id}/contacts", LeadRequests.Contact(followUpOn: $"{today.PlusDays(1):yyyy-MM-dd}"));
+        await Host.Post(Officer, $"/api/v1/leads/{someoneElses.Id}/contacts", LeadRequests.Contact(followUpOn: $"{today:yyyy-MM-dd}"));
 
-        var mine = await Host.Get(token, "/api/v1/leads/follow-ups");
+        var mine = await Host.Get<DueFollowUps>(token, "/api/v1/leads/follow-ups");
 
-        Assert.Equal(officer, (string?)mine["owner"]);
-        Assert.Equal([(string)overdue["id"]!, (string)dueToday["id"]!], mine["leads"]!.AsArray().Select(l => (string)l!["id"]!));
+        Assert.Equal(officer, mine.Owner);
+        Assert.Equal([overdue.Id, dueToday.Id], mine.Leads.Select(l => l.Id));
 
         // 17:30 UTC is already the next day in Vietnam (UTC+7): tomorrow's follow-up falls due.
         var utcEvening = Clock.GetCurrentInstant().InUtc().Date.AtMidnight().PlusHours(17).PlusMinutes(30).InUtc().ToInstant();
@@ -78,8 +79,8 @@ public sealed class ListLeadsTests(ApiFixture fixture) : ApiTest(fixture)
         Clock.Reset(utcEvening < saved ? utcEvening.Plus(NodaTime.Duration.FromDays(1)) : utcEvening);
         try
         {
-            var evening = await Host.Get(token, $"/api/v1/leads/follow-ups?owner={officer}");
-            Assert.Contains((string)tomorrow["id"]!, evening["leads"]!.AsArray().Select(l => (string)l!["id"]!));
+            var evening = await Host.Get<DueFollowUps>(token, $"/api/v1/leads/follow-ups?owner={officer}");
+            Assert.Contains(tomorrow.Id, evening.Leads.Select(l => l.Id));
         }
         finally
         {
@@ -118,10 +119,10 @@ public sealed class ListLeadsTests(ApiFixture fixture) : ApiTest(fixture)
             await session.SaveChangesAsync();
         }
 
-        var due = await Host.Get(Officer, $"/api/v1/leads/follow-ups?owner={officer}");
+        var due = await Host.Get<DueFollowUps>(Officer, $"/api/v1/leads/follow-ups?owner={officer}");
 
-        Assert.True((bool)due["truncated"]!);
-        Assert.Equal(ListFollowUps.MaxDue, due["leads"]!.AsArray().Count);
-        Assert.Equal(mostOverdue.ToString(), (string?)due["leads"]![0]!["id"]);
+        Assert.True(due.Truncated);
+        Assert.Equal(ListFollowUps.MaxDue, due.Leads.Count);
+        Assert.Equal(mostOverdue, due.Leads[0].Id); // the most overdue first
     }
 }

@@ -1,5 +1,9 @@
+using Investment.Api.Endpoints;
 using Investment.Api.Tests.Infrastructure;
 using Investment.Api.Tests.Investors;
+using Investment.Domain.Common;
+using Investment.Domain.Leads;
+using NodaTime;
 
 namespace Investment.Api.Tests.Leads;
 
@@ -8,23 +12,23 @@ public sealed class OpenLeadTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task opening_a_lead_answers_201_with_location_etag_and_the_lead_at_prospect()
     {
-        var investor = await Host.RegisteredInvestor(Officer, InvestorRequests.Profile(Unique("Lead Opener"), "KR"));
+        var investor = await Host.ARegisteredInvestor(Officer, InvestorRequests.Profile(Unique("Lead Opener"), "KR"));
 
         var result = await Host.Post(Officer, "/api/v1/leads",
-            LeadRequests.Lead((string)investor["id"]!, "vsip-quang-ngai", "Supporting industries plant", "supportingIndustries", openedOn: "2014-06-02"));
+            LeadRequests.Lead(investor.Id.ToString(), "vsip-quang-ngai", "Supporting industries plant", "supportingIndustries", openedOn: "2014-06-02"));
 
         Assert.Equal(201, result.Context.Response.StatusCode);
-        var lead = await result.Json();
-        Assert.Equal($"/api/v1/leads/{lead["id"]}", result.Header("Location"));
+        var lead = await result.Read<Lead>();
+        Assert.Equal($"/api/v1/leads/{lead.Id}", result.Header("Location"));
         Assert.Equal("\"1\"", result.Header("ETag"));
-        Assert.Equal("prospect", (string?)lead["stage"]);
-        Assert.Equal("vsip-quang-ngai", (string?)lead["zoneCode"]);
-        Assert.Equal("KR", (string?)lead["investorCountry"]);
-        Assert.Equal("officer.nguyen", (string?)lead["owner"]);
-        Assert.Equal("150000000.00", (string?)lead["estimatedCapitalUsd"]);
-        Assert.Equal("2014-06-02", (string?)lead["openedOn"]);
-        var prospect = Assert.Single(lead["timeInStages"]!.AsArray());
-        Assert.Equal(33, (int)prospect!["days"]!); // 2 June to 5 July
+        Assert.Equal(LeadStage.Prospect, lead.Stage);
+        Assert.Equal("vsip-quang-ngai", lead.ZoneCode);
+        Assert.Equal("KR", lead.InvestorCountry);
+        Assert.Equal("officer.nguyen", lead.Owner);
+        Assert.Equal(150_000_000.00m, lead.EstimatedCapitalUsd);
+        Assert.Equal(new LocalDate(2014, 6, 2), lead.OpenedOn);
+        var prospect = Assert.Single(lead.TimeInStages!);
+        Assert.Equal(33, prospect.Days); // 2 June to 5 July
     }
 
     [Fact]
@@ -32,12 +36,12 @@ public sealed class OpenLeadTests(ApiFixture fixture) : ApiTest(fixture)
     {
         var estimate = new { amount = "3150000000000", currency = "VND", exchangeRate = "21036", rateDate = "2014-03-03" };
 
-        var lead = await Host.OpenedLead(Officer, estimate: estimate);
+        var lead = await Host.ALead(Officer, estimate: estimate);
 
-        Assert.Equal("VND", (string?)lead["estimatedCapital"]!["currency"]);
-        Assert.Equal("3150000000000", (string?)lead["estimatedCapital"]!["amount"]);
-        Assert.Equal("21036", (string?)lead["estimatedCapital"]!["exchangeRate"]);
-        Assert.Equal("149743297.20", (string?)lead["estimatedCapitalUsd"]);
+        Assert.Equal(Currency.VND, lead.EstimatedCapital.Currency);
+        Assert.Equal(3_150_000_000_000m, lead.EstimatedCapital.Amount);
+        Assert.Equal(21_036m, lead.EstimatedCapital.ExchangeRate);
+        Assert.Equal(149_743_297.20m, lead.EstimatedCapitalUsd);
     }
 
     [Theory]
@@ -47,8 +51,8 @@ public sealed class OpenLeadTests(ApiFixture fixture) : ApiTest(fixture)
     [InlineData("""{"amount":"1.005","currency":"USD"}""")]
     public async Task an_estimate_that_is_not_exact_money_answers_400(string estimate)
     {
-        var investor = await Host.RegisteredInvestor(Officer, InvestorRequests.Profile(Unique("Bad Money")));
-        var body = $$"""{"investorId":"{{investor["id"]}}","zone":"dung-quat","projectName":"P","sector":"energy","estimatedCapital":{{estimate}},"source":"walkIn"}""";
+        var investor = await Host.ARegisteredInvestor(Officer, InvestorRequests.Profile(Unique("Bad Money")));
+        var body = $$"""{"investorId":"{{investor.Id}}","zone":"dung-quat","projectName":"P","sector":"energy","estimatedCapital":{{estimate}},"source":"walkIn"}""";
 
         var result = await Host.SendRaw(Officer, "POST", "/api/v1/leads", body);
 
@@ -67,8 +71,8 @@ public sealed class OpenLeadTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task a_lead_in_an_unknown_zone_is_refused_with_422_naming_it()
     {
-        var investor = await Host.RegisteredInvestor(Officer, InvestorRequests.Profile(Unique("Zone Seeker")));
-        var result = await Host.Post(Officer, "/api/v1/leads", LeadRequests.Lead((string)investor["id"]!, "hai-phong"));
+        var investor = await Host.ARegisteredInvestor(Officer, InvestorRequests.Profile(Unique("Zone Seeker")));
+        var result = await Host.Post(Officer, "/api/v1/leads", LeadRequests.Lead(investor.Id.ToString(), "hai-phong"));
         var problem = await result.ShouldBeProblem(422, "lead.zone_unknown");
         Assert.Contains("hai-phong", (string?)problem["detail"]);
     }
@@ -76,16 +80,16 @@ public sealed class OpenLeadTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task a_lead_opened_in_the_future_is_refused()
     {
-        var investor = await Host.RegisteredInvestor(Officer, InvestorRequests.Profile(Unique("Time Traveller")));
-        var result = await Host.Post(Officer, "/api/v1/leads", LeadRequests.Lead((string)investor["id"]!, openedOn: "2014-07-06"));
+        var investor = await Host.ARegisteredInvestor(Officer, InvestorRequests.Profile(Unique("Time Traveller")));
+        var result = await Host.Post(Officer, "/api/v1/leads", LeadRequests.Lead(investor.Id.ToString(), openedOn: "2014-07-06"));
         await result.ShouldBeProblem(409, "date.in_future");
     }
 
     [Fact]
     public async Task retrying_an_open_with_the_same_idempotency_key_opens_one_lead()
     {
-        var investor = await Host.RegisteredInvestor(Officer, InvestorRequests.Profile(Unique("Retrying Investor")));
-        var body = LeadRequests.Lead((string)investor["id"]!);
+        var investor = await Host.ARegisteredInvestor(Officer, InvestorRequests.Profile(Unique("Retrying Investor")));
+        var body = LeadRequests.Lead(investor.Id.ToString());
         var key = Guid.NewGuid().ToString();
 
         var first = await Host.Post(Officer, "/api/v1/leads", body, key: key);
@@ -93,15 +97,15 @@ public sealed class OpenLeadTests(ApiFixture fixture) : ApiTest(fixture)
 
         Assert.Equal(201, again.Context.Response.StatusCode);
         Assert.Equal(first.Header("Location"), again.Header("Location"));
-        var leads = await Host.Get(Officer, $"/api/v1/leads?limit=200&country=JP");
-        Assert.Single(leads["items"]!.AsArray(), l => (string?)l!["investorId"] == (string?)investor["id"]);
+        var leads = await Host.Get<Page<Lead>>(Officer, $"/api/v1/leads?limit=200&country=JP");
+        Assert.Single(leads.Items, l => l.InvestorId == investor.Id);
     }
 
     [Fact]
     public async Task partners_cannot_open_or_read_leads()
     {
-        var lead = await Host.OpenedLead(Officer);
-        await (await Host.Send(Partner, s => s.Get.Url($"/api/v1/leads/{lead["id"]}"))).ShouldBeProblem(403, "auth.forbidden");
+        var lead = await Host.ALead(Officer);
+        await (await Host.Send(Partner, s => s.Get.Url($"/api/v1/leads/{lead.Id}"))).ShouldBeProblem(403, "auth.forbidden");
         await (await Host.Send(Partner, s => s.Get.Url("/api/v1/leads"))).ShouldBeProblem(403, "auth.forbidden");
     }
 }

@@ -37,6 +37,7 @@ public sealed class MalformedRequestTests(ApiFixture fixture) : ApiTest(fixture)
             var result = await Host.SendRaw(Admin, attack.Method, attack.Url, attack.Body, attack.ContentType);
             var status = result.Context.Response.StatusCode;
             var text = await result.ReadAsTextAsync();
+            // Read as raw JSON on purpose: any answer, whatever its shape, must be a problem with a code and what was wrong.
             var problem = status is >= 400 and < 500 && result.Context.Response.ContentType?.StartsWith("application/problem+json", StringComparison.Ordinal) == true
                 ? JsonNode.Parse(text)
                 : null;
@@ -72,9 +73,9 @@ public sealed class MalformedRequestTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task a_nul_byte_in_a_contact_log_cursor_answers_400()
     {
-        var lead = await Host.OpenedLead(Officer);
+        var lead = await Host.ALead(Officer);
         var cursor = System.Buffers.Text.Base64Url.EncodeToString("p1:\0"u8);
-        await (await Host.Send(Officer, s => s.Get.Url($"/api/v1/leads/{lead["id"]}/contacts?cursor={cursor}"))).ShouldBeProblem(400, "request.invalid_cursor");
+        await (await Host.Send(Officer, s => s.Get.Url($"/api/v1/leads/{lead.Id}/contacts?cursor={cursor}"))).ShouldBeProblem(400, "request.invalid_cursor");
     }
 
     [Fact]
@@ -116,15 +117,15 @@ public sealed class MalformedRequestTests(ApiFixture fixture) : ApiTest(fixture)
 
     private async Task<Dictionary<string, string>> Targets()
     {
-        var lead = await Host.OpenedLead(Officer);
-        var contact = await (await Host.Post(Officer, $"/api/v1/leads/{lead["id"]}/contacts", LeadRequests.Contact())).Json();
-        var certificate = await Host.IssuedCertificate(Officer);
+        var lead = await Host.ALead(Officer);
+        var contact = await (await Host.Post(Officer, $"/api/v1/leads/{lead.Id}/contacts", LeadRequests.Contact())).Read<Investment.Api.Leads.LoggedContact>();
+        var certificate = await Host.AnIssuedCertificate(Officer);
         return new()
         {
-            ["investors"] = (string)lead["investorId"]!,
-            ["leads"] = (string)lead["id"]!,
-            ["contacts"] = (string)contact["id"]!,
-            ["certificates"] = (string)certificate["id"]!,
+            ["investors"] = lead.InvestorId.ToString(),
+            ["leads"] = lead.Id.ToString(),
+            ["contacts"] = contact.Id.ToString(),
+            ["certificates"] = certificate.Id.ToString(),
         };
     }
 

@@ -1,4 +1,9 @@
+using Investment.Api.Endpoints;
+using Investment.Api.EventStore;
+using Investment.Api.Leads;
 using Investment.Api.Tests.Infrastructure;
+using Investment.Domain.Investors;
+using Investment.Domain.Leads;
 using Investment.Api.Tests.Investors;
 using Investment.Api.Tests.Leads;
 
@@ -21,18 +26,19 @@ public sealed class ValidTextTests(ApiFixture fixture) : ApiTest(fixture)
     [MemberData(nameof(Texts))]
     public async Task valid_text_round_trips_exactly_through_investors_leads_and_contacts(string text)
     {
-        var investor = await Host.RegisteredInvestor(Officer, new
+        var investor = await Host.ARegisteredInvestor(Officer, new
         {
             legalName = Unique("Round trip"), country = "VN", sectors = new[] { "energy" }, notes = text,
             contactPersons = new[] { new { name = text[..Math.Min(text.Length, 200)] } },
         });
-        var lead = await (await Host.Post(Officer, "/api/v1/leads", LeadRequests.Lead((string)investor["id"]!, projectName: text))).Json();
-        var contact = await (await Host.Post(Officer, $"/api/v1/leads/{lead["id"]}/contacts", LeadRequests.Contact(text))).Json();
+        var lead = await (await Host.Post(Officer, "/api/v1/leads", LeadRequests.Lead(investor.Id.ToString(), projectName: text))).Read<Lead>();
+        var contact = await (await Host.Post(Officer, $"/api/v1/leads/{lead.Id}/contacts", LeadRequests.Contact(text))).Read<LoggedContact>();
 
-        Assert.Equal(text, (string?)(await Host.Get(Officer, $"/api/v1/investors/{investor["id"]}"))["notes"]);
-        Assert.Equal(text, (string?)(await Host.Get(Officer, $"/api/v1/leads/{lead["id"]}"))["projectName"]);
-        Assert.Equal(text, (string?)(await Host.Get(Officer, $"/api/v1/leads/{lead["id"]}/contacts/{contact["id"]}"))["summary"]);
-        Assert.Equal(text, (string?)(await Host.Get(Officer, $"/api/v1/investors/{investor["id"]}/history"))["items"]![0]!["data"]!["profile"]!["notes"]);
+        Assert.Equal(text, (await Host.Get<Investor>(Officer, $"/api/v1/investors/{investor.Id}")).Notes);
+        Assert.Equal(text, (await Host.Get<Lead>(Officer, $"/api/v1/leads/{lead.Id}")).ProjectName);
+        Assert.Equal(text, (await Host.Get<LoggedContact>(Officer, $"/api/v1/leads/{lead.Id}/contacts/{contact.Id}")).Summary);
+        var registered = (await Host.Get<Page<HistoryEntry>>(Officer, $"/api/v1/investors/{investor.Id}/history")).Items[0];
+        Assert.Equal(text, registered.Data<InvestorRegistered>().Profile.Notes);
     }
 
     public static TheoryData<string> InvisibleCharacters() => ["\u200B", "\u200D", "\u202E", "\u2066", "\uFEFF", "\u00AD", "\u3164", "\u115F", "\uFFA0", "\U000E0041"];
@@ -41,13 +47,13 @@ public sealed class ValidTextTests(ApiFixture fixture) : ApiTest(fixture)
     [MemberData(nameof(InvisibleCharacters))]
     public async Task an_invisible_character_in_any_text_field_answers_400_naming_the_field(string invisible)
     {
-        var inName = await Host.Send(Officer, s => s.Post.Json(InvestorRequests.Profile(Unique($"Doo{invisible}san Heavy Industries"), "KR")).ToUrl("/api/v1/investors"));
-        var inWebsite = await Host.Send(Officer, s => s.Post.Json(new
+        var inName = await Host.Post(Officer, "/api/v1/investors", InvestorRequests.Profile(Unique($"Doo{invisible}san Heavy Industries"), "KR"));
+        var inWebsite = await Host.Post(Officer, "/api/v1/investors", new
         {
             legalName = Unique("Website owner"), country = "KR", sectors = new[] { "energy" }, website = $"https://example.com/{invisible}moc.elgoog",
-        }).ToUrl("/api/v1/investors"));
-        var lead = await Host.OpenedLead(Officer);
-        var inSummary = await Host.Post(Officer, $"/api/v1/leads/{lead["id"]}/contacts", LeadRequests.Contact($"Met{invisible} the director."));
+        });
+        var lead = await Host.ALead(Officer);
+        var inSummary = await Host.Post(Officer, $"/api/v1/leads/{lead.Id}/contacts", LeadRequests.Contact($"Met{invisible} the director."));
 
         Assert.Contains("$.legalName", (string?)(await inName.ShouldBeProblem(400, "request.malformed_json"))["detail"]);
         Assert.Contains("$.website", (string?)(await inWebsite.ShouldBeProblem(400, "request.malformed_json"))["detail"]);
@@ -60,7 +66,7 @@ public sealed class ValidTextTests(ApiFixture fixture) : ApiTest(fixture)
     [InlineData("- 123 -")]
     public async Task a_name_with_no_visible_letter_answers_400(string name)
     {
-        var investor = await Host.Send(Officer, s => s.Post.Json(InvestorRequests.Profile(name)).ToUrl("/api/v1/investors"));
+        var investor = await Host.Post(Officer, "/api/v1/investors", InvestorRequests.Profile(name));
 
         var problem = await investor.ShouldBeProblem(400, "validation.failed");
         Assert.NotNull(problem["errors"]!["legalName"]);
@@ -71,9 +77,9 @@ public sealed class ValidTextTests(ApiFixture fixture) : ApiTest(fixture)
     {
         var plain = Unique("Doosan Heavy Industries");
         var fullwidth = string.Concat(plain.Select(c => c is >= '!' and <= '~' ? (char)(c - '!' + '\uFF01') : c));
-        await Host.RegisteredInvestor(Officer, InvestorRequests.Profile(plain, "KR"));
+        await Host.ARegisteredInvestor(Officer, InvestorRequests.Profile(plain, "KR"));
 
-        var again = await Host.Send(Officer, s => s.Post.Json(InvestorRequests.Profile(fullwidth, "KR")).ToUrl("/api/v1/investors"));
+        var again = await Host.Post(Officer, "/api/v1/investors", InvestorRequests.Profile(fullwidth, "KR"));
 
         await again.ShouldBeProblem(409, "investor.duplicate");
     }
@@ -86,11 +92,11 @@ public sealed class ValidTextTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task vietnamese_japanese_korean_and_chinese_names_round_trip_exactly(string legalName, string person)
     {
         var name = $"{legalName} {Guid.NewGuid().ToString("N")[..6]}";
-        var investor = await Host.RegisteredInvestor(Officer, InvestorRequests.Profile(name, "VN", contactPersons: [new { name = person }]));
+        var investor = await Host.ARegisteredInvestor(Officer, InvestorRequests.Profile(name, "VN", contactPersons: [new { name = person }]));
 
-        var read = await Host.Get(Officer, $"/api/v1/investors/{investor["id"]}");
+        var read = await Host.Get<Investor>(Officer, $"/api/v1/investors/{investor.Id}");
 
-        Assert.Equal(name, (string?)read["legalName"]);
-        Assert.Equal(person, (string?)read["contactPersons"]![0]!["name"]);
+        Assert.Equal(name, read.LegalName);
+        Assert.Equal(person, read.ContactPersons![0].Name);
     }
 }

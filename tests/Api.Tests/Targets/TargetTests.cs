@@ -1,4 +1,5 @@
 using Investment.Api.Tests.Infrastructure;
+using Investment.Domain.Targets;
 
 namespace Investment.Api.Tests.Targets;
 
@@ -7,50 +8,42 @@ public sealed class TargetTests(ApiFixture fixture) : ApiTest(fixture)
     private static object Target(string min, string max, string decision = "25/QĐ-UBND", string decidedOn = "2014-01-08", string? reason = null) =>
         new { minimumUsd = min, maximumUsd = max, decision, decidedOn, reason };
 
-    private async Task<Alba.IScenarioResult> Put(string token, string url, object body, string? ifMatch = null) =>
-        await Host.Send(token, s =>
-        {
-            s.Put.Json(body).ToUrl(url);
-            if (ifMatch is not null) s.WithRequestHeader("If-Match", ifMatch);
-        });
-
     [Fact]
     public async Task an_admin_sets_a_target_then_revises_it_and_every_version_is_kept()
     {
         const string url = "/api/v1/zones/tinh-phong/targets/2009";
-        var set = await Put(Admin, url, Target("100000000", "150000000"));
-        var again = await Put(Admin, url, Target("100000000", "150000000"));
-        var revised = await Put(Admin, url, Target("120000000", "150000000.50", "31/QĐ-UBND", "2014-06-01", "Mid-year review."), "\"1\"");
+        var set = await Host.Put(Admin, url, Target("100000000", "150000000"));
+        var again = await Host.Put(Admin, url, Target("100000000", "150000000"));
+        var revised = await Host.Put(Admin, url, Target("120000000", "150000000.50", "31/QĐ-UBND", "2014-06-01", "Mid-year review."), "\"1\"");
 
         Assert.Equal(201, set.Context.Response.StatusCode);
         Assert.Equal(url, set.Header("Location"));
         Assert.Equal("\"1\"", again.Header("ETag")); // nothing new recorded
         Assert.Equal(200, revised.Context.Response.StatusCode);
-        var target = await Host.Get(Partner, url);
-        Assert.Equal("120000000", (string?)target["range"]!["minimumUsd"]);
-        Assert.Equal("150000000.50", (string?)target["range"]!["maximumUsd"]);
-        var versions = target["versions"]!.AsArray();
-        Assert.Equal(["25/QĐ-UBND", "31/QĐ-UBND"], versions.Select(v => (string)v!["range"]!["decision"]!));
-        Assert.Equal("Mid-year review.", (string?)versions[1]!["reason"]);
-        Assert.Null(versions[1]!["recordedBy"]); // partners are not told who recorded it
-        Assert.Equal("admin.tran", (string?)(await Host.Get(Officer, url))["versions"]![1]!["recordedBy"]);
+        var target = await Host.Get<Target>(Partner, url);
+        Assert.Equal((120_000_000m, 150_000_000.50m), (target.Range.MinimumUsd, target.Range.MaximumUsd));
+        Assert.Equal(["25/QĐ-UBND", "31/QĐ-UBND"], target.Versions.Select(v => v.Range.Decision));
+        var revision = target.Versions[1];
+        Assert.Equal("Mid-year review.", revision.Reason);
+        Assert.Null(revision.RecordedBy); // partners are not told who recorded it
+        Assert.Equal("admin.tran", (await Host.Get<Target>(Officer, url)).Versions[1].RecordedBy);
     }
 
     [Fact]
     public async Task only_admins_set_targets()
     {
-        await (await Put(Officer, "/api/v1/zones/tinh-phong/targets/2008", Target("1", "2"))).ShouldBeProblem(403, "auth.forbidden");
-        await (await Put(Partner, "/api/v1/zones/tinh-phong/targets/2008", Target("1", "2"))).ShouldBeProblem(403, "auth.forbidden");
+        await (await Host.Put(Officer, "/api/v1/zones/tinh-phong/targets/2008", Target("1", "2"))).ShouldBeProblem(403, "auth.forbidden");
+        await (await Host.Put(Partner, "/api/v1/zones/tinh-phong/targets/2008", Target("1", "2"))).ShouldBeProblem(403, "auth.forbidden");
     }
 
     [Fact]
     public async Task bad_targets_are_refused()
     {
-        await (await Put(Admin, "/api/v1/zones/tinh-phong/targets/2007", Target("200", "100"))).ShouldBeProblem(400, "validation.failed");
-        await (await Put(Admin, "/api/v1/zones/tinh-phong/targets/2007", Target("-1", "100"))).ShouldBeProblem(400, "validation.failed");
-        await (await Put(Admin, "/api/v1/zones/tinh-phong/targets/2007", Target("1", "2", decidedOn: "2014-07-06"))).ShouldBeProblem(409, "date.in_future");
-        await (await Put(Admin, "/api/v1/zones/hai-phong/targets/2007", Target("1", "2"))).ShouldBeProblem(404, "zone.not_found");
-        await (await Put(Admin, "/api/v1/zones/tinh-phong/targets/1900", Target("1", "2"))).ShouldBeProblem(400, "request.invalid_year");
+        await (await Host.Put(Admin, "/api/v1/zones/tinh-phong/targets/2007", Target("200", "100"))).ShouldBeProblem(400, "validation.failed");
+        await (await Host.Put(Admin, "/api/v1/zones/tinh-phong/targets/2007", Target("-1", "100"))).ShouldBeProblem(400, "validation.failed");
+        await (await Host.Put(Admin, "/api/v1/zones/tinh-phong/targets/2007", Target("1", "2", decidedOn: "2014-07-06"))).ShouldBeProblem(409, "date.in_future");
+        await (await Host.Put(Admin, "/api/v1/zones/hai-phong/targets/2007", Target("1", "2"))).ShouldBeProblem(404, "zone.not_found");
+        await (await Host.Put(Admin, "/api/v1/zones/tinh-phong/targets/1900", Target("1", "2"))).ShouldBeProblem(400, "request.invalid_year");
         await (await Host.Send(Partner, s => s.Get.Url("/api/v1/zones/tinh-phong/targets/2007"))).ShouldBeProblem(404, "target.not_found");
     }
 
@@ -58,9 +51,9 @@ public sealed class TargetTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task a_stale_if_match_does_not_revise()
     {
         const string url = "/api/v1/zones/tinh-phong/targets/2006";
-        await Put(Admin, url, Target("1", "2"));
-        await Put(Admin, url, Target("1", "3"), "\"1\"");
-        await (await Put(Admin, url, Target("1", "4"), "\"1\"")).ShouldBeProblem(412, "concurrency.stale");
+        await Host.Put(Admin, url, Target("1", "2"));
+        await Host.Put(Admin, url, Target("1", "3"), "\"1\"");
+        await (await Host.Put(Admin, url, Target("1", "4"), "\"1\"")).ShouldBeProblem(412, "concurrency.stale");
     }
 
     [Fact]
@@ -68,7 +61,7 @@ public sealed class TargetTests(ApiFixture fixture) : ApiTest(fixture)
     {
         const string url = "/api/v1/zones/tinh-phong/targets/2005";
 
-        var refused = await Put(Admin, url, Target("1", "2"), "\"1\"");
+        var refused = await Host.Put(Admin, url, Target("1", "2"), "\"1\"");
 
         await refused.ShouldBeProblem(412, "concurrency.target_missing");
         await (await Host.Send(Admin, s => s.Get.Url(url))).ShouldBeProblem(404, "target.not_found");
@@ -78,7 +71,7 @@ public sealed class TargetTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task if_none_match_star_on_an_existing_target_answers_412_and_revises_nothing()
     {
         const string url = "/api/v1/zones/tinh-phong/targets/2004";
-        await Put(Admin, url, Target("1", "2"));
+        await Host.Put(Admin, url, Target("1", "2"));
 
         var refused = await Host.Send(Admin, s =>
         {
@@ -92,7 +85,7 @@ public sealed class TargetTests(ApiFixture fixture) : ApiTest(fixture)
         });
 
         await refused.ShouldBeProblem(412, "concurrency.target_exists");
-        Assert.Equal("2", (string?)(await Host.Get(Admin, url))["range"]!["maximumUsd"]);
+        Assert.Equal(2m, (await Host.Get<Target>(Admin, url)).Range.MaximumUsd);
         Assert.Equal(201, created.Context.Response.StatusCode);
     }
 }

@@ -1,4 +1,6 @@
 using Investment.Api.Tests.Infrastructure;
+using Investment.Api.Zones;
+using Investment.Domain.Zones;
 
 namespace Investment.Api.Tests.Zones;
 
@@ -7,20 +9,20 @@ public sealed class ZonesTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task the_zones_of_the_plan_are_seeded_and_partners_may_read_them()
     {
-        var result = await Host.Send(Partner, s => s.Get.Url("/api/v1/zones"));
+        var zones = await Host.Get<IReadOnlyList<ZoneDetails>>(Partner, "/api/v1/zones");
 
-        var codes = (await result.Json()).AsArray().Select(z => (string)z!["code"]!);
+        var codes = zones.Select(z => z.Code);
         Assert.Equal(["dung-quat", "pho-phong", "quang-phu", "tinh-phong", "vsip-quang-ngai"], codes);
     }
 
     [Fact]
     public async Task a_zone_is_read_by_its_code_with_its_vietnamese_name_and_area()
     {
-        var zone = await (await Host.Send(Officer, s => s.Get.Url("/api/v1/zones/dung-quat"))).Json();
+        var zone = await Host.Get<ZoneDetails>(Officer, "/api/v1/zones/dung-quat");
 
-        Assert.Equal("Khu kinh tế Dung Quất", (string?)zone["vietnameseName"]);
-        Assert.Equal("economicZone", (string?)zone["kind"]);
-        Assert.Equal("10300", (string?)zone["areaHectares"]);
+        Assert.Equal("Khu kinh tế Dung Quất", zone.VietnameseName);
+        Assert.Equal(ZoneKind.EconomicZone, zone.Kind);
+        Assert.Equal(10_300m, zone.AreaHectares);
     }
 
     [Fact]
