@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Alba;
+using Investment.Api.EventStore;
 using Investment.Api.Tests.Infrastructure;
 using Investment.Api.Tests.Investors;
 using Investment.Api.Tests.Leads;
@@ -39,6 +41,12 @@ public static class CertificateRequests
         Assert.Equal(201, result.Context.Response.StatusCode);
         return await result.Read<Investment.Domain.Certificates.Certificate>();
     }
+
+    /// <summary>The event a history entry carries, read into its record (the entry's data is the event as stored).</summary>
+    public static T Event<T>(this HistoryEntry entry) =>
+        ((JsonElement)entry.Data).Deserialize<T>(EventData) ?? throw new InvalidOperationException($"The entry holds no {typeof(T).Name}.");
+
+    private static readonly JsonSerializerOptions EventData = new(Http.Json.Options) { RespectRequiredConstructorParameters = false };
 
     /// <summary>An investor of its own, and a certificate issued to it.</summary>
     public static async Task<JsonNode> IssuedCertificate(this IAlbaHost host, string token, string country = "KR", object? capital = null,

@@ -1,5 +1,8 @@
+using System.Text.Json.Nodes;
+using Investment.Api.Endpoints;
 using Investment.Api.Tests.Infrastructure;
 using Investment.Api.Tests.Leads;
+using Investment.Domain.Certificates;
 
 namespace Investment.Api.Tests.Certificates;
 
@@ -9,17 +12,17 @@ public sealed class RegisterTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task the_register_filters_by_zone_status_sector_country_and_issue_year()
     {
         // 2001 is this test's year: no other test issues certificates then.
-        var wanted = await Host.IssuedCertificate(Officer, "JP", issuedOn: "2001-03-01", zone: "tinh-phong", sector: "energy", schedule: []);
-        await Host.IssuedCertificate(Officer, "KR", issuedOn: "2001-03-02", zone: "tinh-phong", sector: "energy", schedule: []);
-        await Host.IssuedCertificate(Officer, "JP", issuedOn: "2001-03-03", zone: "pho-phong", sector: "energy", schedule: []);
-        await Host.IssuedCertificate(Officer, "JP", issuedOn: "2001-03-04", zone: "tinh-phong", sector: "tourismAndServices", schedule: []);
-        var revoked = await Host.IssuedCertificate(Officer, "JP", issuedOn: "2001-03-05", zone: "tinh-phong", sector: "energy", schedule: []);
-        await Host.Post(Officer, $"/api/v1/certificates/{revoked["id"]}/revoke", new { on = "2002-01-01", ground = "investorDecision", decisionNumber = "9" });
+        var wanted = await Host.AnIssuedCertificate(Officer, "JP", issuedOn: "2001-03-01", zone: "tinh-phong", sector: "energy", schedule: []);
+        await Host.AnIssuedCertificate(Officer, "KR", issuedOn: "2001-03-02", zone: "tinh-phong", sector: "energy", schedule: []);
+        await Host.AnIssuedCertificate(Officer, "JP", issuedOn: "2001-03-03", zone: "pho-phong", sector: "energy", schedule: []);
+        await Host.AnIssuedCertificate(Officer, "JP", issuedOn: "2001-03-04", zone: "tinh-phong", sector: "tourismAndServices", schedule: []);
+        var revoked = await Host.AnIssuedCertificate(Officer, "JP", issuedOn: "2001-03-05", zone: "tinh-phong", sector: "energy", schedule: []);
+        await Host.Post(Officer, $"/api/v1/certificates/{revoked.Id}/revoke", new { on = "2002-01-01", ground = "investorDecision", decisionNumber = "9" });
 
-        var page = await Host.Get(Partner, "/api/v1/certificates?issueYear=2001&zone=tinh-phong&status=active&sector=energy&country=jp");
+        var page = await Host.Get<Page<Certificate>>(Partner, "/api/v1/certificates?issueYear=2001&zone=tinh-phong&status=active&sector=energy&country=jp");
 
-        Assert.Equal((string?)wanted["id"], (string?)Assert.Single(page["items"]!.AsArray())!["id"]);
-        Assert.Single((await Host.Get(Partner, "/api/v1/certificates?issueYear=2001&status=revoked"))["items"]!.AsArray());
+        Assert.Equal(wanted.Id, Assert.Single(page.Items).Id);
+        Assert.Single((await Host.Get<Page<Certificate>>(Partner, "/api/v1/certificates?issueYear=2001&status=revoked")).Items);
     }
 
     [Theory]
@@ -31,18 +34,19 @@ public sealed class RegisterTests(ApiFixture fixture) : ApiTest(fixture)
     {
         var year = sort.TrimStart('-') == "capital" ? 2002 : 2003; // each ordering has a year to itself
         var issued = new[] { ("100", "02"), ("200", "04"), ("300", "01"), ("400", "05"), ("500", "03") };
-        if ((await Host.Get(Partner, $"/api/v1/certificates?issueYear={year}"))["items"]!.AsArray().Count == 0)
+        if ((await Host.Get<Page<Certificate>>(Partner, $"/api/v1/certificates?issueYear={year}")).Items.Count == 0)
             foreach (var (capital, day) in issued)
-                await Host.IssuedCertificate(Officer, capital: LeadRequests.Usd(decimal.Parse(capital, System.Globalization.CultureInfo.InvariantCulture)),
+                await Host.AnIssuedCertificate(Officer, capital: LeadRequests.Usd(decimal.Parse(capital, System.Globalization.CultureInfo.InvariantCulture)),
                     issuedOn: $"{year}-01-{day}", schedule: []);
 
         var seen = new List<string>();
         string? cursor = null;
         do
         {
-            var page = await Host.Get(Partner, $"/api/v1/certificates?issueYear={year}&sort={sort}&limit=2" + (cursor is null ? "" : $"&cursor={cursor}"));
-            seen.AddRange(page["items"]!.AsArray().Select(c => (string)c!["capitalUsd"]!));
-            cursor = (string?)page["nextCursor"];
+            var answer = await Host.Send(Partner, s => s.Get.Url($"/api/v1/certificates?issueYear={year}&sort={sort}&limit=2" + (cursor is null ? "" : $"&cursor={cursor}")));
+            // The amounts as written (raw JSON on purpose): the order, and two decimals on the wire.
+            seen.AddRange(JsonNode.Parse(await answer.ReadAsTextAsync())!["items"]!.AsArray().Select(c => (string)c!["capitalUsd"]!));
+            cursor = (await answer.Read<Page<Certificate>>()).NextCursor;
         } while (cursor is not null);
 
         Assert.Equal(expected.Select(e => e + ".00"), seen); // every USD amount with two decimals
@@ -59,9 +63,9 @@ public sealed class RegisterTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task a_cursor_of_one_sort_reused_with_another_answers_400()
     {
         for (var day = 1; day <= 3; day++)
-            await Host.IssuedCertificate(Officer, capital: LeadRequests.Usd(100m * day), issuedOn: $"2001-02-0{day}", schedule: []);
-        var byCapital = await Host.Get(Partner, "/api/v1/certificates?issueYear=2001&sort=capital&limit=1");
-        var cursor = (string)byCapital["nextCursor"]!;
+            await Host.AnIssuedCertificate(Officer, capital: LeadRequests.Usd(100m * day), issuedOn: $"2001-02-0{day}", schedule: []);
+        var byCapital = await Host.Get<Page<Certificate>>(Partner, "/api/v1/certificates?issueYear=2001&sort=capital&limit=1");
+        var cursor = byCapital.NextCursor!;
 
         var reused = await Host.Send(Partner, s => s.Get.Url($"/api/v1/certificates?issueYear=2001&sort=-issuedOn&limit=1&cursor={cursor}"));
         var same = await Host.Send(Partner, s => s.Get.Url($"/api/v1/certificates?issueYear=2001&sort=capital&limit=1&cursor={cursor}"));
@@ -74,8 +78,8 @@ public sealed class RegisterTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task a_cursor_cannot_be_read_nor_forged()
     {
         for (var day = 1; day <= 2; day++)
-            await Host.IssuedCertificate(Officer, capital: LeadRequests.Usd(100m * day), issuedOn: $"2000-03-0{day}", schedule: []);
-        var cursor = (string)(await Host.Get(Partner, "/api/v1/certificates?issueYear=2000&sort=issuedOn&limit=1"))["nextCursor"]!;
+            await Host.AnIssuedCertificate(Officer, capital: LeadRequests.Usd(100m * day), issuedOn: $"2000-03-0{day}", schedule: []);
+        var cursor = (await Host.Get<Page<Certificate>>(Partner, "/api/v1/certificates?issueYear=2000&sort=issuedOn&limit=1")).NextCursor!;
         var decoded = System.Text.Encoding.Latin1.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(cursor));
         var flipped = (cursor[^2] == 'A' ? 'B' : 'A') + "";
         var damaged = cursor[..^2] + flipped + cursor[^1];

@@ -1,54 +1,56 @@
-using System.Text.Json.Nodes;
+using Investment.Api.Certificates;
 using Investment.Api.Tests.Infrastructure;
 using Investment.Api.Tests.Leads;
+using Investment.Domain.Certificates;
+using NodaTime;
 
 namespace Investment.Api.Tests.Certificates;
 
 public sealed class WatchlistTests(ApiFixture fixture) : ApiTest(fixture)
 {
-    private async Task<JsonNode?> Entry(JsonNode certificate, string asOf)
+    private async Task<WatchEntry?> Entry(Certificate certificate, string asOf)
     {
-        var list = await Host.Get(Partner, $"/api/v1/certificates/watchlist?asOf={asOf}&zone={certificate["zoneCode"]}");
-        Assert.Equal(asOf, (string?)list["asOf"]);
-        return list["entries"]!.AsArray().SingleOrDefault(e => (string?)e!["certificateId"] == (string?)certificate["id"]);
+        var list = await Host.Get<RevocationWatchlist>(Partner, $"/api/v1/certificates/watchlist?asOf={asOf}&zone={certificate.ZoneCode}");
+        Assert.Equal(NodaTime.Text.LocalDatePattern.Iso.Parse(asOf).Value, list.AsOf);
+        return list.Entries.SingleOrDefault(e => e.CertificateId == certificate.Id);
     }
 
-    private static Dictionary<string, JsonNode> Reasons(JsonNode? entry) =>
-        entry?["reasons"]!.AsArray().ToDictionary(r => (string)r!["rule"]!, r => r!) ?? [];
+    private static Dictionary<WatchRule, WatchReason> Reasons(WatchEntry? entry) =>
+        entry?.Reasons.ToDictionary(r => r.Rule) ?? [];
 
     [Fact]
     public async Task a_milestone_is_listed_once_more_than_12_months_overdue_with_the_extension_used_up()
     {
-        var certificate = await Host.IssuedCertificate(Officer, issuedOn: "2010-01-01", schedule: [CertificateRequests.Milestone("Operation", "2010-06-30")]);
-        await Host.Post(Officer, $"/api/v1/certificates/{certificate["id"]}/amendments", new { on = "2010-03-01", extensionMonths = 24, reason = "Typhoon." });
+        var certificate = await Host.AnIssuedCertificate(Officer, issuedOn: "2010-01-01", schedule: [CertificateRequests.Milestone("Operation", "2010-06-30")]);
+        await Host.Post(Officer, $"/api/v1/certificates/{certificate.Id}/amendments", new { on = "2010-03-01", extensionMonths = 24, reason = "Typhoon." });
 
         var before = Reasons(await Entry(certificate, "2013-06-30"));
         var after = Reasons(await Entry(certificate, "2013-07-01"));
 
-        Assert.False(before.ContainsKey("milestoneOverdue"));
-        var overdue = after["milestoneOverdue"];
-        Assert.Equal("2013-07-01", (string?)overdue["crossedOn"]); // the first day listed
-        Assert.Equal("Operation", (string?)overdue["facts"]!["milestone"]);
-        Assert.Equal("2012-06-30", (string?)overdue["facts"]!["dueOn"]);
-        Assert.Equal("24", (string?)overdue["facts"]!["extensionMonthsUsed"]);
-        Assert.Equal("2010-07-02", (string?)after["noRecentInspection"]["crossedOn"]);
+        Assert.False(before.ContainsKey(WatchRule.MilestoneOverdue));
+        var overdue = after[WatchRule.MilestoneOverdue];
+        Assert.Equal(new LocalDate(2013, 7, 1), overdue.CrossedOn); // the first day listed
+        Assert.Equal("Operation", overdue.Facts["milestone"]);
+        Assert.Equal("2012-06-30", overdue.Facts["dueOn"]);
+        Assert.Equal("24", overdue.Facts["extensionMonthsUsed"]);
+        Assert.Equal(new LocalDate(2010, 7, 2), after[WatchRule.NoRecentInspection].CrossedOn);
     }
 
     [Fact]
     public async Task a_milestone_never_extended_is_listed_from_the_day_it_is_more_than_12_months_behind_its_registered_date()
     {
         // The replay's case: a 2012 certificate whose construction start is 19 months overdue and which never asked for an extension.
-        var certificate = await Host.IssuedCertificate(Officer, issuedOn: "2012-04-10", schedule: [CertificateRequests.Milestone("Construction start", "2012-11-30")]);
+        var certificate = await Host.AnIssuedCertificate(Officer, issuedOn: "2012-04-10", schedule: [CertificateRequests.Milestone("Construction start", "2012-11-30")]);
 
-        Assert.False(Reasons(await Entry(certificate, "2013-11-30")).ContainsKey("milestoneOverdue"));
-        var overdue = Reasons(await Entry(certificate, "2014-07-05"))["milestoneOverdue"];
+        Assert.False(Reasons(await Entry(certificate, "2013-11-30")).ContainsKey(WatchRule.MilestoneOverdue));
+        var overdue = Reasons(await Entry(certificate, "2014-07-05"))[WatchRule.MilestoneOverdue];
 
-        Assert.Equal("2013-12-01", (string?)overdue["crossedOn"]);
-        Assert.Equal("Construction start", (string?)overdue["facts"]!["milestone"]);
-        Assert.Equal("2012-11-30", (string?)overdue["facts"]!["dueOn"]);
-        Assert.Equal("19", (string?)overdue["facts"]!["monthsOverdue"]);
-        Assert.Equal("0", (string?)overdue["facts"]!["extensionMonthsUsed"]);
-        var noInspection = Reasons(await Entry(certificate, "2014-07-05"))["noRecentInspection"]["facts"]!.AsObject();
+        Assert.Equal(new LocalDate(2013, 12, 1), overdue.CrossedOn);
+        Assert.Equal("Construction start", overdue.Facts["milestone"]);
+        Assert.Equal("2012-11-30", overdue.Facts["dueOn"]);
+        Assert.Equal("19", overdue.Facts["monthsOverdue"]);
+        Assert.Equal("0", overdue.Facts["extensionMonthsUsed"]);
+        var noInspection = Reasons(await Entry(certificate, "2014-07-05"))[WatchRule.NoRecentInspection].Facts;
         Assert.True(noInspection.ContainsKey("lastInspectedOn"));
         Assert.Null(noInspection["lastInspectedOn"]); // null, not "never"
     }
@@ -56,45 +58,45 @@ public sealed class WatchlistTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task a_milestone_overdue_with_extension_left_is_not_listed_for_it()
     {
-        var certificate = await Host.IssuedCertificate(Officer, issuedOn: "2010-01-01", schedule: [CertificateRequests.Milestone("Operation", "2010-06-30")]);
-        await Host.Post(Officer, $"/api/v1/certificates/{certificate["id"]}/amendments", new { on = "2010-03-01", extensionMonths = 12, reason = "Typhoon." });
-        Assert.False(Reasons(await Entry(certificate, "2014-07-05")).ContainsKey("milestoneOverdue"));
+        var certificate = await Host.AnIssuedCertificate(Officer, issuedOn: "2010-01-01", schedule: [CertificateRequests.Milestone("Operation", "2010-06-30")]);
+        await Host.Post(Officer, $"/api/v1/certificates/{certificate.Id}/amendments", new { on = "2010-03-01", extensionMonths = 12, reason = "Typhoon." });
+        Assert.False(Reasons(await Entry(certificate, "2014-07-05")).ContainsKey(WatchRule.MilestoneOverdue));
     }
 
     [Fact]
     public async Task a_recent_inspection_on_schedule_keeps_a_certificate_off_the_list()
     {
-        var certificate = await Host.IssuedCertificate(Officer, issuedOn: "2013-06-20");
-        await Host.Post(Officer, $"/api/v1/certificates/{certificate["id"]}/inspections",
+        var certificate = await Host.AnIssuedCertificate(Officer, issuedOn: "2013-06-20");
+        await Host.Post(Officer, $"/api/v1/certificates/{certificate.Id}/inspections",
             new { on = "2014-05-01", inspector = "officer.tran", progress = "onSchedule", disbursedSoFar = LeadRequests.Usd(5_000_000m), findings = "Fine." });
 
         Assert.Null(await Entry(certificate, "2014-07-05"));
-        Assert.Equal("2013-12-21", (string?)Reasons(await Entry(certificate, "2014-04-30"))["noRecentInspection"]["crossedOn"]);
+        Assert.Equal(new LocalDate(2013, 12, 21), Reasons(await Entry(certificate, "2014-04-30"))[WatchRule.NoRecentInspection].CrossedOn);
     }
 
     [Fact]
     public async Task a_stalled_inspection_and_a_long_suspension_are_listed_with_their_facts()
     {
-        var certificate = await Host.IssuedCertificate(Officer, issuedOn: "2013-01-10");
-        await Host.Post(Officer, $"/api/v1/certificates/{certificate["id"]}/inspections",
+        var certificate = await Host.AnIssuedCertificate(Officer, issuedOn: "2013-01-10");
+        await Host.Post(Officer, $"/api/v1/certificates/{certificate.Id}/inspections",
             new { on = "2013-06-01", inspector = "officer.tran", progress = "stalled", disbursedSoFar = LeadRequests.Usd(1_000_000m), findings = "No works on site." });
-        await Host.Post(Officer, $"/api/v1/certificates/{certificate["id"]}/suspend", new { on = "2013-07-01", reason = "Land unused." });
+        await Host.Post(Officer, $"/api/v1/certificates/{certificate.Id}/suspend", new { on = "2013-07-01", reason = "Land unused." });
 
         var reasons = Reasons(await Entry(certificate, "2014-07-05"));
 
-        Assert.Equal("2013-06-01", (string?)reasons["lastInspectionStalled"]["crossedOn"]);
-        Assert.Equal("No works on site.", (string?)reasons["lastInspectionStalled"]["facts"]!["findings"]);
-        Assert.Equal("2014-01-02", (string?)reasons["suspendedTooLong"]["crossedOn"]);
-        Assert.Equal("suspended", (string?)(await Entry(certificate, "2014-07-05"))!["status"]);
-        Assert.False(Reasons(await Entry(certificate, "2014-01-01")).ContainsKey("suspendedTooLong")); // six months, not more
-        Assert.True(Reasons(await Entry(certificate, "2014-01-02")).ContainsKey("suspendedTooLong"));
+        Assert.Equal(new LocalDate(2013, 6, 1), reasons[WatchRule.LastInspectionStalled].CrossedOn);
+        Assert.Equal("No works on site.", reasons[WatchRule.LastInspectionStalled].Facts["findings"]);
+        Assert.Equal(new LocalDate(2014, 1, 2), reasons[WatchRule.SuspendedTooLong].CrossedOn);
+        Assert.Equal(CertificateStatus.Suspended, (await Entry(certificate, "2014-07-05"))!.Status);
+        Assert.False(Reasons(await Entry(certificate, "2014-01-01")).ContainsKey(WatchRule.SuspendedTooLong)); // six months, not more
+        Assert.True(Reasons(await Entry(certificate, "2014-01-02")).ContainsKey(WatchRule.SuspendedTooLong));
     }
 
     [Fact]
     public async Task a_revoked_certificate_leaves_the_list_from_its_revocation_date_on()
     {
-        var certificate = await Host.IssuedCertificate(Officer, issuedOn: "2012-01-10");
-        await Host.Post(Officer, $"/api/v1/certificates/{certificate["id"]}/revoke", new { on = "2014-02-01", ground = "investorUnreachable", decisionNumber = "7/QĐ" });
+        var certificate = await Host.AnIssuedCertificate(Officer, issuedOn: "2012-01-10");
+        await Host.Post(Officer, $"/api/v1/certificates/{certificate.Id}/revoke", new { on = "2014-02-01", ground = "investorUnreachable", decisionNumber = "7/QĐ" });
 
         Assert.NotNull(await Entry(certificate, "2014-01-31"));
         Assert.Null(await Entry(certificate, "2014-02-01"));
@@ -104,8 +106,8 @@ public sealed class WatchlistTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task the_watchlist_defaults_to_today_in_vietnam_and_refuses_a_bad_date()
     {
-        var list = await Host.Get(Partner, "/api/v1/certificates/watchlist");
-        Assert.Equal(Investment.Domain.Common.VietnamCalendar.Today(Clock.GetCurrentInstant()).ToString("yyyy-MM-dd", null), (string?)list["asOf"]);
+        var list = await Host.Get<RevocationWatchlist>(Partner, "/api/v1/certificates/watchlist");
+        Assert.Equal(Investment.Domain.Common.VietnamCalendar.Today(Clock.GetCurrentInstant()), list.AsOf);
         await (await Host.Send(Partner, s => s.Get.Url("/api/v1/certificates/watchlist?asOf=2014-02-30"))).ShouldBeProblem(400, "request.invalid_asOf");
     }
 }

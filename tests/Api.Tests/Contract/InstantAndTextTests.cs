@@ -15,11 +15,12 @@ public sealed class InstantAndTextTests(ApiFixture fixture) : ApiTest(fixture)
     [InlineData("2014-06-30T21:30:00-05:00")]
     public async Task an_instant_with_any_offset_names_the_same_moment_answered_in_utc_to_the_second(string occurredAt)
     {
-        var lead = await Host.OpenedLead(Officer);
+        var lead = await Host.ALead(Officer);
 
-        var result = await Host.Post(Officer, $"/api/v1/leads/{lead["id"]}/contacts", LeadRequests.Contact(occurredAt: occurredAt));
+        var result = await Host.Post(Officer, $"/api/v1/leads/{lead.Id}/contacts", LeadRequests.Contact(occurredAt: occurredAt));
 
         Assert.Equal(201, result.Context.Response.StatusCode);
+        // Raw JSON on purpose: the contract is the instant's shape on the wire (UTC, "Z", whole seconds), not only the moment.
         Assert.Equal("2014-07-01T02:30:00Z", (string?)(await result.Json())["occurredAt"]);
     }
 
@@ -29,9 +30,9 @@ public sealed class InstantAndTextTests(ApiFixture fixture) : ApiTest(fixture)
     [InlineData("yesterday")]
     public async Task an_instant_without_an_offset_or_not_rfc_3339_is_refused_naming_the_field(string occurredAt)
     {
-        var lead = await Host.OpenedLead(Officer);
+        var lead = await Host.ALead(Officer);
 
-        var problem = await (await Host.Post(Officer, $"/api/v1/leads/{lead["id"]}/contacts", LeadRequests.Contact(occurredAt: occurredAt)))
+        var problem = await (await Host.Post(Officer, $"/api/v1/leads/{lead.Id}/contacts", LeadRequests.Contact(occurredAt: occurredAt)))
             .ShouldBeProblem(400, "request.malformed_json");
 
         Assert.Contains("occurredAt", (string?)problem["detail"], StringComparison.Ordinal);

@@ -133,7 +133,7 @@ public sealed class AuthorizationTests(ApiFixture fixture) : ApiTest(fixture)
         var body = InvestorRequests.Profile(Unique("No subject"));
 
         var read = await Host.Send(token, s => s.Get.Url("/api/v1/zones"));
-        var write = await Host.Send(token, s => s.Post.Json(body).ToUrl("/api/v1/investors"));
+        var write = await Host.Post(token, "/api/v1/investors", body);
 
         await read.ShouldBeProblem(401, "auth.unauthenticated");
         await write.ShouldBeProblem(401, "auth.unauthenticated");

@@ -1,5 +1,7 @@
 using Investment.Api.Http;
+using Investment.Api.Endpoints;
 using Investment.Api.Tests.Infrastructure;
+using Investment.Domain.Investors;
 
 namespace Investment.Api.Tests.Conventions;
 
@@ -92,7 +94,7 @@ public sealed class ErrorTests(ApiFixture fixture) : ApiTest(fixture)
 
     private async Task NothingNamed(string name)
     {
-        var page = await (await Host.Send(Officer, s => s.Get.Url($"{Investors}?q={Uri.EscapeDataString(name)}"))).Json();
-        Assert.Empty(page["items"]!.AsArray());
+        var page = await Host.Get<Page<Investor>>(Officer, $"{Investors}?q={Uri.EscapeDataString(name)}");
+        Assert.Empty(page.Items);
     }
 }

@@ -3,6 +3,11 @@ using Investment.Api.Tests.Certificates;
 using Investment.Api.Tests.Infrastructure;
 using Investment.Api.Tests.Investors;
 using Investment.Api.Tests.Leads;
+using Investment.Api.Endpoints;
+using Investment.Api.Leads;
+using Investment.Domain.Certificates;
+using Investment.Domain.Investors;
+using Investment.Domain.Leads;
 
 namespace Investment.Api.Tests.Conventions;
 
@@ -17,7 +22,7 @@ public sealed class WriteETagTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task every_write_on_an_investor_answers_the_etag_a_read_answers_next()
     {
         var registered = await Write(Officer, "POST", "/api/v1/investors", InvestorRequests.Profile(Unique("ETag investor")), null);
-        var url = $"/api/v1/investors/{(string)(await registered.Json())["id"]!}";
+        var url = $"/api/v1/investors/{(await registered.Read<Investor>()).Id}";
         await Expect(registered, url);
 
         var changed = await Write(Officer, "PUT", url, InvestorRequests.Profile(Unique("ETag investor renamed")), registered.Header("ETag"));
@@ -27,9 +32,9 @@ public sealed class WriteETagTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task every_write_on_a_lead_and_its_contacts_answers_the_etag_a_read_answers_next()
     {
-        var investor = await Host.RegisteredInvestor(Officer, InvestorRequests.Profile(Unique("ETag lead investor")));
-        var opened = await Write(Officer, "POST", "/api/v1/leads", LeadRequests.Lead((string)investor["id"]!), null);
-        var lead = $"/api/v1/leads/{(string)(await opened.Json())["id"]!}";
+        var investor = await Host.ARegisteredInvestor(Officer, InvestorRequests.Profile(Unique("ETag lead investor")));
+        var opened = await Write(Officer, "POST", "/api/v1/leads", LeadRequests.Lead(investor.Id.ToString()), null);
+        var lead = $"/api/v1/leads/{(await opened.Read<Lead>()).Id}";
         await Expect(opened, lead);
 
         var etag = opened.Header("ETag");
@@ -46,7 +51,7 @@ public sealed class WriteETagTests(ApiFixture fixture) : ApiTest(fixture)
             etag = written.Header("ETag");
         }
 
-        var contact = $"{lead}/contacts/{(string)(await (await Host.Send(Officer, s => s.Get.Url($"{lead}/contacts"))).Json())["items"]![0]!["id"]!}";
+        var contact = $"{lead}/contacts/{Assert.Single((await Host.Get<Page<LoggedContact>>(Officer, $"{lead}/contacts")).Items).Id}";
         await ExpectRead(etag, contact);
         var corrected = await Write(Officer, "PUT", contact, LeadRequests.Contact("Corrected summary.", reason: "Typo."), etag);
         await Expect(corrected, lead);
@@ -64,9 +69,9 @@ public sealed class WriteETagTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task every_write_on_a_certificate_answers_the_etag_a_read_answers_next()
     {
-        var investor = await Host.RegisteredInvestor(Officer, InvestorRequests.Profile(Unique("ETag holder"), "KR"));
-        var issued = await Write(Officer, "POST", "/api/v1/certificates", CertificateRequests.Certificate((string)investor["id"]!), null);
-        var certificate = $"/api/v1/certificates/{(string)(await issued.Json())["id"]!}";
+        var investor = await Host.ARegisteredInvestor(Officer, InvestorRequests.Profile(Unique("ETag holder"), "KR"));
+        var issued = await Write(Officer, "POST", "/api/v1/certificates", CertificateRequests.Certificate(investor.Id.ToString()), null);
+        var certificate = $"/api/v1/certificates/{(await issued.Read<Certificate>()).Id}";
         await Expect(issued, certificate);
 
         var etag = issued.Header("ETag");
@@ -99,7 +104,7 @@ public sealed class WriteETagTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task an_officer_who_logged_a_contact_cannot_overwrite_a_reassignment_made_after_it()
     {
-        var lead = $"/api/v1/leads/{(string)(await Host.OpenedLead(Officer))["id"]!}";
+        var lead = $"/api/v1/leads/{(await Host.ALead(Officer)).Id}";
         var before = (await Host.Send(Officer, s => s.Get.Url(lead))).Header("ETag")!;
 
         var logged = await Host.Post(Officer, $"{lead}/contacts", LeadRequests.Contact(), ifMatch: Strong(before));
@@ -108,19 +113,15 @@ public sealed class WriteETagTests(ApiFixture fixture) : ApiTest(fixture)
 
         Assert.Equal(200, reassignedByB.Context.Response.StatusCode);
         await reassignedByA.ShouldBeProblem(412, "concurrency.stale");
-        Assert.Equal("officer.b", (string?)(await Host.Get(Officer, lead))["owner"]);
+        Assert.Equal("officer.b", (await Host.Get<Lead>(Officer, lead)).Owner);
     }
 
     /// <summary>Sends the write with a fresh Idempotency-Key and If-Match, asserts it succeeded, and that its replay answers the same ETag.</summary>
     private async Task<IScenarioResult> Write(string token, string method, string url, object body, string? ifMatch)
     {
         var key = Guid.NewGuid().ToString();
-        Task<IScenarioResult> Send() => Host.Send(token, s =>
-        {
-            if (method == "PUT") s.Put.Json(body).ToUrl(url); else s.Post.Json(body).ToUrl(url);
-            if (ifMatch is not null) s.WithRequestHeader("If-Match", Strong(ifMatch));
-            s.WithRequestHeader("Idempotency-Key", key);
-        });
+        var strong = ifMatch is null ? null : Strong(ifMatch);
+        Task<IScenarioResult> Send() => method == "PUT" ? Host.Put(token, url, body, strong, key) : Host.Post(token, url, body, strong, key);
         var first = await Send();
         Assert.True(first.Context.Response.StatusCode is 200 or 201, $"{method} {url} answered {first.Context.Response.StatusCode}: {await first.ReadAsTextAsync()}");
         var replay = await Send();

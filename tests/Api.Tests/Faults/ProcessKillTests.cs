@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Investment.Api.Http;
 using Investment.Api.Tests.Certificates;
 using Investment.Api.Tests.Infrastructure;
 using Investment.Api.Tests.Investors;
 using Investment.Api.Tests.Leads;
+using Investment.Domain.Certificates;
+using Investment.Domain.Investors;
 
 namespace Investment.Api.Tests.Faults;
 
@@ -25,9 +26,9 @@ public sealed class ProcessKillTests
         await api.Start();
         using var client = api.Client(token);
         var investor = await (await client.PostAsJsonAsync("/api/v1/investors", InvestorRequests.Profile($"Kill {Guid.NewGuid():N}", "JP"))).Content
-            .ReadFromJsonAsync<JsonNode>();
+            .ReadFromJsonAsync<Investor>(FaultCluster.Answers);
 
-        var acknowledged = new ConcurrentBag<(string Id, decimal Amount)>();
+        var acknowledged = new ConcurrentBag<(Guid Id, decimal Amount)>();
         using var stop = new CancellationTokenSource();
         var writers = Enumerable.Range(0, 8).Select(w => Task.Run(async () =>
         {
@@ -36,10 +37,10 @@ public sealed class ProcessKillTests
                 var amount = (w * 1000 + i + 1) * 10.01m;
                 try
                 {
-                    using var response = await client.PostAsJsonAsync("/api/v1/certificates", CertificateRequests.Certificate((string)investor!["id"]!,
+                    using var response = await client.PostAsJsonAsync("/api/v1/certificates", CertificateRequests.Certificate(investor!.Id.ToString(),
                         capital: LeadRequests.Usd(amount), issuedOn: "2014-03-03", zone: "dung-quat", schedule: []));
                     if ((int)response.StatusCode == 201)
-                        acknowledged.Add(((string)(await response.Content.ReadFromJsonAsync<JsonNode>())!["id"]!, amount));
+                        acknowledged.Add(((await response.Content.ReadFromJsonAsync<Certificate>(FaultCluster.Answers))!.Id, amount));
                 }
                 catch (HttpRequestException)
                 {

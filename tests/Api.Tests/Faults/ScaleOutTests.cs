@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Investment.Api.Http;
 using Investment.Api.Tests.Certificates;
 using Investment.Api.Tests.Infrastructure;
 using Investment.Api.Tests.Investors;
 using Investment.Api.Tests.Leads;
+using Investment.Domain.Investors;
 
 namespace Investment.Api.Tests.Faults;
 
@@ -28,7 +28,7 @@ public sealed class ScaleOutTests
         using var one = first.Client(token);
         using var two = second.Client(token);
         var investor = await (await one.PostAsJsonAsync("/api/v1/investors", InvestorRequests.Profile($"Scale {Guid.NewGuid():N}", "SG"))).Content
-            .ReadFromJsonAsync<JsonNode>();
+            .ReadFromJsonAsync<Investor>(FaultCluster.Answers);
 
         var acknowledged = new ConcurrentBag<decimal>();
         async Task Write(HttpClient client, int count, int seed)
@@ -36,7 +36,7 @@ public sealed class ScaleOutTests
             for (var i = 0; i < count; i++)
             {
                 var amount = (seed + i) * 3.03m;
-                using var response = await client.PostAsJsonAsync("/api/v1/certificates", CertificateRequests.Certificate((string)investor!["id"]!,
+                using var response = await client.PostAsJsonAsync("/api/v1/certificates", CertificateRequests.Certificate(investor!.Id.ToString(),
                     capital: LeadRequests.Usd(amount), issuedOn: "2014-04-04", zone: "tinh-phong", schedule: []));
                 if ((int)response.StatusCode == 201) acknowledged.Add(amount);
             }

@@ -1,10 +1,10 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
+using Investment.Api.Reports;
 using Investment.Api.Tests.Certificates;
 using Investment.Api.Tests.Infrastructure;
 using Investment.Api.Tests.Investors;
-using Marten.Events;
-using Microsoft.Extensions.DependencyInjection;
+using Investment.Domain.Certificates;
+using Investment.Domain.Reports;
 using NodaTime;
 
 namespace Investment.Api.Tests.Reports;
@@ -14,19 +14,14 @@ public sealed class ProgressTests(ApiFixture fixture) : ApiTest(fixture)
 {
     private static object Usd(string amount) => new { amount, currency = "USD" };
 
-    private async Task Settled() =>
-        await Host.Services.GetRequiredService<Marten.IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
-
-    private async Task<JsonNode> Issue(string country, string sector, string capital, string issuedOn, string zone)
+    private async Task<Certificate> Issue(string country, string sector, string capital, string issuedOn, string zone)
     {
-        var investor = await Host.RegisteredInvestor(Officer, InvestorRequests.Profile(Unique("Progress investor"), country));
-        var result = await Host.Post(Officer, "/api/v1/certificates", CertificateRequests.Certificate((string)investor["id"]!, capital: Usd(capital),
+        var investor = await Host.ARegisteredInvestor(Officer, InvestorRequests.Profile(Unique("Progress investor"), country));
+        var result = await Host.Post(Officer, "/api/v1/certificates", CertificateRequests.Certificate(investor.Id.ToString(), capital: Usd(capital),
             issuedOn: issuedOn, zone: zone, sector: sector, schedule: []));
         Assert.Equal(201, result.Context.Response.StatusCode);
-        return await result.Json();
+        return await result.Read<Certificate>();
     }
-
-    private static decimal Dec(JsonNode? node) => decimal.Parse((string)node!, CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task attracted_capital_is_new_plus_added_minus_reduced_by_business_date_with_revocations_beside_it()
@@ -35,64 +30,63 @@ public sealed class ProgressTests(ApiFixture fixture) : ApiTest(fixture)
         var a = await Issue("JP", "energy", "100000000.10", "2012-02-01", zone);
         var b = await Issue("KR", "heavyIndustry", "50000000", "2012-05-01", zone);
         var old = await Issue("JP", "energy", "70000000", "2011-12-31", zone); // issued the year before
-        await Host.Post(Officer, $"/api/v1/certificates/{a["id"]}/amendments", new { on = "2012-03-01", capitalChange = Usd("25000000"), reason = "More." });
-        await Host.Post(Officer, $"/api/v1/certificates/{b["id"]}/amendments", new { on = "2012-06-01", capitalChange = Usd("-5000000.05"), reason = "Less." });
-        await Host.Post(Officer, $"/api/v1/certificates/{old["id"]}/amendments", new { on = "2012-07-01", capitalChange = Usd("1000000"), reason = "Added in 2012." });
-        await Host.Post(Officer, $"/api/v1/certificates/{b["id"]}/amendments", new { on = "2012-08-01", landAreaHectares = "30", reason = "Land only." });
-        await Host.Post(Officer, $"/api/v1/certificates/{b["id"]}/revoke", new { on = "2012-09-01", ground = "investorDecision", decisionNumber = "1" });
-        await Settled();
+        await Host.Post(Officer, $"/api/v1/certificates/{a.Id}/amendments", new { on = "2012-03-01", capitalChange = Usd("25000000"), reason = "More." });
+        await Host.Post(Officer, $"/api/v1/certificates/{b.Id}/amendments", new { on = "2012-06-01", capitalChange = Usd("-5000000.05"), reason = "Less." });
+        await Host.Post(Officer, $"/api/v1/certificates/{old.Id}/amendments", new { on = "2012-07-01", capitalChange = Usd("1000000"), reason = "Added in 2012." });
+        await Host.Post(Officer, $"/api/v1/certificates/{b.Id}/amendments", new { on = "2012-08-01", landAreaHectares = "30", reason = "Land only." });
+        await Host.Post(Officer, $"/api/v1/certificates/{b.Id}/revoke", new { on = "2012-09-01", ground = "investorDecision", decisionNumber = "1" });
+        await Host.Settled();
 
-        var progress = await Host.Get(Partner, $"/api/v1/zones/{zone}/progress/2012");
-        var explanation = await Host.Get(Partner, $"/api/v1/zones/{zone}/progress/2012/explanation");
+        var answer = await Host.Send(Partner, s => s.Get.Url($"/api/v1/zones/{zone}/progress/2012"));
+        var progress = await answer.Read<ZoneProgress>();
+        var explanation = await Host.Get<ProgressExplanation>(Partner, $"/api/v1/zones/{zone}/progress/2012/explanation");
 
-        Assert.Equal("vn-2014-new-plus-additional", (string?)progress["rule"]!["code"]);
-        Assert.Equal(171_000_000.05m, Dec(progress["attractedUsd"])); // 100.1 + 50 + 25 - 5.00000005 + 1 (million)
-        Assert.Equal(2, (int)progress["newCertificates"]!);
-        Assert.Equal(150_000_000.10m, Dec(progress["newCapitalUsd"]));
-        Assert.Equal(4, (int)progress["amendments"]!);
-        Assert.Equal((2, "26000000.00"), ((int)progress["capitalIncreaseAmendments"]!, (string?)progress["capitalAddedUsd"]));
-        Assert.Equal((1, "5000000.05"), ((int)progress["capitalReductionAmendments"]!, (string?)progress["capitalReducedUsd"])); // positive, named as reduced
-        Assert.Equal(1, (int)progress["otherAmendments"]!); // the land-only amendment is not a capital amendment
-        Assert.Equal("171000000.05", (string?)progress["attractedUsd"]); // two decimals
-        Assert.Equal(Dec(progress["attractedUsd"]), Dec(progress["newCapitalUsd"]) + Dec(progress["capitalAddedUsd"]) - Dec(progress["capitalReducedUsd"]));
-        Assert.Equal(1, (int)progress["revocations"]!);
-        Assert.Equal(44_999_999.95m, Dec(progress["revokedCapitalUsd"]));
-        Assert.Equal(Dec(progress["attractedUsd"]), explanation["lines"]!.AsArray().Sum(l => Dec(l!["amountUsd"])));
-        Assert.Equal(5, explanation["lines"]!.AsArray().Count);
-        var countries = progress["byCountry"]!.AsArray().ToDictionary(c => (string)c!["country"]!, c => Dec(c!["attractedUsd"]));
+        Assert.Equal("vn-2014-new-plus-additional", progress.Rule.Code);
+        Assert.Equal(171_000_000.05m, progress.AttractedUsd); // 100.1 + 50 + 25 - 5.00000005 + 1 (million)
+        Assert.Equal(2, progress.NewCertificates);
+        Assert.Equal(150_000_000.10m, progress.NewCapitalUsd);
+        Assert.Equal(4, progress.Amendments);
+        Assert.Equal((2, 26_000_000.00m), (progress.CapitalIncreaseAmendments, progress.CapitalAddedUsd));
+        Assert.Equal((1, 5_000_000.05m), (progress.CapitalReductionAmendments, progress.CapitalReducedUsd)); // positive, named as reduced
+        Assert.Equal(1, progress.OtherAmendments); // the land-only amendment is not a capital amendment
+        Assert.Equal("171000000.05", (string?)JsonNode.Parse(await answer.ReadAsTextAsync())!["attractedUsd"]); // raw JSON on purpose: two decimals on the wire
+        Assert.Equal(progress.AttractedUsd, progress.NewCapitalUsd + progress.CapitalAddedUsd - progress.CapitalReducedUsd);
+        Assert.Equal(1, progress.Revocations);
+        Assert.Equal(44_999_999.95m, progress.RevokedCapitalUsd);
+        Assert.Equal(progress.AttractedUsd, explanation.Lines.Sum(l => l.AmountUsd));
+        Assert.Equal(5, explanation.Lines.Count);
+        var countries = progress.ByCountry.ToDictionary(c => c.Country, c => c.AttractedUsd);
         Assert.Equal(new Dictionary<string, decimal> { ["JP"] = 126_000_000.10m, ["KR"] = 44_999_999.95m }, countries);
-        Assert.Equal(Dec(progress["attractedUsd"]), progress["bySector"]!.AsArray().Sum(s => Dec(s!["attractedUsd"])));
+        Assert.Equal(progress.AttractedUsd, progress.BySector.Sum(s => s.AttractedUsd));
     }
 
     [Fact]
     public async Task the_status_says_where_the_zone_stands_how_far_the_year_is_and_what_is_still_needed()
     {
         const string zone = "pho-phong"; // 2014: the clock's year
-        await Host.Send(Admin, s => s.Put.Json(new { minimumUsd = "100000000", maximumUsd = "150000000", decision = "Test/QĐ", decidedOn = "2014-01-08" })
-            .ToUrl($"/api/v1/zones/{zone}/targets/2014"));
+        await Host.Put(Admin, $"/api/v1/zones/{zone}/targets/2014", new { minimumUsd = "100000000", maximumUsd = "150000000", decision = "Test/QĐ", decidedOn = "2014-01-08" });
         await Issue("SG", "energy", "40000000", "2014-03-01", zone);
         await Issue("SG", "energy", "20000000", "2014-06-30", zone);
-        await Settled();
+        await Host.Settled();
 
-        var progress = await Host.Get(Partner, $"/api/v1/zones/{zone}/progress/2014");
+        var progress = await Host.Get<ZoneProgress>(Partner, $"/api/v1/zones/{zone}/progress/2014");
 
-        var status = progress["status"]!;
-        Assert.Equal("below", (string?)status["position"]);
-        Assert.Equal(0.5096m, Dec(status["yearElapsed"])); // 5 July is day 186 of 365
-        Assert.True((bool)status["onPace"]!); // 60 m >= 100 m x 0.5096
-        Assert.Equal(117_741_935.48m, Dec(status["forecastUsd"])); // 60 m x 365 / 186
-        Assert.Equal(40_000_000m, Dec(status["stillNeededUsd"]));
-        Assert.Equal("Test/QĐ", (string?)progress["target"]!["decision"]);
-        Assert.Equal("2014-07-05", (string?)progress["today"]);
+        var status = progress.Status;
+        Assert.Equal(TargetPosition.Below, status.Position);
+        Assert.Equal(0.5096m, status.YearElapsed); // 5 July is day 186 of 365
+        Assert.True(status.OnPace); // 60 m >= 100 m x 0.5096
+        Assert.Equal(117_741_935.48m, status.ForecastUsd); // 60 m x 365 / 186
+        Assert.Equal(40_000_000m, status.StillNeededUsd);
+        Assert.Equal("Test/QĐ", progress.Target!.Decision);
+        Assert.Equal(new LocalDate(2014, 7, 5), progress.Today);
 
         // The answer "as known now" is kept between reads; a revised target or a new certificate shows at once.
-        await Host.Send(Admin, s => s.Put.Json(new { minimumUsd = "50000000", maximumUsd = "150000000", decision = "Test/QĐ-2", decidedOn = "2014-07-01" })
-            .ToUrl($"/api/v1/zones/{zone}/targets/2014"));
-        var revised = await Host.Get(Partner, $"/api/v1/zones/{zone}/progress/2014");
-        Assert.Equal(("within", "Test/QĐ-2"), ((string?)revised["status"]!["position"], (string?)revised["target"]!["decision"]));
+        await Host.Put(Admin, $"/api/v1/zones/{zone}/targets/2014", new { minimumUsd = "50000000", maximumUsd = "150000000", decision = "Test/QĐ-2", decidedOn = "2014-07-01" });
+        var revised = await Host.Get<ZoneProgress>(Partner, $"/api/v1/zones/{zone}/progress/2014");
+        Assert.Equal((TargetPosition.Within, "Test/QĐ-2"), (revised.Status.Position, revised.Target!.Decision));
         await Issue("SG", "energy", "1000000", "2014-07-01", zone);
-        await Settled();
-        Assert.Equal(61_000_000m, Dec((await Host.Get(Partner, $"/api/v1/zones/{zone}/progress/2014"))["attractedUsd"]));
+        await Host.Settled();
+        Assert.Equal(61_000_000m, (await Host.Get<ZoneProgress>(Partner, $"/api/v1/zones/{zone}/progress/2014")).AttractedUsd);
     }
 
     [Fact]
@@ -111,17 +105,17 @@ public sealed class ProgressTests(ApiFixture fixture) : ApiTest(fixture)
         {
             Clock.Reset(saved);
         }
-        await Settled();
+        await Host.Settled();
 
-        var now = await Host.Get(Partner, $"/api/v1/zones/{zone}/reports/2005/first-half");
-        var then = await Host.Get(Partner, $"/api/v1/zones/{zone}/reports/2005/first-half?asOf=2005-07-05");
-        var progressThen = await Host.Get(Partner, $"/api/v1/zones/{zone}/progress/2005?asOf=2005-07-05");
+        var now = await Host.Get<ZoneReport>(Partner, $"/api/v1/zones/{zone}/reports/2005/first-half");
+        var then = await Host.Get<ZoneReport>(Partner, $"/api/v1/zones/{zone}/reports/2005/first-half?asOf=2005-07-05");
+        var progressThen = await Host.Get<ZoneProgress>(Partner, $"/api/v1/zones/{zone}/progress/2005?asOf=2005-07-05");
 
-        Assert.Equal(15_000_000m, Dec(now["attractedUsd"]));
-        Assert.Equal(10_000_000m, Dec(then["attractedUsd"]));
-        Assert.Equal("2005-07-05", (string?)then["asOf"]);
-        Assert.Equal(10_000_000m, Dec(progressThen["attractedUsd"]));
-        Assert.Single(then["newCertificates"]!.AsArray());
+        Assert.Equal(15_000_000m, now.AttractedUsd);
+        Assert.Equal(10_000_000m, then.AttractedUsd);
+        Assert.Equal(new LocalDate(2005, 7, 5), then.AsOf);
+        Assert.Equal(10_000_000m, progressThen.AttractedUsd);
+        Assert.Single(then.NewCertificates);
     }
 
     [Theory]

@@ -1,10 +1,10 @@
-using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
+using Investment.Api.Endpoints;
+using Investment.Api.Reports;
 using Investment.Api.Tests.Certificates;
 using Investment.Api.Tests.Infrastructure;
 using Investment.Api.Tests.Investors;
-using Marten.Events;
+using Investment.Domain.Certificates;
 
 namespace Investment.Api.Tests.Reports;
 
@@ -15,17 +15,15 @@ public sealed class RealisedCapitalTests(ApiFixture fixture) : ApiTest(fixture)
 
     private static object Usd(string amount) => new { amount, currency = "USD" };
 
-    private static decimal Dec(JsonNode? node) => decimal.Parse((string)node!, CultureInfo.InvariantCulture);
-
-    private async Task<JsonNode> Plant()
+    private async Task<Certificate> Plant()
     {
-        var investor = await Host.RegisteredInvestor(Officer, InvestorRequests.Profile(Unique("Quang Phu Textiles"), "KR", ["heavyIndustry"]));
+        var investor = await Host.ARegisteredInvestor(Officer, InvestorRequests.Profile(Unique("Quang Phu Textiles"), "KR", ["heavyIndustry"]));
         var issued = await (await Host.Post(Officer, "/api/v1/certificates", new
         {
-            number = CertificateRequests.Number(), projectName = "Textile plant", investorIds = new[] { (string)investor["id"]! }, zone = Zone,
+            number = CertificateRequests.Number(), projectName = "Textile plant", investorIds = new[] { investor.Id }, zone = Zone,
             sector = "heavyIndustry", capital = Usd("100000000"), landAreaHectares = "12", issuedOn = "2009-02-01", durationYears = 50, plannedEmployees = 400,
-        })).Json();
-        var url = $"/api/v1/certificates/{issued["id"]}";
+        })).Read<Certificate>();
+        var url = $"/api/v1/certificates/{issued.Id}";
         await Host.Post(Officer, $"{url}/inspections", new
         {
             on = "2009-06-15", inspector = "officer.tran", progress = "onSchedule", disbursedSoFar = Usd("20000000"), findings = "Sheds up.",
@@ -37,7 +35,7 @@ public sealed class RealisedCapitalTests(ApiFixture fixture) : ApiTest(fixture)
             vietnameseEmployees = 300, foreignEmployees = 12,
         });
         await Host.Post(Officer, $"{url}/amendments", new { on = "2009-12-01", plannedEmployees = 450, reason = "Second shift." });
-        await Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        await Host.Settled();
         return issued;
     }
 
@@ -45,17 +43,17 @@ public sealed class RealisedCapitalTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task a_certificate_shows_its_realised_capital_and_jobs_to_date_and_as_of_any_date_and_in_the_register()
     {
         var issued = await Plant();
-        var url = $"/api/v1/certificates/{issued["id"]}";
+        var url = $"/api/v1/certificates/{issued.Id}";
 
-        var now = await Host.Get(Partner, url);
-        var then = await Host.Get(Partner, $"{url}?asOf=2009-07-01");
+        var now = await Host.Get<Certificate>(Partner, url);
+        var then = await Host.Get<Certificate>(Partner, $"{url}?asOf=2009-07-01");
 
-        Assert.Equal(("45500000.00", 0.455m), ((string?)now["realisedUsd"], Dec(now["realisationRate"])));
-        Assert.Equal((450, 300, 12), ((int)now["plannedEmployees"]!, (int)now["lastInspection"]!["vietnameseEmployees"]!, (int)now["lastInspection"]!["foreignEmployees"]!));
-        Assert.Equal(("20000000.00", 0.2m, 400), ((string?)then["realisedUsd"], Dec(then["realisationRate"]), (int)then["plannedEmployees"]!));
-        var listed = (await Host.Get(Partner, $"/api/v1/certificates?zone={Zone}&issueYear=2009&limit=200"))["items"]!.AsArray()
-            .Single(c => (string?)c!["id"] == (string?)issued["id"])!;
-        Assert.Equal("45500000.00", (string?)listed["realisedUsd"]);
+        Assert.Equal((45_500_000.00m, 0.455m), (now.RealisedUsd, now.RealisationRate));
+        Assert.Equal((450, 300, 12), (now.PlannedEmployees, now.LastInspection!.VietnameseEmployees, now.LastInspection.ForeignEmployees));
+        Assert.Equal((20_000_000.00m, 0.2m, 400), (then.RealisedUsd, then.RealisationRate, then.PlannedEmployees));
+        var listed = (await Host.Get<Page<Certificate>>(Partner, $"/api/v1/certificates?zone={Zone}&issueYear=2009&limit=200")).Items
+            .Single(c => c.Id == issued.Id);
+        Assert.Equal(45_500_000.00m, listed.RealisedUsd);
         await (await Host.Send(Partner, s => s.Get.Url($"{url}?asOf=2009-02-30"))).ShouldBeProblem(400, "request.invalid_asOf");
     }
 
@@ -64,30 +62,28 @@ public sealed class RealisedCapitalTests(ApiFixture fixture) : ApiTest(fixture)
     {
         var issued = await Plant();
 
-        var progress = await Host.Get(Partner, $"/api/v1/zones/{Zone}/progress/2009");
-        var explanation = await Host.Get(Partner, $"/api/v1/zones/{Zone}/progress/2009/explanation");
-        var half = await Host.Get(Partner, $"/api/v1/zones/{Zone}/reports/2009/first-half");
-        var asKnown = await Host.Get(Partner, $"/api/v1/zones/{Zone}/progress/2009/explanation?asOf=2009-01-31");
+        var progress = await Host.Get<ZoneProgress>(Partner, $"/api/v1/zones/{Zone}/progress/2009");
+        var explanation = await Host.Get<ProgressExplanation>(Partner, $"/api/v1/zones/{Zone}/progress/2009/explanation");
+        var half = await Host.Get<ZoneReport>(Partner, $"/api/v1/zones/{Zone}/reports/2009/first-half");
+        var asKnown = await Host.Get<ProgressExplanation>(Partner, $"/api/v1/zones/{Zone}/progress/2009/explanation?asOf=2009-01-31");
 
-        var lines = explanation["realisedLines"]!.AsArray();
-        var mine = lines.Where(l => (string?)l!["certificateId"] == (string?)issued["id"]).ToList();
-        Assert.Single(mine);
-        var line = mine[0]!;
-        Assert.Equal(("100000000.00", "45500000.00", "45500000.00"), ((string?)line["registeredUsd"], (string?)line["realisedUsd"], (string?)line["realisedInPeriodUsd"]));
-        Assert.Equal((450, 300, 12), ((int)line["plannedEmployees"]!, (int)line["vietnameseEmployees"]!, (int)line["foreignEmployees"]!));
+        var lines = explanation.RealisedLines;
+        var line = Assert.Single(lines, l => l.CertificateId == issued.Id);
+        Assert.Equal((100_000_000.00m, 45_500_000.00m, 45_500_000.00m), (line.RegisteredUsd, line.RealisedUsd, line.RealisedInPeriodUsd));
+        Assert.Equal((450, 300, 12), (line.PlannedEmployees, line.VietnameseEmployees, line.ForeignEmployees));
 
-        var realised = progress["realised"]!;
-        var inForce = lines.Where(l => (bool)l!["inForce"]!).ToList();
-        Assert.Equal(inForce.Sum(l => Dec(l!["registeredUsd"])), Dec(realised["registeredUsd"]));
-        Assert.Equal(inForce.Sum(l => Dec(l!["realisedUsd"])), Dec(realised["realisedUsd"]));
-        Assert.Equal(lines.Sum(l => Dec(l!["realisedInPeriodUsd"])), Dec(realised["realisedInPeriodUsd"]));
-        Assert.Equal(Math.Round(Dec(realised["realisedUsd"]) / Dec(realised["registeredUsd"]), 4), Dec(realised["realisationRate"]));
-        Assert.Equal(inForce.Sum(l => (int?)l!["vietnameseEmployees"] ?? 0), (int)progress["jobs"]!["vietnameseEmployees"]!);
-        Assert.Equal(inForce.Sum(l => (int?)l!["plannedEmployees"] ?? 0), (int)progress["jobs"]!["plannedEmployees"]!);
-        Assert.True((int)progress["jobs"]!["plannedInPeriod"]! >= 450);
+        var realised = progress.Realised;
+        var inForce = lines.Where(l => l.InForce).ToList();
+        Assert.Equal(inForce.Sum(l => l.RegisteredUsd), realised.RegisteredUsd);
+        Assert.Equal(inForce.Sum(l => l.RealisedUsd), realised.RealisedUsd);
+        Assert.Equal(lines.Sum(l => l.RealisedInPeriodUsd), realised.RealisedInPeriodUsd);
+        Assert.Equal(Math.Round(realised.RealisedUsd / realised.RegisteredUsd, 4), realised.RealisationRate);
+        Assert.Equal(inForce.Sum(l => l.VietnameseEmployees ?? 0), progress.Jobs.VietnameseEmployees);
+        Assert.Equal(inForce.Sum(l => l.PlannedEmployees ?? 0), progress.Jobs.PlannedEmployees);
+        Assert.True(progress.Jobs.PlannedInPeriod >= 450);
 
-        Assert.True(Dec(half["realised"]!["realisedInPeriodUsd"]) >= 20_000_000m);
-        Assert.DoesNotContain(asKnown["realisedLines"]!.AsArray(), l => (string?)l!["certificateId"] == (string?)issued["id"]); // not yet issued then
+        Assert.True(half.Realised.RealisedInPeriodUsd >= 20_000_000m);
+        Assert.DoesNotContain(asKnown.RealisedLines, l => l.CertificateId == issued.Id); // not yet issued then
     }
 
     [Fact]
