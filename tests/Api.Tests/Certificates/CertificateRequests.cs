@@ -41,21 +41,4 @@ public static class CertificateRequests
         Assert.Equal(201, result.Context.Response.StatusCode);
         return await result.Read<Investment.Domain.Certificates.Certificate>();
     }
-
-    /// <summary>The event a history entry carries, read into its record (the entry's data is the event as stored).</summary>
-    public static T Event<T>(this HistoryEntry entry) =>
-        ((JsonElement)entry.Data).Deserialize<T>(EventData) ?? throw new InvalidOperationException($"The entry holds no {typeof(T).Name}.");
-
-    private static readonly JsonSerializerOptions EventData = new(Http.Json.Options) { RespectRequiredConstructorParameters = false };
-
-    /// <summary>An investor of its own, and a certificate issued to it.</summary>
-    public static async Task<JsonNode> IssuedCertificate(this IAlbaHost host, string token, string country = "KR", object? capital = null,
-        string issuedOn = "2013-06-20", string zone = "dung-quat", string sector = "heavyIndustry", object[]? schedule = null)
-    {
-        var investor = await host.RegisteredInvestor(token, InvestorRequests.Profile($"Certificate holder {Guid.NewGuid():N}", country));
-        var result = await host.Post(token, "/api/v1/certificates",
-            Certificate((string)investor["id"]!, capital: capital, issuedOn: issuedOn, zone: zone, sector: sector, schedule: schedule));
-        Assert.Equal(201, result.Context.Response.StatusCode);
-        return await result.Json();
-    }
 }

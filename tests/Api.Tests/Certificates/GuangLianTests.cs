@@ -71,7 +71,7 @@ public sealed class GuangLianTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(new LocalDate(2011, 12, 31), fifth.Schedule.Single(m => m.Name == "Blast furnace 1").Due); // 2009-12-31 + 24 months
         Assert.Equal([1, 2, 3, 4, 5], fifth.Amendments.Select(a => a.Number));
         var sixth = await Host.Post(Officer, $"{url}/amendments", new { on = "2014-01-10", extensionMonths = 6, reason = "One more?" });
-        await sixth.ShouldBeProblem(409, "certificate.extension_limit");
+        await sixth.ShouldBe(409, "certificate.extension_limit");
         var withdrawal = await Amend(new { on = "2014-09-15", investorsLeaving = new[] { jfe }, reason = "JFE withdrew." });
         Assert.Equal(InvestorChangeKind.Left, withdrawal.Amendments.Single(a => a.Number == 6).Investors!.Kind);
         Assert.Equal([investor.Id], withdrawal.Investors.Select(i => i.InvestorId));

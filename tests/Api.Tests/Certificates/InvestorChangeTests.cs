@@ -76,12 +76,12 @@ public sealed class InvestorChangeTests(ApiFixture fixture) : ApiTest(fixture)
         var certificate = await Host.AnIssuedCertificate(Officer, issuedOn: "2008-02-01", zone: Zone);
         var url = $"/api/v1/certificates/{certificate.Id}/amendments";
         await (await Host.Post(Officer, url, new { on = "2008-03-01", reason = "x", investorsLeaving = new[] { Guid.NewGuid() } }))
-            .ShouldBeProblem(409, "certificate.investor_not_party");
+            .ShouldBe(409, "certificate.investor_not_party");
         await (await Host.Post(Officer, url, new { on = "2008-03-01", reason = "x", investorsJoining = new[] { new { investorId = Guid.NewGuid() } } }))
-            .ShouldBeProblem(422, "certificate.investor_unknown");
+            .ShouldBe(422, "certificate.investor_unknown");
         await (await Host.Post(Officer, url, new
         {
             on = "2008-03-01", reason = "x", investorsJoining = new[] { new { investorId = await Investor("X", "KR"), sharePercent = "101" } },
-        })).ShouldBeProblem(400, "validation.failed");
+        })).ShouldBe(400, "validation.failed");
     }
 }

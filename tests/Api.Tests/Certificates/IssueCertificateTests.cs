@@ -44,8 +44,8 @@ public sealed class IssueCertificateTests(ApiFixture fixture) : ApiTest(fixture)
 
         var again = await Host.Post(Officer, "/api/v1/certificates", CertificateRequests.Certificate(investor.Id.ToString(), $" {first.Number} "));
 
-        var problem = await again.ShouldBeProblem(409, "certificate.number_taken");
-        Assert.Equal($"/api/v1/certificates/{first.Id}", (string?)problem["existingCertificate"]);
+        var problem = await again.ShouldBe(409, "certificate.number_taken");
+        Assert.Equal($"/api/v1/certificates/{first.Id}", problem.ExistingCertificate);
     }
 
     [Fact]
@@ -71,8 +71,8 @@ public sealed class IssueCertificateTests(ApiFixture fixture) : ApiTest(fixture)
         var noInvestor = await Host.Post(Officer, "/api/v1/certificates", CertificateRequests.Certificate(missing));
         var noZone = await Host.Post(Officer, "/api/v1/certificates", CertificateRequests.Certificate(investor.Id.ToString(), zone: "hai-phong"));
 
-        Assert.Contains(missing, (string?)(await noInvestor.ShouldBeProblem(422, "certificate.investor_unknown"))["detail"]);
-        Assert.Contains("hai-phong", (string?)(await noZone.ShouldBeProblem(422, "certificate.zone_unknown"))["detail"]);
+        Assert.Contains(missing, (await noInvestor.ShouldBe(422, "certificate.investor_unknown")).Detail);
+        Assert.Contains("hai-phong", (await noZone.ShouldBe(422, "certificate.zone_unknown")).Detail);
     }
 
     [Fact]
@@ -80,9 +80,9 @@ public sealed class IssueCertificateTests(ApiFixture fixture) : ApiTest(fixture)
     {
         var investor = (await Host.ARegisteredInvestor(Officer, InvestorRequests.Profile(Unique("Early Bird")))).Id.ToString();
         await (await Host.Post(Officer, "/api/v1/certificates", CertificateRequests.Certificate(investor, issuedOn: "2014-07-06")))
-            .ShouldBeProblem(409, "date.in_future");
+            .ShouldBe(409, "date.in_future");
         await (await Host.Post(Officer, "/api/v1/certificates", CertificateRequests.Certificate(investor,
-            schedule: [CertificateRequests.Milestone("Too early", "2013-06-19")]))).ShouldBeProblem(409, "certificate.milestone_before_issue");
+            schedule: [CertificateRequests.Milestone("Too early", "2013-06-19")]))).ShouldBe(409, "certificate.milestone_before_issue");
     }
 
     [Theory]
@@ -99,9 +99,9 @@ public sealed class IssueCertificateTests(ApiFixture fixture) : ApiTest(fixture)
             CertificateRequests.Certificate(investor.Id.ToString()), Http.Json.Options))!.AsObject();
         body[field] = JsonNode.Parse(value);
 
-        var problem = await (await Host.SendRaw(Officer, "POST", "/api/v1/certificates", body.ToJsonString())).ShouldBeProblem(400, "validation.failed");
+        var problem = await (await Host.SendRaw(Officer, "POST", "/api/v1/certificates", body.ToJsonString())).ShouldBe(400, "validation.failed");
 
-        Assert.NotNull(problem["errors"]![field]);
+        Assert.NotNull(problem.Errors![field]);
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class IssueCertificateTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(certificate.Id, certified.CertificateId);
         var history = await Host.Get<Page<HistoryEntry>>(Officer, $"/api/v1/leads/{lead.Id}/history");
         Assert.Equal("leadCertified", history.Items.Single(e => e.Version == 2).Type); // opened, then certified
-        await (await Host.Post(Officer, $"/api/v1/leads/{lead.Id}/stage", new { stage = "applied", reason = "x" })).ShouldBeProblem(409, "lead.certified");
+        await (await Host.Post(Officer, $"/api/v1/leads/{lead.Id}/stage", new { stage = "applied", reason = "x" })).ShouldBe(409, "lead.certified");
     }
 
     [Fact]
@@ -137,12 +137,12 @@ public sealed class IssueCertificateTests(ApiFixture fixture) : ApiTest(fixture)
         var mismatch = await Host.Post(Officer, "/api/v1/certificates", CertificateRequests.Certificate(stranger.Id.ToString(), numbers.Item2, leadId: other.Id.ToString()));
         var unknown = await Host.Post(Officer, "/api/v1/certificates", CertificateRequests.Certificate(stranger.Id.ToString(), numbers.Item3, leadId: Guid.NewGuid().ToString()));
 
-        await fromLost.ShouldBeProblem(409, "lead.lost");
+        await fromLost.ShouldBe(409, "lead.lost");
         var otherZone = await Host.Post(Officer, "/api/v1/certificates", CertificateRequests.Certificate(other.InvestorId.ToString(),
             CertificateRequests.Number(), zone: "tinh-phong", leadId: other.Id.ToString()));
-        Assert.Contains("zone", (string?)(await otherZone.ShouldBeProblem(409, "certificate.lead_mismatch"))["detail"]);
-        await mismatch.ShouldBeProblem(409, "certificate.lead_mismatch");
-        await unknown.ShouldBeProblem(422, "certificate.lead_unknown");
+        Assert.Contains("zone", (await otherZone.ShouldBe(409, "certificate.lead_mismatch")).Detail);
+        await mismatch.ShouldBe(409, "certificate.lead_mismatch");
+        await unknown.ShouldBe(422, "certificate.lead_unknown");
         Assert.Empty((await Host.Get<Page<Certificate>>(Partner, $"/api/v1/certificates?number={numbers.Item1}")).Items);
         Assert.Equal(LeadStage.Prospect, (await Host.Get<Lead>(Officer, $"/api/v1/leads/{other.Id}")).Stage);
     }
@@ -167,16 +167,16 @@ public sealed class IssueCertificateTests(ApiFixture fixture) : ApiTest(fixture)
         var certificate = await Host.AnIssuedCertificate(Officer);
         var investor = await Host.ARegisteredInvestor(Officer, InvestorRequests.Profile(Unique("Partner Try")));
 
-        await (await Host.Post(Partner, "/api/v1/certificates", CertificateRequests.Certificate(investor.Id.ToString()))).ShouldBeProblem(403, "auth.forbidden");
+        await (await Host.Post(Partner, "/api/v1/certificates", CertificateRequests.Certificate(investor.Id.ToString()))).ShouldBe(403, "auth.forbidden");
         Assert.Equal(certificate.Number, (await Host.Get<Certificate>(Partner, $"/api/v1/certificates/{certificate.Id}")).Number);
-        await (await Host.Send(Partner, s => s.Get.Url($"/api/v1/certificates/{certificate.Id}/history"))).ShouldBeProblem(403, "auth.forbidden");
+        await (await Host.Send(Partner, s => s.Get.Url($"/api/v1/certificates/{certificate.Id}/history"))).ShouldBe(403, "auth.forbidden");
     }
 
     [Fact]
     public async Task an_unknown_certificate_answers_404()
     {
-        await (await Host.Send(Partner, s => s.Get.Url($"/api/v1/certificates/{Guid.NewGuid()}"))).ShouldBeProblem(404, "certificate.not_found");
+        await (await Host.Send(Partner, s => s.Get.Url($"/api/v1/certificates/{Guid.NewGuid()}"))).ShouldBe(404, "certificate.not_found");
         await (await Host.Post(Officer, $"/api/v1/certificates/{Guid.NewGuid()}/suspend", new { on = "2014-01-01", reason = "x" }))
-            .ShouldBeProblem(404, "certificate.not_found");
+            .ShouldBe(404, "certificate.not_found");
     }
 }

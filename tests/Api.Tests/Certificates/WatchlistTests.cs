@@ -108,6 +108,6 @@ public sealed class WatchlistTests(ApiFixture fixture) : ApiTest(fixture)
     {
         var list = await Host.Get<RevocationWatchlist>(Partner, "/api/v1/certificates/watchlist");
         Assert.Equal(Investment.Domain.Common.VietnamCalendar.Today(Clock.GetCurrentInstant()), list.AsOf);
-        await (await Host.Send(Partner, s => s.Get.Url("/api/v1/certificates/watchlist?asOf=2014-02-30"))).ShouldBeProblem(400, "request.invalid_asOf");
+        await (await Host.Send(Partner, s => s.Get.Url("/api/v1/certificates/watchlist?asOf=2014-02-30"))).ShouldBe(400, "request.invalid_asOf");
     }
 }

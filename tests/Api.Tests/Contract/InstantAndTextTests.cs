@@ -33,9 +33,9 @@ public sealed class InstantAndTextTests(ApiFixture fixture) : ApiTest(fixture)
         var lead = await Host.ALead(Officer);
 
         var problem = await (await Host.Post(Officer, $"/api/v1/leads/{lead.Id}/contacts", LeadRequests.Contact(occurredAt: occurredAt)))
-            .ShouldBeProblem(400, "request.malformed_json");
+            .ShouldBe(400, "request.malformed_json");
 
-        Assert.Contains("occurredAt", (string?)problem["detail"], StringComparison.Ordinal);
+        Assert.Contains("occurredAt", problem.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

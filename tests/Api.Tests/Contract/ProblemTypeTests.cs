@@ -9,11 +9,11 @@ public sealed class ProblemTypeTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task a_problem_carries_its_code_trace_id_and_a_type_that_explains_the_code()
     {
-        var problem = await (await Host.Send(Officer, s => s.Get.Url($"/api/v1/leads/{Guid.NewGuid()}"))).ShouldBeProblem(404, "lead.not_found");
+        var problem = await (await Host.Send(Officer, s => s.Get.Url($"/api/v1/leads/{Guid.NewGuid()}"))).ShouldBe(404, "lead.not_found");
 
-        Assert.Equal("/problems/lead.not_found", (string?)problem["type"]);
-        Assert.False(string.IsNullOrEmpty((string?)problem["traceId"]));
-        var page = await Host.Send(null, s => s.Get.Url((string)problem["type"]!));
+        Assert.Equal("/problems/lead.not_found", problem.Type);
+        Assert.False(string.IsNullOrEmpty(problem.TraceId));
+        var page = await Host.Send(null, s => s.Get.Url(problem.Type!));
         Assert.Equal(200, page.Context.Response.StatusCode);
         Assert.StartsWith("text/html", page.Context.Response.ContentType);
         Assert.Contains("No lead has this id.", await page.ReadAsTextAsync(), StringComparison.Ordinal);
@@ -22,10 +22,10 @@ public sealed class ProblemTypeTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task a_code_named_after_a_parameter_leads_to_the_page_of_invalid_parameters()
     {
-        var problem = await (await Host.Send(Officer, s => s.Get.Url("/api/v1/certificates?limit=0"))).ShouldBeProblem(400, "request.invalid_limit");
+        var problem = await (await Host.Send(Officer, s => s.Get.Url("/api/v1/certificates?limit=0"))).ShouldBe(400, "request.invalid_limit");
 
-        Assert.Equal($"/problems/{ProblemTypes.InvalidParameter}", (string?)problem["type"]);
-        Assert.Equal(200, (await Host.Send(null, s => s.Get.Url((string)problem["type"]!))).Context.Response.StatusCode);
+        Assert.Equal($"/problems/{ProblemTypes.InvalidParameter}", problem.Type);
+        Assert.Equal(200, (await Host.Send(null, s => s.Get.Url(problem.Type!))).Context.Response.StatusCode);
     }
 
     /// <summary>Every code the source can answer has a page: a new code without one fails here.</summary>

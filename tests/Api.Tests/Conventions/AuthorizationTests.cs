@@ -135,15 +135,15 @@ public sealed class AuthorizationTests(ApiFixture fixture) : ApiTest(fixture)
         var read = await Host.Send(token, s => s.Get.Url("/api/v1/zones"));
         var write = await Host.Post(token, "/api/v1/investors", body);
 
-        await read.ShouldBeProblem(401, "auth.unauthenticated");
-        await write.ShouldBeProblem(401, "auth.unauthenticated");
+        await read.ShouldBe(401, "auth.unauthenticated");
+        await write.ShouldBe(401, "auth.unauthenticated");
     }
 
     [Fact]
     public async Task a_token_with_no_role_is_forbidden()
     {
         var result = await Host.Send(TestTokens.For(role: null), s => s.Get.Url("/api/v1/zones"));
-        await result.ShouldBeProblem(403, "auth.forbidden");
+        await result.ShouldBe(403, "auth.forbidden");
     }
 
     public static TheoryData<string> BadTokens() => new()
@@ -160,6 +160,6 @@ public sealed class AuthorizationTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task a_token_with_a_wrong_signature_issuer_audience_or_expiry_answers_401(string token)
     {
         var result = await Host.Send(token, s => s.Get.Url("/api/v1/zones"));
-        await result.ShouldBeProblem(401, "auth.unauthenticated");
+        await result.ShouldBe(401, "auth.unauthenticated");
     }
 }

@@ -14,21 +14,21 @@ public sealed class ErrorTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task an_unknown_route_answers_404_problem()
     {
         var result = await Host.Send(Officer, s => s.Get.Url("/api/v1/nowhere"));
-        await result.ShouldBeProblem(404, "resource.not_found");
+        await result.ShouldBe(404, "resource.not_found");
     }
 
     [Fact]
     public async Task a_wrong_method_answers_405_problem()
     {
         var result = await Host.Send(Officer, s => s.Delete.Url("/api/v1/zones"));
-        await result.ShouldBeProblem(405, "request.method_not_allowed");
+        await result.ShouldBe(405, "request.method_not_allowed");
     }
 
     [Fact]
     public async Task a_body_that_is_not_json_answers_415_problem()
     {
         var result = await Host.SendRaw(Officer, "POST", Investors, "legalName=x", "application/x-www-form-urlencoded");
-        await result.ShouldBeProblem(415, "request.unsupported_media_type");
+        await result.ShouldBe(415, "request.unsupported_media_type");
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class ErrorTests(ApiFixture fixture) : ApiTest(fixture)
         var name = Unique("Huge");
         var body = $$"""{"legalName":"{{name}}","country":"JP","sectors":["energy"],"notes":"{{new string('x', (int)RequestLimits.MaxBodyBytes)}}"}""";
         var result = await Host.SendRaw(Officer, "POST", Investors, body);
-        await result.ShouldBeProblem(413, "request.too_large");
+        await result.ShouldBe(413, "request.too_large");
         await NothingNamed(name);
     }
 
@@ -56,9 +56,9 @@ public sealed class ErrorTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task malformed_json_answers_400_naming_the_problem(string body, string code, string named)
     {
         var result = await Host.SendRaw(Officer, "POST", Investors, body);
-        var problem = await result.ShouldBeProblem(400, code);
-        Assert.Contains(named, (string?)problem["detail"]);
-        Assert.DoesNotContain("Investment.", (string?)problem["detail"]);
+        var problem = await result.ShouldBe(400, code);
+        Assert.Contains(named, problem.Detail);
+        Assert.DoesNotContain("Investment.", problem.Detail);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class ErrorTests(ApiFixture fixture) : ApiTest(fixture)
     {
         var body = """{"legalName": "A", "country": "JP", "sectors": ["energy"], "notes": """ + new string('[', 200) + new string(']', 200) + "}";
         var result = await Host.SendRaw(Officer, "POST", Investors, body);
-        await result.ShouldBeProblem(400, "request.malformed_json");
+        await result.ShouldBe(400, "request.malformed_json");
     }
 
     [Fact]
@@ -74,22 +74,22 @@ public sealed class ErrorTests(ApiFixture fixture) : ApiTest(fixture)
     {
         byte[] body = [.. "{\"legalName\": \""u8, 0xC3, 0x28, .. "\", \"country\": \"JP\", \"sectors\": [\"energy\"]}"u8];
         var result = await Host.SendRaw(Officer, "POST", Investors, body);
-        await result.ShouldBeProblem(400, "request.malformed_json");
+        await result.ShouldBe(400, "request.malformed_json");
     }
 
     [Fact]
     public async Task a_route_id_that_is_not_a_guid_answers_404()
     {
         var result = await Host.Send(Officer, s => s.Get.Url("/api/v1/investors/not-a-guid"));
-        await result.ShouldBeProblem(404, "resource.not_found");
+        await result.ShouldBe(404, "resource.not_found");
     }
 
     [Fact]
     public async Task an_anonymous_request_answers_401_problem()
     {
         var result = await Host.Send(null, s => s.Get.Url(Investors));
-        var problem = await result.ShouldBeProblem(401, "auth.unauthenticated");
-        Assert.Contains("Bearer", (string?)problem["detail"]);
+        var problem = await result.ShouldBe(401, "auth.unauthenticated");
+        Assert.Contains("Bearer", problem.Detail);
     }
 
     private async Task NothingNamed(string name)

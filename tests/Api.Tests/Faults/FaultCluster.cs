@@ -31,19 +31,12 @@ public static class FaultCluster
         decimal attracted = -1;
         for (var attempt = 0; attempt < 240 && attracted != expected; attempt++)
         {
-            var progress = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<Investment.Api.Reports.ZoneProgress>(client, $"/api/v1/zones/{zone}/progress/{year}", Answers);
+            var progress = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<Investment.Api.Reports.ZoneProgress>(client, $"/api/v1/zones/{zone}/progress/{year}", Infrastructure.Scenarios.Answers);
             attracted = progress!.AttractedUsd;
             if (attracted != expected) await Task.Delay(250);
         }
         return attracted;
     }
-
-    /// <summary>
-    /// The API's JSON settings for reading its answers over HTTP, as Scenarios.Read does in process: a null member is
-    /// left out of an answer, so it is not required here.
-    /// </summary>
-    public static readonly System.Text.Json.JsonSerializerOptions Answers =
-        new(Investment.Api.Http.Json.Options) { RespectRequiredConstructorParameters = false };
 
     /// <summary>A fresh database on the cluster; short timeouts so that an outage answers quickly instead of hanging.</summary>
     public static string Database(string purpose) =>

@@ -26,7 +26,7 @@ public sealed class ProcessKillTests
         await api.Start();
         using var client = api.Client(token);
         var investor = await (await client.PostAsJsonAsync("/api/v1/investors", InvestorRequests.Profile($"Kill {Guid.NewGuid():N}", "JP"))).Content
-            .ReadFromJsonAsync<Investor>(FaultCluster.Answers);
+            .ReadFromJsonAsync<Investor>(Infrastructure.Scenarios.Answers);
 
         var acknowledged = new ConcurrentBag<(Guid Id, decimal Amount)>();
         using var stop = new CancellationTokenSource();
@@ -40,7 +40,7 @@ public sealed class ProcessKillTests
                     using var response = await client.PostAsJsonAsync("/api/v1/certificates", CertificateRequests.Certificate(investor!.Id.ToString(),
                         capital: LeadRequests.Usd(amount), issuedOn: "2014-03-03", zone: "dung-quat", schedule: []));
                     if ((int)response.StatusCode == 201)
-                        acknowledged.Add(((await response.Content.ReadFromJsonAsync<Certificate>(FaultCluster.Answers))!.Id, amount));
+                        acknowledged.Add(((await response.Content.ReadFromJsonAsync<Certificate>(Infrastructure.Scenarios.Answers))!.Id, amount));
                 }
                 catch (HttpRequestException)
                 {

@@ -28,7 +28,7 @@ public sealed class ScaleOutTests
         using var one = first.Client(token);
         using var two = second.Client(token);
         var investor = await (await one.PostAsJsonAsync("/api/v1/investors", InvestorRequests.Profile($"Scale {Guid.NewGuid():N}", "SG"))).Content
-            .ReadFromJsonAsync<Investor>(FaultCluster.Answers);
+            .ReadFromJsonAsync<Investor>(Infrastructure.Scenarios.Answers);
 
         var acknowledged = new ConcurrentBag<decimal>();
         async Task Write(HttpClient client, int count, int seed)

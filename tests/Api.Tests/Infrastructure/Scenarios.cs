@@ -15,6 +15,10 @@ public static class Scenarios
         System.Text.Json.JsonSerializer.Deserialize<T>(await result.ReadAsTextAsync(), Answers)
         ?? throw new InvalidOperationException($"The response has no {typeof(T).Name}.");
 
+    /// <summary>The event a history entry carries, read as the domain's record (the entry's type names which).</summary>
+    public static T Event<T>(this Investment.Api.EventStore.HistoryEntry entry) =>
+        System.Text.Json.JsonSerializer.Deserialize<T>((System.Text.Json.JsonElement)entry.Data, Answers) ?? throw new InvalidOperationException($"The {entry.Type} entry holds no {typeof(T).Name}.");
+
     /// <summary>
     /// The API's settings, reading answers: a null member is left out of an answer, so it is not required here; and a
     /// record a test reads into may name fewer members than the answer holds (a problem's extensions).
@@ -32,17 +36,6 @@ public static class Scenarios
         Assert.StartsWith("application/problem+json", result.Context.Response.ContentType);
         var problem = await result.Read<Problem>();
         Assert.Equal((status, code), (problem.Status, problem.Code));
-        return problem;
-    }
-
-    /// <summary>Asserts an RFC 9457 answer: the status, the problem media type and the stable code.</summary>
-    public static async Task<JsonNode> ShouldBeProblem(this IScenarioResult result, int status, string code)
-    {
-        Assert.Equal(status, result.Context.Response.StatusCode);
-        Assert.StartsWith("application/problem+json", result.Context.Response.ContentType);
-        var problem = await result.Json();
-        Assert.Equal(status, (int)problem["status"]!);
-        Assert.Equal(code, (string?)problem["code"]);
         return problem;
     }
 

@@ -36,8 +36,8 @@ public sealed class ChangeInvestorProfileTests(ApiFixture fixture) : ApiTest(fix
 
         var second = await Host.Put(Officer, url, InvestorRequests.Profile(name + " B"), ifMatch: "\"1\"");
 
-        var problem = await second.ShouldBeProblem(412, "concurrency.stale");
-        Assert.Equal(2, (int)problem["currentVersion"]!);
+        var problem = await second.ShouldBe(412, "concurrency.stale");
+        Assert.Equal(2, problem.CurrentVersion);
         Assert.Equal(name + " A", (await Host.Get<Investor>(Officer, url)).LegalName);
     }
 
@@ -46,14 +46,14 @@ public sealed class ChangeInvestorProfileTests(ApiFixture fixture) : ApiTest(fix
     {
         var investor = await Host.ARegisteredInvestor(Officer, InvestorRequests.Profile(Unique("Odd Etag")));
         var result = await Host.Put(Officer, $"/api/v1/investors/{investor.Id}", InvestorRequests.Profile(Unique("Odd Etag")), ifMatch: "\"abc\"");
-        await result.ShouldBeProblem(400, "request.invalid_if_match");
+        await result.ShouldBe(400, "request.invalid_if_match");
     }
 
     [Fact]
     public async Task changing_an_unknown_investor_answers_404()
     {
         var result = await Host.Put(Officer, $"/api/v1/investors/{Guid.NewGuid()}", InvestorRequests.Profile("Nobody"));
-        await result.ShouldBeProblem(404, "investor.not_found");
+        await result.ShouldBe(404, "investor.not_found");
     }
 
     [Fact]
@@ -65,8 +65,8 @@ public sealed class ChangeInvestorProfileTests(ApiFixture fixture) : ApiTest(fix
 
         var result = await Host.Put(Officer, $"/api/v1/investors/{other.Id}", InvestorRequests.Profile(taken.ToUpperInvariant(), "SG"));
 
-        var problem = await result.ShouldBeProblem(409, "investor.duplicate");
-        Assert.Equal(owner.Id.ToString(), (string?)problem["existingInvestorId"]); // a member of this problem only
+        var problem = await result.ShouldBe(409, "investor.duplicate");
+        Assert.Equal(owner.Id.ToString(), problem.ExistingInvestorId?.ToString()); // a member of this problem only
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class ChangeInvestorProfileTests(ApiFixture fixture) : ApiTest(fix
         var (registered, changed) = (items[0], items[1]);
         Assert.Equal(("investorRegistered", "officer.nguyen"), (registered.Type, registered.RecordedBy));
         Assert.Equal(("investorProfileChanged", "admin.tran", changedAt), (changed.Type, changed.RecordedBy, changed.RecordedAt));
-        Assert.Equal(["sectors", "contactPersons"], changed.Data<InvestorProfileChanged>().ChangedFields);
+        Assert.Equal(["sectors", "contactPersons"], changed.Event<InvestorProfileChanged>().ChangedFields);
     }
 
     [Fact]
@@ -106,13 +106,13 @@ public sealed class ChangeInvestorProfileTests(ApiFixture fixture) : ApiTest(fix
     {
         var investor = await Host.ARegisteredInvestor(Officer, InvestorRequests.Profile(Unique("Private History")));
         var result = await Host.Send(Partner, s => s.Get.Url($"/api/v1/investors/{investor.Id}/history"));
-        await result.ShouldBeProblem(403, "auth.forbidden");
+        await result.ShouldBe(403, "auth.forbidden");
     }
 
     [Fact]
     public async Task the_history_of_an_unknown_investor_answers_404()
     {
         var result = await Host.Send(Officer, s => s.Get.Url($"/api/v1/investors/{Guid.NewGuid()}/history"));
-        await result.ShouldBeProblem(404, "investor.not_found");
+        await result.ShouldBe(404, "investor.not_found");
     }
 }

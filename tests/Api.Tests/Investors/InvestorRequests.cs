@@ -24,11 +24,4 @@ public static class InvestorRequests
         Assert.Equal(201, result.Context.Response.StatusCode);
         return await result.Read<Investment.Domain.Investors.Investor>();
     }
-
-    public static async Task<JsonNode> RegisteredInvestor(this IAlbaHost host, string token, object profile)
-    {
-        var result = await host.Send(token, s => s.Post.Json(profile).ToUrl("/api/v1/investors"));
-        Assert.Equal(201, result.Context.Response.StatusCode);
-        return await result.Json();
-    }
 }

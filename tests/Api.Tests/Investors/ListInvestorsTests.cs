@@ -64,15 +64,15 @@ public sealed class ListInvestorsTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task bad_paging_or_filters_answer_400(string query, string code)
     {
         var result = await Host.Send(Officer, s => s.Get.Url($"/api/v1/investors?{query}"));
-        await result.ShouldBeProblem(400, code);
+        await result.ShouldBe(400, code);
     }
 
     [Fact]
     public async Task a_limit_that_is_not_a_number_answers_400_naming_it()
     {
         var result = await Host.Send(Officer, s => s.Get.Url("/api/v1/investors?limit=ten"));
-        var problem = await result.ShouldBeProblem(400, "request.invalid");
-        Assert.Contains("limit", (string?)problem["detail"]);
+        var problem = await result.ShouldBe(400, "request.invalid");
+        Assert.Contains("limit", problem.Detail);
     }
 
     [Fact]
@@ -105,6 +105,6 @@ public sealed class ListInvestorsTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task an_unknown_investor_answers_404()
     {
         var result = await Host.Send(Officer, s => s.Get.Url($"/api/v1/investors/{Guid.NewGuid()}"));
-        await result.ShouldBeProblem(404, "investor.not_found");
+        await result.ShouldBe(404, "investor.not_found");
     }
 }

@@ -34,24 +34,6 @@ public static class LeadRequests
         return await result.Read<Investment.Domain.Leads.Lead>();
     }
 
-    /// <summary>An investor of its own, and a lead of it.</summary>
-    public static async Task<JsonNode> OpenedLead(this IAlbaHost host, string token, string country = "JP", string zone = "dung-quat",
-        string sector = "heavyIndustry", object? estimate = null, string? owner = null, string? openedOn = null)
-    {
-        var investor = await host.RegisteredInvestor(token, InvestorRequests.Profile($"Lead investor {Guid.NewGuid():N}", country));
-        var result = await host.Send(token, s => s.Post.Json(Lead((string)investor["id"]!, zone, null, sector, estimate, "tradeMission", owner, openedOn))
-            .ToUrl("/api/v1/leads"));
-        Assert.Equal(201, result.Context.Response.StatusCode);
-        return await result.Json();
-    }
-
-    /// <summary>What a history entry recorded, read as the domain's event (the entry's Type names which).</summary>
-    public static T Data<T>(this Investment.Api.EventStore.HistoryEntry entry) =>
-        ((JsonElement)entry.Data).Deserialize<T>(Recorded) ?? throw new InvalidOperationException($"The {entry.Type} entry has no data.");
-
-    /// <summary>The API's settings, reading what it wrote: a null member is left out, so it is not required here.</summary>
-    private static readonly JsonSerializerOptions Recorded = new(Investment.Api.Http.Json.Options) { RespectRequiredConstructorParameters = false };
-
     public static object Contact(string summary = "Discussed the 28 ha plot.", string? occurredAt = null, string? occurredAtLocal = null,
         string? followUpOn = null, string channel = "meeting", string? reason = null) => new
     {

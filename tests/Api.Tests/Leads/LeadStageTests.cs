@@ -35,7 +35,7 @@ public sealed class LeadStageTests(ApiFixture fixture) : ApiTest(fixture)
         var refused = await Host.Post(Officer, Url(lead, "/stage"), new { stage = "engaged" });
         var accepted = await Host.Post(Officer, Url(lead, "/stage"), new { stage = "engaged", reason = "The MoU was withdrawn by the investor's board." });
 
-        await refused.ShouldBeProblem(409, "lead.reason_required");
+        await refused.ShouldBe(409, "lead.reason_required");
         Assert.Equal(LeadStage.Engaged, (await accepted.Read<Lead>()).Stage);
     }
 
@@ -44,8 +44,8 @@ public sealed class LeadStageTests(ApiFixture fixture) : ApiTest(fixture)
     {
         var lead = await Host.ALead(Officer);
         var result = await Host.Post(Officer, Url(lead, "/stage"), new { stage = "certified" });
-        var problem = await result.ShouldBeProblem(409, "lead.certification_needs_certificate");
-        Assert.Contains("certificate", (string?)problem["detail"]);
+        var problem = await result.ShouldBe(409, "lead.certification_needs_certificate");
+        Assert.Contains("certificate", problem.Detail);
     }
 
     [Fact]
@@ -63,8 +63,8 @@ public sealed class LeadStageTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(LeadStage.Lost, lostLead.Stage);
         Assert.Equal(LeadStage.SiteVisit, lostLead.LostAt);
         Assert.Equal("Chose a site in Thailand.", lostLead.LostReason);
-        await moved.ShouldBeProblem(409, "lead.lost");
-        await lostAgain.ShouldBeProblem(409, "lead.already_lost");
+        await moved.ShouldBe(409, "lead.lost");
+        await lostAgain.ShouldBe(409, "lead.already_lost");
         Assert.Equal(LeadStage.SiteVisit, (await reopened.Read<Lead>()).Stage);
     }
 
@@ -72,16 +72,16 @@ public sealed class LeadStageTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task losing_needs_a_reason_and_only_a_lost_lead_reopens()
     {
         var lead = await Host.ALead(Officer);
-        await (await Host.Post(Officer, Url(lead, "/lose"), new { reason = "" })).ShouldBeProblem(400, "validation.failed");
-        await (await Host.Post(Officer, Url(lead, "/reopen"), new { })).ShouldBeProblem(409, "lead.not_lost");
+        await (await Host.Post(Officer, Url(lead, "/lose"), new { reason = "" })).ShouldBe(400, "validation.failed");
+        await (await Host.Post(Officer, Url(lead, "/reopen"), new { })).ShouldBe(409, "lead.not_lost");
     }
 
     [Fact]
     public async Task a_move_dated_before_the_current_stage_began_or_in_the_future_is_refused()
     {
         var lead = await Host.ALead(Officer, openedOn: "2014-06-01");
-        await (await Host.Post(Officer, Url(lead, "/stage"), new { stage = "engaged", on = "2014-05-31" })).ShouldBeProblem(409, "lead.date_before_stage");
-        await (await Host.Post(Officer, Url(lead, "/stage"), new { stage = "engaged", on = "2014-07-06" })).ShouldBeProblem(409, "date.in_future");
+        await (await Host.Post(Officer, Url(lead, "/stage"), new { stage = "engaged", on = "2014-05-31" })).ShouldBe(409, "lead.date_before_stage");
+        await (await Host.Post(Officer, Url(lead, "/stage"), new { stage = "engaged", on = "2014-07-06" })).ShouldBe(409, "date.in_future");
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class LeadStageTests(ApiFixture fixture) : ApiTest(fixture)
 
         var stale = await Host.Post(Officer, Url(lead, "/stage"), new { stage = "siteVisit" }, ifMatch: "\"1\"");
 
-        await stale.ShouldBeProblem(412, "concurrency.stale");
+        await stale.ShouldBe(412, "concurrency.stale");
         Assert.Equal(LeadStage.Engaged, (await Host.Get<Lead>(Officer, Url(lead))).Stage);
     }
 
@@ -126,8 +126,8 @@ public sealed class LeadStageTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task commands_on_an_unknown_lead_answer_404()
     {
         var result = await Host.Post(Officer, $"/api/v1/leads/{Guid.NewGuid()}/stage", new { stage = "engaged" });
-        await result.ShouldBeProblem(404, "lead.not_found");
-        await (await Host.Send(Officer, s => s.Get.Url($"/api/v1/leads/{Guid.NewGuid()}"))).ShouldBeProblem(404, "lead.not_found");
+        await result.ShouldBe(404, "lead.not_found");
+        await (await Host.Send(Officer, s => s.Get.Url($"/api/v1/leads/{Guid.NewGuid()}"))).ShouldBe(404, "lead.not_found");
     }
 
     [Fact]
@@ -135,8 +135,8 @@ public sealed class LeadStageTests(ApiFixture fixture) : ApiTest(fixture)
     {
         var lead = await Host.ALead(Officer);
         var result = await Host.SendRaw(Officer, "POST", Url(lead, "/stage"), """{"stage":"won"}""");
-        var problem = await result.ShouldBeProblem(400, "request.malformed_json");
-        Assert.Contains("$.stage", (string?)problem["detail"]);
+        var problem = await result.ShouldBe(400, "request.malformed_json");
+        Assert.Contains("$.stage", problem.Detail);
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class LeadStageTests(ApiFixture fixture) : ApiTest(fixture)
         var same = await Host.Post(Officer, Url(lead, "/reassign"), new { owner = "officer.le" });
 
         Assert.Equal("officer.le", (await reassigned.Read<Lead>()).Owner);
-        await noReason.ShouldBeProblem(400, "validation.failed");
+        await noReason.ShouldBe(400, "validation.failed");
         Assert.Equal(300_000_000.00m, (await revised.Read<Lead>()).EstimatedCapitalUsd);
         Assert.Equal("\"3\"", same.Header("ETag")); // nothing recorded for no change
     }
@@ -165,6 +165,6 @@ public sealed class LeadStageTests(ApiFixture fixture) : ApiTest(fixture)
 
         Assert.Equal(["leadOpened", "leadStageChanged"], history.Select(e => e.Type));
         Assert.Equal(["officer.nguyen", "admin.tran"], history.Select(e => e.RecordedBy));
-        Assert.Equal(LeadStage.Prospect, history[1].Data<LeadStageChanged>().From);
+        Assert.Equal(LeadStage.Prospect, history[1].Event<LeadStageChanged>().From);
     }
 }

@@ -54,7 +54,7 @@ public sealed class RealisedCapitalTests(ApiFixture fixture) : ApiTest(fixture)
         var listed = (await Host.Get<Page<Certificate>>(Partner, $"/api/v1/certificates?zone={Zone}&issueYear=2009&limit=200")).Items
             .Single(c => c.Id == issued.Id);
         Assert.Equal(45_500_000.00m, listed.RealisedUsd);
-        await (await Host.Send(Partner, s => s.Get.Url($"{url}?asOf=2009-02-30"))).ShouldBeProblem(400, "request.invalid_asOf");
+        await (await Host.Send(Partner, s => s.Get.Url($"{url}?asOf=2009-02-30"))).ShouldBe(400, "request.invalid_asOf");
     }
 
     [Fact]

@@ -129,7 +129,7 @@ public sealed class ReportTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task officers_and_partners_read_reports_and_anonymous_callers_do_not()
     {
-        await (await Host.Send(null, s => s.Get.Url($"/api/v1/zones/{Zone}/reports/2010/year"))).ShouldBeProblem(401, "auth.unauthenticated");
+        await (await Host.Send(null, s => s.Get.Url($"/api/v1/zones/{Zone}/reports/2010/year"))).ShouldBe(401, "auth.unauthenticated");
         Assert.Equal(200, (await Host.Send(Officer, s => s.Get.Url($"/api/v1/zones/{Zone}/progress/2010"))).Context.Response.StatusCode);
     }
 }

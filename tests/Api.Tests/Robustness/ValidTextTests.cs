@@ -38,7 +38,7 @@ public sealed class ValidTextTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(text, (await Host.Get<Lead>(Officer, $"/api/v1/leads/{lead.Id}")).ProjectName);
         Assert.Equal(text, (await Host.Get<LoggedContact>(Officer, $"/api/v1/leads/{lead.Id}/contacts/{contact.Id}")).Summary);
         var registered = (await Host.Get<Page<HistoryEntry>>(Officer, $"/api/v1/investors/{investor.Id}/history")).Items[0];
-        Assert.Equal(text, registered.Data<InvestorRegistered>().Profile.Notes);
+        Assert.Equal(text, registered.Event<InvestorRegistered>().Profile.Notes);
     }
 
     public static TheoryData<string> InvisibleCharacters() => ["\u200B", "\u200D", "\u202E", "\u2066", "\uFEFF", "\u00AD", "\u3164", "\u115F", "\uFFA0", "\U000E0041"];
@@ -55,9 +55,9 @@ public sealed class ValidTextTests(ApiFixture fixture) : ApiTest(fixture)
         var lead = await Host.ALead(Officer);
         var inSummary = await Host.Post(Officer, $"/api/v1/leads/{lead.Id}/contacts", LeadRequests.Contact($"Met{invisible} the director."));
 
-        Assert.Contains("$.legalName", (string?)(await inName.ShouldBeProblem(400, "request.malformed_json"))["detail"]);
-        Assert.Contains("$.website", (string?)(await inWebsite.ShouldBeProblem(400, "request.malformed_json"))["detail"]);
-        Assert.Contains("$.summary", (string?)(await inSummary.ShouldBeProblem(400, "request.malformed_json"))["detail"]);
+        Assert.Contains("$.legalName", (await inName.ShouldBe(400, "request.malformed_json")).Detail);
+        Assert.Contains("$.website", (await inWebsite.ShouldBe(400, "request.malformed_json")).Detail);
+        Assert.Contains("$.summary", (await inSummary.ShouldBe(400, "request.malformed_json")).Detail);
     }
 
     [Theory]
@@ -68,8 +68,8 @@ public sealed class ValidTextTests(ApiFixture fixture) : ApiTest(fixture)
     {
         var investor = await Host.Post(Officer, "/api/v1/investors", InvestorRequests.Profile(name));
 
-        var problem = await investor.ShouldBeProblem(400, "validation.failed");
-        Assert.NotNull(problem["errors"]!["legalName"]);
+        var problem = await investor.ShouldBe(400, "validation.failed");
+        Assert.Contains("legalName", problem.Errors!.Keys);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class ValidTextTests(ApiFixture fixture) : ApiTest(fixture)
 
         var again = await Host.Post(Officer, "/api/v1/investors", InvestorRequests.Profile(fullwidth, "KR"));
 
-        await again.ShouldBeProblem(409, "investor.duplicate");
+        await again.ShouldBe(409, "investor.duplicate");
     }
 
     [Theory]

@@ -32,19 +32,19 @@ public sealed class TargetTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task only_admins_set_targets()
     {
-        await (await Host.Put(Officer, "/api/v1/zones/tinh-phong/targets/2008", Target("1", "2"))).ShouldBeProblem(403, "auth.forbidden");
-        await (await Host.Put(Partner, "/api/v1/zones/tinh-phong/targets/2008", Target("1", "2"))).ShouldBeProblem(403, "auth.forbidden");
+        await (await Host.Put(Officer, "/api/v1/zones/tinh-phong/targets/2008", Target("1", "2"))).ShouldBe(403, "auth.forbidden");
+        await (await Host.Put(Partner, "/api/v1/zones/tinh-phong/targets/2008", Target("1", "2"))).ShouldBe(403, "auth.forbidden");
     }
 
     [Fact]
     public async Task bad_targets_are_refused()
     {
-        await (await Host.Put(Admin, "/api/v1/zones/tinh-phong/targets/2007", Target("200", "100"))).ShouldBeProblem(400, "validation.failed");
-        await (await Host.Put(Admin, "/api/v1/zones/tinh-phong/targets/2007", Target("-1", "100"))).ShouldBeProblem(400, "validation.failed");
-        await (await Host.Put(Admin, "/api/v1/zones/tinh-phong/targets/2007", Target("1", "2", decidedOn: "2014-07-06"))).ShouldBeProblem(409, "date.in_future");
-        await (await Host.Put(Admin, "/api/v1/zones/hai-phong/targets/2007", Target("1", "2"))).ShouldBeProblem(404, "zone.not_found");
-        await (await Host.Put(Admin, "/api/v1/zones/tinh-phong/targets/1900", Target("1", "2"))).ShouldBeProblem(400, "request.invalid_year");
-        await (await Host.Send(Partner, s => s.Get.Url("/api/v1/zones/tinh-phong/targets/2007"))).ShouldBeProblem(404, "target.not_found");
+        await (await Host.Put(Admin, "/api/v1/zones/tinh-phong/targets/2007", Target("200", "100"))).ShouldBe(400, "validation.failed");
+        await (await Host.Put(Admin, "/api/v1/zones/tinh-phong/targets/2007", Target("-1", "100"))).ShouldBe(400, "validation.failed");
+        await (await Host.Put(Admin, "/api/v1/zones/tinh-phong/targets/2007", Target("1", "2", decidedOn: "2014-07-06"))).ShouldBe(409, "date.in_future");
+        await (await Host.Put(Admin, "/api/v1/zones/hai-phong/targets/2007", Target("1", "2"))).ShouldBe(404, "zone.not_found");
+        await (await Host.Put(Admin, "/api/v1/zones/tinh-phong/targets/1900", Target("1", "2"))).ShouldBe(400, "request.invalid_year");
+        await (await Host.Send(Partner, s => s.Get.Url("/api/v1/zones/tinh-phong/targets/2007"))).ShouldBe(404, "target.not_found");
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class TargetTests(ApiFixture fixture) : ApiTest(fixture)
         const string url = "/api/v1/zones/tinh-phong/targets/2006";
         await Host.Put(Admin, url, Target("1", "2"));
         await Host.Put(Admin, url, Target("1", "3"), "\"1\"");
-        await (await Host.Put(Admin, url, Target("1", "4"), "\"1\"")).ShouldBeProblem(412, "concurrency.stale");
+        await (await Host.Put(Admin, url, Target("1", "4"), "\"1\"")).ShouldBe(412, "concurrency.stale");
     }
 
     [Fact]
@@ -63,8 +63,8 @@ public sealed class TargetTests(ApiFixture fixture) : ApiTest(fixture)
 
         var refused = await Host.Put(Admin, url, Target("1", "2"), "\"1\"");
 
-        await refused.ShouldBeProblem(412, "concurrency.target_missing");
-        await (await Host.Send(Admin, s => s.Get.Url(url))).ShouldBeProblem(404, "target.not_found");
+        await refused.ShouldBe(412, "concurrency.target_missing");
+        await (await Host.Send(Admin, s => s.Get.Url(url))).ShouldBe(404, "target.not_found");
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class TargetTests(ApiFixture fixture) : ApiTest(fixture)
             s.WithRequestHeader("If-None-Match", "*");
         });
 
-        await refused.ShouldBeProblem(412, "concurrency.target_exists");
+        await refused.ShouldBe(412, "concurrency.target_exists");
         Assert.Equal(2m, (await Host.Get<Target>(Admin, url)).Range.MaximumUsd);
         Assert.Equal(201, created.Context.Response.StatusCode);
     }

@@ -29,6 +29,6 @@ public sealed class ZonesTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task an_unknown_zone_code_answers_404()
     {
         var result = await Host.Send(Officer, s => s.Get.Url("/api/v1/zones/hai-phong"));
-        await result.ShouldBeProblem(404, "zone.not_found");
+        await result.ShouldBe(404, "zone.not_found");
     }
 }
