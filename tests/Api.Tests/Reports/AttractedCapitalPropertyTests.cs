@@ -206,7 +206,7 @@ public sealed class AttractedCapitalPropertyTests : IAsyncLifetime
             await host.Post(Officer, $"{url}/contacts/{contacts[2]}/withdraw", new { reason = "Wrong lead." });
             if (i % 3 == 0)
             {
-                await host.Post(Officer, $"{url}/lose", new { reason = "Gone.", on = $"2015-0{i + 1}-20" });
+                await host.Post(Officer, $"{url}/lose", new { reason = "Gone.", reasonCode = "other", on = $"2015-0{i + 1}-20" });
                 await host.Post(Officer, $"{url}/reopen", new { on = $"2015-0{i + 1}-25" });
             }
         }

@@ -29,10 +29,10 @@ public sealed class ReportTests(ApiFixture fixture) : ApiTest(fixture)
         var withdrawn = await (await Host.Post(Officer, $"/api/v1/leads/{lead.Id}/contacts", LeadRequests.Contact("Wrong.", occurredAtLocal: "2010-02-03T10:00:00"))).Read<LoggedContact>();
         await Host.Post(Officer, $"/api/v1/leads/{lead.Id}/contacts/{withdrawn.Id}/withdraw", new { reason = "Wrong lead." });
         await Host.Post(Officer, $"/api/v1/leads/{lead.Id}/contacts", LeadRequests.Contact("Second half.", occurredAtLocal: "2010-08-02T10:00:00"));
-        await Host.Post(Officer, $"/api/v1/leads/{lost.Id}/lose", new { reason = "Gone.", on = "2010-04-01" });
+        await Host.Post(Officer, $"/api/v1/leads/{lost.Id}/lose", new { reason = "Gone.", reasonCode = "other", on = "2010-04-01" });
         // Taken up again and lost again in the same half: still one lead lost.
         await Host.Post(Officer, $"/api/v1/leads/{lost.Id}/reopen", new { reason = "Came back.", on = "2010-04-15" });
-        await Host.Post(Officer, $"/api/v1/leads/{lost.Id}/lose", new { reason = "Gone for good.", on = "2010-05-01" });
+        await Host.Post(Officer, $"/api/v1/leads/{lost.Id}/lose", new { reason = "Gone for good.", reasonCode = "other", on = "2010-05-01" });
         await Host.Post(Officer, "/api/v1/certificates", CertificateRequests.Certificate(investor, capital: LeadRequests.Usd(30_000_000m),
             issuedOn: "2010-05-10", zone: Zone, sector: "energy", schedule: [], leadId: lead.Id.ToString(), projectName: "Nhà máy điện mặt trời Quảng Ngãi"));
         var later = await (await Host.Post(Officer, "/api/v1/certificates", CertificateRequests.Certificate(investor,
