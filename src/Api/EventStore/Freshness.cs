@@ -88,7 +88,7 @@ public static class ProjectionFreshness
                     select coalesce((select max(last_seq_id) from {EventStoreSetup.Schema}.mt_event_progression where name like n), 0) as seq
                     from unnest(?::text[]) as n) p), 0),
                 'head', coalesce((select max(seq_id) from {EventStoreSetup.Schema}.mt_events), 0))
-            """, ct, names))[0];
+            """, ct, new object[] { names }))[0];
         return (row.Current, row.Head);
     }
 

@@ -53,7 +53,8 @@ public sealed class ReportTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(30_000_000.00m, report.AttractedUsd);
         Assert.Single(report.NewCertificates);
         Assert.Empty(report.Amendments);
-        Assert.Equal(new LeadFigures(Opened: 2, Certified: 1, Lost: 1, ContactsLogged: 1), report.Leads);
+        Assert.Equal((2, 1, 1, 1), (report.Leads.Opened, report.Leads.Certified, report.Leads.Lost, report.Leads.ContactsLogged));
+        Assert.Equal(1, report.Leads.LostBy!.ByReason.Single(r => r.Reason == Investment.Domain.Leads.LossReason.Other).Leads);
         Assert.DoesNotContain("Kim Min-jun", await answer.ReadAsTextAsync()); // raw text: no contact's people anywhere in the answer
     }
 
