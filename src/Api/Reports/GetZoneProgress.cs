@@ -49,11 +49,11 @@ public static class GetZoneProgress
         FreshnessOptions freshnessOptions, HttpContext http, CancellationToken ct)
     {
         if (ProjectionFreshness.Parse(minPosition, out var position) is { } badPosition) return badPosition;
-        var freshness = (await ProjectionFreshness.Wait(session, freshnessOptions, position, ct, nameof(CertificateLedger))).On(http);
+        var freshness = (await ProjectionFreshness.Wait(session, freshnessOptions, position, ct, nameof(CertificateLedger), nameof(LeadActivityLog))).On(http);
         // "As known now" is served from the cache while nothing it depends on moved; "as known on" is always computed.
         if (asOf is not null) return Answer(await Compute(session, clock, code, year, asOf, ct), freshness);
         var today = VietnamCalendar.Today(clock.GetCurrentInstant());
-        var depends = await ProgressCache.Dependencies(session, TargetDecider.IdOf(code, year), ct);
+        var depends = await ProgressCache.Dependencies(session, TargetDecider.IdOf(code, year), code, ct);
         return Answer(await cache.Answer(code, year, depends, today, () => Compute(session, clock, code, year, null, ct), ct), freshness);
     }
 
@@ -64,12 +64,12 @@ public static class GetZoneProgress
     private static async Task<(ZoneProgress? Answer, ProblemHttpResult? Problem)> Compute(
         IQuerySession session, IClock clock, string code, int year, string? asOf, CancellationToken ct)
     {
-        var (inputs, problem) = await ReportInputs.Load(session, clock, code, year, asOf, withLeads: false, ct);
+        var (inputs, problem) = await ReportInputs.Load(session, clock, code, year, asOf, withLeads: true, ct);
         if (problem is not null) return (null, problem);
         var figures = inputs!.Attracted(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31));
         var implemented = inputs.Implemented(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31));
         return (new ZoneProgress(code, year, inputs.AsOf, inputs.Today, figures.Rule, inputs.Target,
-            TargetStatus.Evaluate(inputs.Target, figures.AttractedUsd, year, inputs.Today), figures.AttractedUsd, figures.NewCertificates,
+            inputs.Status(figures.AttractedUsd, inputs.Today), figures.AttractedUsd, figures.NewCertificates,
             figures.NewCapitalUsd, figures.Amendments, figures.CapitalIncreaseAmendments, figures.CapitalAddedUsd, figures.CapitalReductionAmendments,
             figures.CapitalReducedUsd, figures.OtherAmendments, figures.Revocations, figures.RevokedCapitalUsd,
             figures.ByCountry, figures.BySector, implemented.Realised, implemented.Jobs), null);

@@ -56,7 +56,7 @@ public static class GetZoneReport
         var implemented = inputs.Implemented(from, to);
         var statusDay = inputs.Today < to ? inputs.Today : to;
         var report = new ZoneReport(code, year, period, from, to, inputs.AsOf, figures.Rule, inputs.Target,
-            TargetStatus.Evaluate(inputs.Target, figures.AttractedUsd, year, statusDay), figures.AttractedUsd,
+            inputs.Status(figures.AttractedUsd, statusDay), figures.AttractedUsd,
             [.. figures.Lines.Where(l => l.Kind == MovementKind.NewCertificate)], figures.NewCertificates, figures.NewCapitalUsd,
             figures.AmendmentLines, figures.CapitalIncreaseAmendments, figures.CapitalAddedUsd, figures.CapitalReductionAmendments,
             figures.CapitalReducedUsd, figures.OtherAmendments, figures.Revoked, figures.RevokedCapitalUsd,

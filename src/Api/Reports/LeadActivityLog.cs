@@ -18,12 +18,17 @@ public sealed record LeadActivityLog(Guid Id, string ZoneCode, IReadOnlyList<Lea
 public sealed partial class LeadActivityLogProjection : SingleStreamProjection<LeadActivityLog, Guid>
 {
     public static LeadActivityLog Create(LeadOpened e) =>
-        new(e.LeadId, e.ZoneCode, [new LeadFact(LeadFactKind.Opened, e.OpenedOn, e.RecordedAt, Officer: e.Owner, EstimateUsd: e.EstimatedCapital.InUsd())],
+        new(e.LeadId, e.ZoneCode, [new LeadFact(LeadFactKind.Opened, e.OpenedOn, e.RecordedAt, Officer: e.Owner, EstimateUsd: e.EstimatedCapital.InUsd(), Stage: LeadStage.Prospect)],
             [e.OpenedOn.Year]);
 
-    public static LeadActivityLog Apply(LeadCertified e, LeadActivityLog log) => log.With(new LeadFact(LeadFactKind.Certified, e.On, e.RecordedAt));
+    public static LeadActivityLog Apply(LeadCertified e, LeadActivityLog log) =>
+        log.With(new LeadFact(LeadFactKind.Certified, e.On, e.RecordedAt, Stage: LeadStage.Certified));
 
-    public static LeadActivityLog Apply(LeadLost e, LeadActivityLog log) => log.With(new LeadFact(LeadFactKind.Lost, e.On, e.RecordedAt, Loss: LeadLoss.Of(e)));
+    public static LeadActivityLog Apply(LeadStageChanged e, LeadActivityLog log) => log.With(new LeadFact(LeadFactKind.StageChanged, e.On, e.RecordedAt, Stage: e.To));
+
+    public static LeadActivityLog Apply(LeadReopened e, LeadActivityLog log) => log.With(new LeadFact(LeadFactKind.Reopened, e.On, e.RecordedAt, Stage: e.At));
+
+    public static LeadActivityLog Apply(LeadLost e, LeadActivityLog log) => log.With(new LeadFact(LeadFactKind.Lost, e.On, e.RecordedAt, Loss: LeadLoss.Of(e), Stage: LeadStage.Lost));
 
     /// <summary>The facts without a business date of their own (a new owner, a revised estimate) take the last fact's date: the log's years stay those of its facts.</summary>
     public static LeadActivityLog Apply(LeadOwnerReassigned e, LeadActivityLog log) =>

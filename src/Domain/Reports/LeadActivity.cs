@@ -14,15 +14,41 @@ public enum LeadFactKind
     Reopened,
     OwnerReassigned,
     EstimateRevised,
+    StageChanged,
 }
 
 /// <summary>
 /// A dated fact of a lead for the reports: only what is counted. Loss is a lost lead's reason; Officer the owner a lead
 /// was opened with or given to (the only name here: per-officer figures are answered to officers and admins only);
-/// EstimateUsd the estimate it was opened with or revised to. Facts recorded before these were added have them null.
+/// EstimateUsd the estimate it was opened with or revised to; Stage the stage a fact put the lead in. Facts recorded
+/// before these were added have them null (a log stored before them reads so until the projections are rebuilt).
 /// </summary>
 public sealed record LeadFact(
-    LeadFactKind Kind, LocalDate On, Instant RecordedAt, Guid? ContactId = null, LeadLoss? Loss = null, string? Officer = null, decimal? EstimateUsd = null);
+    LeadFactKind Kind, LocalDate On, Instant RecordedAt, Guid? ContactId = null, LeadLoss? Loss = null, string? Officer = null, decimal? EstimateUsd = null,
+    LeadStage? Stage = null)
+{
+    /// <summary>
+    /// A lead's stage and estimate as known at an instant, for the pipeline forecast: the stage of the last fact recorded
+    /// before it that set one (its opening makes it a prospect), the estimate last stated; null when nothing was known yet.
+    /// </summary>
+    public static Forecasts.ForecastLead? ForecastAt(IEnumerable<LeadFact> facts, Instant knownAt)
+    {
+        var known = facts.Where(f => f.RecordedAt < knownAt).ToList();
+        if (known.Count == 0) return null;
+        var stage = known.Where(f => f.Stage is not null || f.Kind == LeadFactKind.Opened).Select(f => f.Stage ?? LeadStage.Prospect).LastOrDefault(LeadStage.Prospect);
+        var estimate = known.Where(f => f.EstimateUsd is not null).Select(f => f.EstimateUsd!.Value).LastOrDefault(0m);
+        return new Forecasts.ForecastLead(stage, estimate);
+    }
+
+    /// <summary>
+    /// The leads the pipeline forecast of a year counts, as known at an instant: those with a known fact dated in the year
+    /// or the year before (a lead silent for longer is dormant and expected to land nowhere), at their known stage.
+    /// </summary>
+    public static IReadOnlyList<Forecasts.ForecastLead> ActiveIn(IEnumerable<IEnumerable<LeadFact>> logs, int year, Instant knownAt) =>
+        [.. logs.Select(facts => facts.Where(f => f.RecordedAt < knownAt).ToList())
+            .Where(facts => facts.Any(f => f.On.Year == year || f.On.Year == year - 1))
+            .Select(facts => ForecastAt(facts, knownAt)).OfType<Forecasts.ForecastLead>()];
+}
 
 /// <param name="LostBy">The leads lost in the period by reason (as last lost in it) and by the country or zone they were lost to.</param>
 /// <param name="ResponseTime">The leads opened in the period: working days from opening to first contact, against the service standard.</param>
