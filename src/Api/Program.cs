@@ -1,4 +1,5 @@
 using Investment.Api.Certificates;
+using Investment.Api.Forecasts;
 using Investment.Api.Health;
 using Investment.Api.Investors;
 using Investment.Api.Leads;
@@ -37,9 +38,10 @@ builder.Services.AddEventStore(connectionString, builder.Configuration, store =>
     store.AddLeads();
     store.AddCertificates();
     store.AddTargets();
+    store.AddForecasts();
     store.AddReports();
 });
-builder.Services.AddSeeds(ZoneSeed.Streams, InvestorSeed.Demo, LeadSeed.Demo, CertificateSeed.Demo, TargetSeed.Streams);
+builder.Services.AddSeeds(ZoneSeed.Streams, InvestorSeed.Demo, LeadSeed.Demo, CertificateSeed.Demo, TargetSeed.Streams, ProbabilitySeed.Demo);
 builder.Services.AddReports();
 builder.Services.ConfigureHttpJsonOptions(options => Json.ConfigureForHttp(options.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true); // so binding errors become problem details
@@ -81,6 +83,7 @@ api.MapInvestors();
 api.MapLeads();
 api.MapCertificates();
 api.MapTargets();
+api.MapForecasts();
 api.MapReports();
 
 try

@@ -77,6 +77,12 @@ public static class EventStoreSetup
             // Disabled: a node that must not run them (the commands, some tests).
             .AddAsyncDaemon(configuration.GetValue("EventStore:AsyncDaemon", JasperFx.Events.Daemon.DaemonMode.HotCold));
         if (manageSchema) marten.ApplyAllDatabaseChangesOnStartup();
+        // Reads that say how fresh they are (issue 14 §3): every write answers its events' position, and an
+        // asynchronous read waits a bounded time for it.
+        services.AddHttpContextAccessor();
+        services.ConfigureMarten((provider, options) =>
+            options.Listeners.Add(new ProjectionFreshness.WritePositionListener(provider.GetRequiredService<IHttpContextAccessor>())));
+        services.AddSingleton(configuration.GetSection("Freshness").Get<FreshnessOptions>() ?? new FreshnessOptions());
         return services;
     }
 }

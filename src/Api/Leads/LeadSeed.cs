@@ -13,7 +13,8 @@ public static class LeadSeed
 {
     private const string Owner = "officer.demo";
 
-    private sealed record Step(LocalDate On, LeadStage? Stage, ContactChannel Channel, string Summary, string? NextStep = null, LocalDate? FollowUpOn = null);
+    private sealed record Step(LocalDate On, LeadStage? Stage, ContactChannel Channel, string Summary, string? NextStep = null, LocalDate? FollowUpOn = null,
+        LeadDecider.Loss? Loss = null);
 
     private sealed record Project(string Investor, string Zone, string Name, Sector Sector, Money Estimate, LeadSource Source, LocalDate OpenedOn, Step[] Steps);
 
@@ -60,7 +61,17 @@ public static class LeadSeed
             Money.Usd(4_500_000_000m), LeadSource.Other, new LocalDate(2014, 1, 10),
             [
                 new(new LocalDate(2014, 1, 10), LeadStage.Commitment, ContactChannel.Meeting, "Progress review of the mill with Guang Lian and JFE."),
-                new(new LocalDate(2014, 9, 19), LeadStage.Lost, ContactChannel.Email, "JFE announced its withdrawal from the project."),
+                new(new LocalDate(2014, 9, 19), LeadStage.Lost, ContactChannel.Email, "JFE announced its withdrawal from the project.",
+                    Loss: new(LossReason.StrategyChanged)),
+            ]),
+        // Made up for the demo (issue 14 §2.3, §2.4): a tenant of the VSIP network that chose a VSIP park in the north, and
+        // whose first contact came 4 working days after the lead was opened (over the weekend and Hung Kings' day).
+        new("VSIP Quang Ngai Company Limited", "vsip-quang-ngai", "Singapore electronics tenant (demo)", Sector.LightIndustryAndTextiles,
+            Money.Usd(25_000_000m), LeadSource.VsipNetwork, new LocalDate(2014, 4, 3),
+            [
+                new(new LocalDate(2014, 4, 10), null, ContactChannel.Call, "First call with the tenant's regional office."),
+                new(new LocalDate(2014, 6, 12), LeadStage.Lost, ContactChannel.Email, "The tenant chose VSIP Bac Ninh, closer to its suppliers.",
+                    Loss: new(LossReason.AnotherZone, LostToZone: "VSIP Bắc Ninh")),
             ]),
     ];
 
@@ -88,7 +99,7 @@ public static class LeadSeed
             lead = lead.Then(logged);
             if (step.Stage is not { } stage) continue;
             var moved = stage == LeadStage.Lost
-                ? LeadDecider.Lose(lead, step.Summary, step.On, recording)
+                ? LeadDecider.Lose(lead, step.Summary, step.Loss ?? new(LossReason.Other), step.On, recording)
                 : LeadDecider.ChangeStage(lead, stage, step.On, null, recording);
             events.AddRange(Accepted(moved));
             lead = lead.Then(moved.Events);

@@ -8,9 +8,11 @@ namespace Investment.Api.Leads;
 /// A lead as the zone's pipeline counts it, and nothing more: no names, no people. Partners read the pipeline, so this
 /// read model holds no personal data by construction. Its moves between stages are the domain's (<see cref="Lead.Move"/>).
 /// </summary>
-public sealed record PipelineEntry(Guid Id, string ZoneCode, LocalDate OpenedOn, LeadStage Stage, decimal EstimateUsd, IReadOnlyList<StageStay> Stays)
+/// <remarks>Loss (issue 14) is null unless the lead is lost; an entry stored before it reads null until the projection is rebuilt.</remarks>
+public sealed record PipelineEntry(
+    Guid Id, string ZoneCode, LocalDate OpenedOn, LeadStage Stage, decimal EstimateUsd, IReadOnlyList<StageStay> Stays, LeadLoss? Loss = null)
 {
-    public PipelineLead ToPipelineLead() => new(Stage, Pipeline.Furthest(Stays), EstimateUsd, Stays);
+    public PipelineLead ToPipelineLead() => new(Stage, Pipeline.Furthest(Stays), EstimateUsd, Stays, Loss);
 
     public PipelineEntry Moved(IStageMove move) => this with { Stage = move.MovesTo, Stays = Lead.Move(Stays, move) };
 }
@@ -22,9 +24,9 @@ public sealed partial class PipelineEntryProjection : SingleStreamProjection<Pip
 
     public static PipelineEntry Apply(LeadStageChanged e, PipelineEntry entry) => entry.Moved(e);
 
-    public static PipelineEntry Apply(LeadLost e, PipelineEntry entry) => entry.Moved(e);
+    public static PipelineEntry Apply(LeadLost e, PipelineEntry entry) => entry.Moved(e) with { Loss = LeadLoss.Of(e) };
 
-    public static PipelineEntry Apply(LeadReopened e, PipelineEntry entry) => entry.Moved(e);
+    public static PipelineEntry Apply(LeadReopened e, PipelineEntry entry) => entry.Moved(e) with { Loss = null };
 
     public static PipelineEntry Apply(LeadCertified e, PipelineEntry entry) => entry.Moved(e);
 

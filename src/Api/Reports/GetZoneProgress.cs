@@ -23,11 +23,12 @@ namespace Investment.Api.Reports;
 /// <param name="Revocations">Certificates revoked in the year.</param>
 /// <param name="RevokedCapitalUsd">Their capital (positive), beside the figure, not subtracted from it.</param>
 /// <param name="Today">The day the status is read for: today in Vietnam, or asOf.</param>
+/// <param name="Freshness">The event position the figures are current to (an asynchronous projection), and whether they missed the minPosition asked for.</param>
 public sealed record ZoneProgress(
     string ZoneCode, int Year, LocalDate? AsOf, LocalDate Today, CountingRule Rule, TargetRange? Target, TargetStatus Status,
     decimal AttractedUsd, int NewCertificates, decimal NewCapitalUsd, int Amendments, int CapitalIncreaseAmendments, decimal CapitalAddedUsd,
     int CapitalReductionAmendments, decimal CapitalReducedUsd, int OtherAmendments, int Revocations, decimal RevokedCapitalUsd, IReadOnlyList<CountryFigure> ByCountry, IReadOnlyList<SectorFigure> BySector,
-    RealisedCapital Realised, JobFigures Jobs);
+    RealisedCapital Realised, JobFigures Jobs, Freshness? Freshness = null);
 
 /// <summary>
 /// The lines a zone's figure is made of: their signed amountUsd (a reduction negative) sum exactly to attractedUsd. Each
@@ -37,47 +38,56 @@ public sealed record ZoneProgress(
 /// <param name="RealisedLines">One line per certificate issued by the year's end: those in force sum to realised.registeredUsd, realised.realisedUsd and the jobs; all of them sum to realised.realisedInPeriodUsd.</param>
 public sealed record ProgressExplanation(
     string ZoneCode, int Year, LocalDate? AsOf, CountingRule Rule, decimal AttractedUsd, IReadOnlyList<CapitalMovement> Lines, IReadOnlyList<CapitalMovement> Revoked,
-    RealisedCapital Realised, JobFigures Jobs, IReadOnlyList<RealisedLine> RealisedLines);
+    RealisedCapital Realised, JobFigures Jobs, IReadOnlyList<RealisedLine> RealisedLines, Freshness? Freshness = null);
 
 public static class GetZoneProgress
 {
     /// <param name="asOf">Answer as the store knew it at the end of this day (2014-07-05), by recording time; now when omitted.</param>
+    /// <param name="minPosition">Read your write: the Event-Position a write answered; the read waits (a few seconds at most) for it, else answers stale.</param>
     public static async Task<Results<Ok<ZoneProgress>, ProblemHttpResult>> Handle(
-        string code, int year, string? asOf, IQuerySession session, ProgressCache cache, IClock clock, CancellationToken ct)
+        string code, int year, string? asOf, string? minPosition, IQuerySession session, ProgressCache cache, IClock clock,
+        FreshnessOptions freshnessOptions, HttpContext http, CancellationToken ct)
     {
+        if (ProjectionFreshness.Parse(minPosition, out var position) is { } badPosition) return badPosition;
+        var freshness = (await ProjectionFreshness.Wait(session, freshnessOptions, position, ct, nameof(CertificateLedger), nameof(LeadActivityLog))).On(http);
         // "As known now" is served from the cache while nothing it depends on moved; "as known on" is always computed.
-        if (asOf is not null) return Answer(await Compute(session, clock, code, year, asOf, ct));
+        if (asOf is not null) return Answer(await Compute(session, clock, code, year, asOf, ct), freshness);
         var today = VietnamCalendar.Today(clock.GetCurrentInstant());
-        var depends = await ProgressCache.Dependencies(session, TargetDecider.IdOf(code, year), ct);
-        return Answer(await cache.Answer(code, year, depends, today, () => Compute(session, clock, code, year, null, ct), ct));
+        var depends = await ProgressCache.Dependencies(session, TargetDecider.IdOf(code, year), code, ct);
+        return Answer(await cache.Answer(code, year, depends, today, () => Compute(session, clock, code, year, null, ct), ct), freshness);
     }
 
-    private static Results<Ok<ZoneProgress>, ProblemHttpResult> Answer((ZoneProgress? Answer, ProblemHttpResult? Problem) result) =>
-        result.Problem is { } problem ? problem : TypedResults.Ok(result.Answer!);
+    /// <summary>The freshness is the request's own: a cached answer is at least as current as the position read for it.</summary>
+    private static Results<Ok<ZoneProgress>, ProblemHttpResult> Answer((ZoneProgress? Answer, ProblemHttpResult? Problem) result, Freshness freshness) =>
+        result.Problem is { } problem ? problem : TypedResults.Ok(result.Answer! with { Freshness = freshness });
 
     private static async Task<(ZoneProgress? Answer, ProblemHttpResult? Problem)> Compute(
         IQuerySession session, IClock clock, string code, int year, string? asOf, CancellationToken ct)
     {
-        var (inputs, problem) = await ReportInputs.Load(session, clock, code, year, asOf, withLeads: false, ct);
+        var (inputs, problem) = await ReportInputs.Load(session, clock, code, year, asOf, withLeads: true, ct);
         if (problem is not null) return (null, problem);
         var figures = inputs!.Attracted(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31));
         var implemented = inputs.Implemented(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31));
         return (new ZoneProgress(code, year, inputs.AsOf, inputs.Today, figures.Rule, inputs.Target,
-            TargetStatus.Evaluate(inputs.Target, figures.AttractedUsd, year, inputs.Today), figures.AttractedUsd, figures.NewCertificates,
+            inputs.Status(figures.AttractedUsd, inputs.Today), figures.AttractedUsd, figures.NewCertificates,
             figures.NewCapitalUsd, figures.Amendments, figures.CapitalIncreaseAmendments, figures.CapitalAddedUsd, figures.CapitalReductionAmendments,
             figures.CapitalReducedUsd, figures.OtherAmendments, figures.Revocations, figures.RevokedCapitalUsd,
             figures.ByCountry, figures.BySector, implemented.Realised, implemented.Jobs), null);
     }
 
     /// <param name="asOf">Answer as the store knew it at the end of this day, by recording time; now when omitted.</param>
+    /// <param name="minPosition">Read your write: the Event-Position a write answered; the read waits (a few seconds at most) for it, else answers stale.</param>
     public static async Task<Results<Ok<ProgressExplanation>, ProblemHttpResult>> Explain(
-        string code, int year, string? asOf, IQuerySession session, IClock clock, CancellationToken ct)
+        string code, int year, string? asOf, string? minPosition, IQuerySession session, IClock clock, FreshnessOptions freshnessOptions,
+        HttpContext http, CancellationToken ct)
     {
+        if (ProjectionFreshness.Parse(minPosition, out var position) is { } badPosition) return badPosition;
+        var freshness = (await ProjectionFreshness.Wait(session, freshnessOptions, position, ct, nameof(CertificateLedger))).On(http);
         var (inputs, problem) = await ReportInputs.Load(session, clock, code, year, asOf, withLeads: false, ct);
         if (problem is not null) return problem;
         var figures = inputs!.Attracted(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31));
         var implemented = inputs.Implemented(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31));
         return TypedResults.Ok(new ProgressExplanation(code, year, inputs.AsOf, figures.Rule, figures.AttractedUsd, figures.Lines, figures.Revoked,
-            implemented.Realised, implemented.Jobs, implemented.Lines));
+            implemented.Realised, implemented.Jobs, implemented.Lines, freshness));
     }
 }

@@ -22,12 +22,14 @@ namespace Investment.Api.Reports;
 /// <param name="RevokedCapitalUsd">Their capital (positive), not subtracted from attractedUsd.</param>
 /// <param name="Realised">Realised capital (vốn thực hiện) beside registered capital: disbursed in the period and cumulative at its end, with the realisation rate.</param>
 /// <param name="Jobs">Employees planned by certificates and working on projects (from inspections), at the period's end.</param>
+/// <param name="Leads">Leads opened, certified and lost (by reason and where to), contacts logged, and the response time (per officer for officers and admins).</param>
+/// <param name="Freshness">The event position the report is current to (it comes from asynchronous projections), and whether it missed the minPosition asked for.</param>
 public sealed record ZoneReport(
     string ZoneCode, int Year, string Period, LocalDate From, LocalDate To, LocalDate? AsOf, CountingRule Rule, TargetRange? Target, TargetStatus Status,
     decimal AttractedUsd, IReadOnlyList<CapitalMovement> NewCertificates, int NewCertificateCount, decimal NewCapitalUsd,
     IReadOnlyList<CapitalMovement> Amendments, int CapitalIncreaseAmendments, decimal CapitalAddedUsd, int CapitalReductionAmendments,
     decimal CapitalReducedUsd, int OtherAmendments, IReadOnlyList<CapitalMovement> Revocations, decimal RevokedCapitalUsd, LeadFigures Leads,
-    IReadOnlyList<CountryFigure> ByCountry, IReadOnlyList<SectorFigure> BySector, RealisedCapital Realised, JobFigures Jobs);
+    IReadOnlyList<CountryFigure> ByCountry, IReadOnlyList<SectorFigure> BySector, RealisedCapital Realised, JobFigures Jobs, Freshness? Freshness = null);
 
 public static class GetZoneReport
 {
@@ -36,11 +38,15 @@ public static class GetZoneReport
 
     /// <param name="period">first-half (1 January – 30 June) or year.</param>
     /// <param name="asOf">Answer as the store knew it at the end of this day (2014-07-05), by recording time; now when omitted.</param>
+    /// <param name="minPosition">Read your write: the Event-Position a write answered; the read waits (a few seconds at most) for it, else answers stale.</param>
     public static async Task<IResult> Handle(
-        string code, int year, string period, string? asOf, IQuerySession session, IClock clock, HttpContext http, CancellationToken ct)
+        string code, int year, string period, string? asOf, string? minPosition, IQuerySession session, IClock clock, ClaimsPrincipal user,
+        FreshnessOptions freshnessOptions, HttpContext http, CancellationToken ct)
     {
         if (period is not (FirstHalf or WholeYear))
             return Problems.BadRequest("request.invalid_period", $"period must be {FirstHalf} or {WholeYear}.");
+        if (ProjectionFreshness.Parse(minPosition, out var position) is { } badPosition) return badPosition;
+        var freshness = (await ProjectionFreshness.Wait(session, freshnessOptions, position, ct, nameof(CertificateLedger), nameof(LeadActivityLog))).On(http);
         var (inputs, problem) = await ReportInputs.Load(session, clock, code, year, asOf, withLeads: true, ct);
         if (problem is not null) return problem;
 
@@ -50,15 +56,18 @@ public static class GetZoneReport
         var implemented = inputs.Implemented(from, to);
         var statusDay = inputs.Today < to ? inputs.Today : to;
         var report = new ZoneReport(code, year, period, from, to, inputs.AsOf, figures.Rule, inputs.Target,
-            TargetStatus.Evaluate(inputs.Target, figures.AttractedUsd, year, statusDay), figures.AttractedUsd,
+            inputs.Status(figures.AttractedUsd, statusDay), figures.AttractedUsd,
             [.. figures.Lines.Where(l => l.Kind == MovementKind.NewCertificate)], figures.NewCertificates, figures.NewCapitalUsd,
             figures.AmendmentLines, figures.CapitalIncreaseAmendments, figures.CapitalAddedUsd, figures.CapitalReductionAmendments,
             figures.CapitalReducedUsd, figures.OtherAmendments, figures.Revoked, figures.RevokedCapitalUsd,
-            LeadFigures.Count(inputs.LeadFacts, from, to, inputs.KnownAt), figures.ByCountry, figures.BySector,
-            implemented.Realised, implemented.Jobs);
+            Leads(LeadFigures.Count(inputs.LeadFacts, from, to, inputs.KnownAt, today: inputs.Today), user), figures.ByCountry, figures.BySector,
+            implemented.Realised, implemented.Jobs, freshness);
 
         return ReportCsv.Wanted(http.Request)
             ? TypedResults.File(ReportCsv.Write(report), "text/csv; charset=utf-8", $"{code}-{year}-{period}.csv")
             : TypedResults.Ok(report);
     }
+
+    /// <summary>Partners see no per-officer figures.</summary>
+    private static LeadFigures Leads(LeadFigures figures, ClaimsPrincipal user) => user.SeesPersonalData() ? figures : figures with { ResponseByOfficer = null };
 }

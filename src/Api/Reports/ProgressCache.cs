@@ -10,7 +10,7 @@ namespace Investment.Api.Reports;
 /// </summary>
 public sealed class ProgressCache
 {
-    private sealed record Entry(long LedgerPosition, long TargetVersion, LocalDate Today, ZoneProgress Answer);
+    private sealed record Entry(Dependency Depends, LocalDate Today, ZoneProgress Answer);
 
     private readonly ConcurrentDictionary<(string Zone, int Year), Entry> answers = new();
 
@@ -28,17 +28,25 @@ public sealed class ProgressCache
     /// progress API (AllProjectionProgress) would cost a round trip of its own beside the target's, on every read of a
     /// cached answer: the two are read in one statement instead, the target's table named by Marten's mapping.
     /// </summary>
-    public static async Task<Dependency> Dependencies(IQuerySession session, Guid targetId, CancellationToken ct)
+    public static async Task<Dependency> Dependencies(IQuerySession session, Guid targetId, string zone, CancellationToken ct)
     {
         var targets = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(ZoneTarget)).TableName.QualifiedName;
+        var probabilities = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(Forecasts.ZoneProbabilitySettings)).TableName.QualifiedName;
         return (await session.AdvancedSql.QueryAsync<Dependency>($"""
             select json_build_object(
                 'ledgerPosition', coalesce((select max(last_seq_id) from {EventStoreSetup.Schema}.mt_event_progression where name like 'CertificateLedger:%'), 0),
-                'targetVersion', coalesce((select (data ->> 'version')::bigint from {targets} where id = ?), 0))
-            """, ct, targetId))[0];
+                'targetVersion', coalesce((select (data ->> 'version')::bigint from {targets} where id = ?), 0),
+                'leadPosition', coalesce((select max(last_seq_id) from {EventStoreSetup.Schema}.mt_event_progression where name like 'LeadActivityLog:%'), 0),
+                'probabilitiesVersion', coalesce((select (data ->> 'version')::bigint from {probabilities} where id = ?), 0))
+            """, ct, targetId, Domain.Forecasts.ProbabilityDecider.IdOf(zone)))[0];
     }
 
-    public sealed record Dependency(long LedgerPosition, long TargetVersion);
+    /// <summary>What a kept answer depends on; each only grows. The lead log and the probabilities feed the pipeline forecast.</summary>
+    public sealed record Dependency(long LedgerPosition, long TargetVersion, long LeadPosition = 0, long ProbabilitiesVersion = 0)
+    {
+        public bool CoveredBy(Dependency kept) => kept.LedgerPosition >= LedgerPosition && kept.TargetVersion >= TargetVersion
+            && kept.LeadPosition >= LeadPosition && kept.ProbabilitiesVersion >= ProbabilitiesVersion;
+    }
 
     /// <summary>
     /// The kept answer when it is at least as recent as <paramref name="depends"/> (the ledger position and the target
@@ -57,7 +65,7 @@ public sealed class ProgressCache
             // Computed by the request this one waited for.
             if (Find(zone, year, depends, today) is { } computed) return (computed, null);
             var result = await compute();
-            if (result.Answer is { } answer) answers[(zone, year)] = new Entry(depends.LedgerPosition, depends.TargetVersion, today, answer);
+            if (result.Answer is { } answer) answers[(zone, year)] = new Entry(depends, today, answer);
             return result;
         }
         finally
@@ -67,8 +75,7 @@ public sealed class ProgressCache
     }
 
     private ZoneProgress? Find(string zone, int year, Dependency depends, LocalDate today) =>
-        answers.TryGetValue((zone, year), out var entry) && entry.LedgerPosition >= depends.LedgerPosition
-            && entry.TargetVersion >= depends.TargetVersion && entry.Today == today
+        answers.TryGetValue((zone, year), out var entry) && depends.CoveredBy(entry.Depends) && entry.Today == today
             ? entry.Answer
             : null;
 }

@@ -26,6 +26,7 @@ public static class ReportCsv
         Row("summary", "zone", null, null, null, null, null, null, r.ZoneCode);
         Row("summary", "period", $"{Iso(r.From)}..{Iso(r.To)}", null, null, null, null, null, null);
         Row("summary", "asKnownOn", r.AsOf is { } asOf ? Iso(asOf) : "now", null, null, null, null, null, null);
+        Row("summary", "currentToPosition", null, null, r.Freshness?.Stale == true ? "stale" : null, null, null, r.Freshness?.CurrentToPosition, null);
         Row("summary", "countingRule", null, null, r.Rule.Code, null, null, null, null);
         Row("summary", "attracted", null, null, null, null, null, null, r.AttractedUsd);
         Row("summary", "targetMinimum", null, null, r.Target?.Decision, null, null, null, r.Target?.MinimumUsd);
@@ -49,6 +50,18 @@ public static class ReportCsv
         Row("summary", "leadsCertified", null, null, null, null, null, r.Leads.Certified, null);
         Row("summary", "leadsLost", null, null, null, null, null, r.Leads.Lost, null);
         Row("summary", "contactsLogged", null, null, null, null, null, r.Leads.ContactsLogged, null);
+        if (r.Leads.ResponseTime is { } response)
+        {
+            Row("summary", "responseStandardWorkingDays", null, null, null, null, null, response.StandardWorkingDays, null);
+            Row("summary", "leadsAnswered", null, null, null, null, null, response.Answered, null);
+            Row("summary", "leadsAnsweredWithinStandard", null, null, null, null, null, response.AnsweredWithinStandard, null);
+            Row("summary", "leadsOverdue", null, null, null, null, null, response.Overdue, null);
+        }
+        foreach (var l in r.Leads.LostBy?.ByReason ?? []) Row("leadsLostByReason", Json.Name(l.Reason.ToString()), null, null, null, null, null, l.Leads, l.EstimatedCapitalUsd);
+        foreach (var l in r.Leads.LostBy?.ToCountries ?? []) Row("leadsLostToCountry", null, null, null, null, l.LostTo, null, l.Leads, l.EstimatedCapitalUsd);
+        foreach (var l in r.Leads.LostBy?.ToZones ?? []) Row("leadsLostToZone", l.LostTo, null, null, null, null, null, l.Leads, l.EstimatedCapitalUsd);
+        foreach (var o in r.Leads.ResponseByOfficer ?? [])
+            Row("responseByOfficer", o.Officer, null, null, null, null, null, o.Figures.AnsweredWithinStandard, null);
         foreach (var m in r.NewCertificates) Row("newCertificate", null, Iso(m.On), m.CertificateNumber, m.ProjectName, m.Country, Json.Name(m.Sector.ToString()), null, m.AmountUsd);
         foreach (var m in r.Amendments)
             Row(Json.Name(m.Kind.ToString()), m.AmendmentNumber, Iso(m.On), m.CertificateNumber, m.ProjectName, m.Country, Json.Name(m.Sector.ToString()), null,

@@ -1,4 +1,6 @@
+using Investment.Api.Forecasts;
 using Investment.Api.Targets;
+using Investment.Domain.Forecasts;
 using Investment.Api.Zones;
 using Investment.Domain.Common;
 using Investment.Domain.Reports;
@@ -13,7 +15,8 @@ namespace Investment.Api.Reports;
 /// </summary>
 public sealed record ReportInputs(
     string ZoneCode, int Year, LocalDate? AsOf, Instant KnownAt, LocalDate Today, TargetRange? Target,
-    IReadOnlyList<CapitalMovement> Movements, IReadOnlyList<IReadOnlyList<LeadFact>> LeadFacts, IReadOnlyList<ImplementationFacts> Implementation)
+    IReadOnlyList<CapitalMovement> Movements, IReadOnlyList<IReadOnlyList<LeadFact>> LeadFacts, IReadOnlyList<ImplementationFacts> Implementation,
+    StageProbabilities Probabilities)
 {
     public static async Task<(ReportInputs? Inputs, ProblemHttpResult? Problem)> Load(
         IQuerySession session, IClock clock, string code, int year, string? asOf, bool withLeads, CancellationToken ct)
@@ -31,16 +34,23 @@ public sealed record ReportInputs(
         var ledgers = await session.Query<CertificateLedger>()
             .Where(x => x.ZoneCode == code && (x.Years.Contains(year) || x.IssuedYear <= year)).ToListAsync(ct);
         var leads = withLeads
-            ? await session.Query<LeadActivityLog>().Where(x => x.ZoneCode == code && x.Years.Contains(year)).ToListAsync(ct)
+            ? await session.Query<LeadActivityLog>().Where(x => x.ZoneCode == code && (x.Years.Contains(year) || x.Years.Contains(year - 1))).ToListAsync(ct)
             : [];
+        // The stage probabilities as known at the instant: an as-known-on answer uses the version set by then.
+        var probabilities = (await GetStageProbabilities.Load(session, code, ct)).Settings.KnownAt(knownAt);
         // Targets are typed in as the decision states them; answers write every USD amount with two decimals.
         var range = target?.Target.KnownAt(knownAt) is { } known ? known with { MinimumUsd = Money.Cents(known.MinimumUsd), MaximumUsd = Money.Cents(known.MaximumUsd) } : null;
         return (new ReportInputs(code, year, asOfDate, knownAt, today, range,
-            [.. ledgers.SelectMany(l => l.Movements)], [.. leads.Select(l => l.Facts)], [.. ledgers.Select(l => l.Implementation())]), null);
+            [.. ledgers.SelectMany(l => l.Movements)], [.. leads.Select(l => l.Facts)], [.. ledgers.Select(l => l.Implementation())], probabilities), null);
     }
 
     public AttractedCapital Attracted(LocalDate from, LocalDate to) =>
         AttractedCapital.Compute(Movements, ZoneCode, from, to, KnownAt, CountingRule.For(Year));
+
+    /// <summary>The status for a day, with the pipeline's forecast of the year beside the straight line (issue 14 §2.5).</summary>
+    public TargetStatus Status(decimal attractedUsd, LocalDate statusDay) =>
+        TargetStatus.Evaluate(Target, attractedUsd, Year, statusDay)
+            .WithPipeline(attractedUsd, PipelineForecast.Expected(LeadFact.ActiveIn(LeadFacts, Year, KnownAt), Probabilities, Year, statusDay));
 
     public ImplementationFigures Implemented(LocalDate from, LocalDate to) => ImplementationFigures.Compute(Implementation, ZoneCode, from, to, KnownAt);
 }

@@ -19,7 +19,8 @@ public sealed record ContactState(ContactDetails Details, bool Withdrawn);
 /// A lead and everything that happened to it, folded from its events: what decisions work on and what officers read.
 /// Stage, owner, estimate (as stated and in USD), the stays in each stage, the contacts that stand (not withdrawn), the
 /// last contact and the next follow-up (the one asked for by the latest contact). timeInStages is computed when read,
-/// from the clock (<see cref="AsOf"/>): a fold never reads the clock.
+/// from the clock (<see cref="AsOf"/>): a fold never reads the clock. Loss says why a lost lead was lost (null unless
+/// lost); FirstContactAt is the earliest contact that stands, the end of the lead's response time (issue 14 §2.4).
 /// </summary>
 public sealed record Lead(
     Guid Id,
@@ -42,7 +43,9 @@ public sealed record Lead(
     Instant? LastContactAt,
     LocalDate? NextFollowUpOn,
     Guid? CertificateId,
-    IReadOnlyList<TimeInStage>? TimeInStages = null)
+    IReadOnlyList<TimeInStage>? TimeInStages = null,
+    LeadLoss? Loss = null,
+    Instant? FirstContactAt = null)
 {
     public static Lead Create(LeadOpened e) =>
         new(e.LeadId, e.InvestorId, e.InvestorName, e.InvestorCountry, e.ZoneCode, e.ProjectName, e.Sector, e.EstimatedCapital,
@@ -50,9 +53,9 @@ public sealed record Lead(
 
     public Lead Apply(LeadStageChanged e) => Moved(e);
 
-    public Lead Apply(LeadLost e) => Moved(e) with { LostAt = e.LostAt, LostReason = e.Reason };
+    public Lead Apply(LeadLost e) => Moved(e) with { LostAt = e.LostAt, LostReason = e.Reason, Loss = LeadLoss.Of(e) };
 
-    public Lead Apply(LeadReopened e) => Moved(e) with { LostAt = null, LostReason = null };
+    public Lead Apply(LeadReopened e) => Moved(e) with { LostAt = null, LostReason = null, Loss = null };
 
     public Lead Apply(LeadCertified e) => Moved(e) with { CertificateId = e.CertificateId };
 
@@ -121,7 +124,11 @@ public sealed record Lead(
     private Lead WithContacts(IReadOnlyList<ContactMark> contacts)
     {
         var latest = contacts.OrderBy(c => c.OccurredAt).LastOrDefault();
-        return this with { Contacts = contacts, LastContactAt = latest?.OccurredAt, NextFollowUpOn = latest?.FollowUpOn };
+        return this with
+        {
+            Contacts = contacts, LastContactAt = latest?.OccurredAt, NextFollowUpOn = latest?.FollowUpOn,
+            FirstContactAt = contacts.Count == 0 ? null : contacts.Min(c => c.OccurredAt),
+        };
     }
 
     private static ContactMark Mark(Guid contactId, ContactDetails contact) => new(contactId, contact.OccurredAt, contact.FollowUpOn);

@@ -46,12 +46,17 @@ public static class LeadDecider
         return Decision.Accept(new LeadCertified(lead.Id, certificateId, certificateNumber, on, recording.By, recording.At));
     }
 
-    public static Decision Lose(Lead lead, string reason, LocalDate? on, Recording recording)
+    /// <summary>Where a lost lead went, when it went somewhere (<see cref="LossReasons.Check"/> is the rule).</summary>
+    public sealed record Loss(LossReason Code, string? LostToCountry = null, string? LostToZone = null);
+
+    /// <remarks>The request's validator applies <see cref="LossReasons.Check"/> (a 400 naming the field) before this runs.</remarks>
+    public static Decision Lose(Lead lead, string reason, Loss loss, LocalDate? on, Recording recording)
     {
         if (lead.Stage == LeadStage.Lost) return Decision.Refuse("lead.already_lost", $"The lead was already lost at {Name(lead.LostAt!.Value)}.");
         if (Closed(lead) is { } closed) return closed;
         if (CheckDate(lead, on, recording, out var date) is { } badDate) return badDate;
-        return Decision.Accept(new LeadLost(lead.Id, lead.Stage, date, reason.Trim(), recording.By, recording.At));
+        return Decision.Accept(new LeadLost(lead.Id, lead.Stage, date, reason.Trim(), recording.By, recording.At,
+            loss.Code, Rules.Blank(loss.LostToCountry), Rules.Blank(loss.LostToZone)));
     }
 
     public static Decision Reopen(Lead lead, string? reason, LocalDate? on, Recording recording)

@@ -75,7 +75,13 @@ public sealed record LeadStageChanged(Guid LeadId, LeadStage From, LeadStage To,
     LocalDate IStageMove.MovedOn => On;
 }
 
-public sealed record LeadLost(Guid LeadId, LeadStage LostAt, LocalDate On, string Reason, string RecordedBy, Instant RecordedAt) : IRecordedEvent, IStageMove
+/// <summary>
+/// The lead was lost, with the reason's text and (since issue 14) its code and where it went. A LeadLost recorded before
+/// codes existed has none of the last three: it reads as <see cref="LossReason.Other"/>, unrecorded (<see cref="LeadLoss"/>).
+/// </summary>
+public sealed record LeadLost(
+    Guid LeadId, LeadStage LostAt, LocalDate On, string Reason, string RecordedBy, Instant RecordedAt,
+    LossReason? ReasonCode = null, string? LostToCountry = null, string? LostToZone = null) : IRecordedEvent, IStageMove
 {
     LeadStage IStageMove.MovesTo => LeadStage.Lost;
     LocalDate IStageMove.MovedOn => On;

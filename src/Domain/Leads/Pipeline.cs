@@ -1,7 +1,7 @@
 namespace Investment.Domain.Leads;
 
 /// <summary>One lead as the pipeline counts it: where it is, the furthest it got, its estimate in USD, its stays.</summary>
-public sealed record PipelineLead(LeadStage Stage, LeadStage Furthest, decimal EstimateUsd, IReadOnlyList<StageStay> Stays);
+public sealed record PipelineLead(LeadStage Stage, LeadStage Furthest, decimal EstimateUsd, IReadOnlyList<StageStay> Stays, LeadLoss? Loss = null);
 
 /// <param name="Current">Leads in this stage now.</param>
 /// <param name="EstimatedCapitalUsd">Their estimated capital, in USD.</param>
@@ -10,7 +10,38 @@ public sealed record PipelineLead(LeadStage Stage, LeadStage Furthest, decimal E
 /// <param name="MedianDays">Median whole days of completed stays in this stage; null when no lead has left it yet.</param>
 public sealed record StageFigures(LeadStage Stage, int Current, decimal EstimatedCapitalUsd, int Reached, decimal? ConversionToNext, decimal? MedianDays);
 
-public sealed record PipelineFigures(int Leads, int Lost, decimal LostEstimatedCapitalUsd, IReadOnlyList<StageFigures> Stages);
+public sealed record PipelineFigures(int Leads, int Lost, decimal LostEstimatedCapitalUsd, IReadOnlyList<StageFigures> Stages, LostFigures LostBy);
+
+/// <param name="Reason">The reason's code.</param>
+/// <param name="Label">Its name in English (<see cref="LossReasons.Label"/>).</param>
+/// <param name="Leads">Lost leads with this reason.</param>
+/// <param name="WithoutReasonCode">Of them, those lost before reason codes were recorded, read as other (0 for every other reason).</param>
+/// <param name="EstimatedCapitalUsd">Their estimated capital, in USD.</param>
+public sealed record LostReasonFigure(LossReason Reason, string Label, int Leads, int WithoutReasonCode, decimal EstimatedCapitalUsd);
+
+/// <param name="LostTo">The country (ISO 3166-1 alpha-2) or the zone the leads were lost to.</param>
+public sealed record LostToFigure(string LostTo, int Leads, decimal EstimatedCapitalUsd);
+
+/// <summary>
+/// Lost leads by reason (every reason of the fixed list, in its order, zeros included, so that the rows add up to the
+/// leads lost) and by the country and the zone in Vietnam they were lost to (most leads first).
+/// </summary>
+public sealed record LostFigures(IReadOnlyList<LostReasonFigure> ByReason, IReadOnlyList<LostToFigure> ToCountries, IReadOnlyList<LostToFigure> ToZones)
+{
+    public static LostFigures Count(IReadOnlyCollection<(LeadLoss Loss, decimal EstimateUsd)> lost)
+    {
+        var byReason = Enum.GetValues<LossReason>().Select(reason =>
+        {
+            var these = lost.Where(l => l.Loss.Reason == reason).ToList();
+            return new LostReasonFigure(reason, LossReasons.Label(reason), these.Count, these.Count(l => !l.Loss.ReasonRecorded), these.Sum(l => l.EstimateUsd));
+        }).ToList();
+        static IReadOnlyList<LostToFigure> To(IEnumerable<(string? To, decimal EstimateUsd)> rows) =>
+            [.. rows.Where(r => r.To is not null).GroupBy(r => r.To!, StringComparer.Ordinal)
+                .Select(g => new LostToFigure(g.Key, g.Count(), g.Sum(r => r.EstimateUsd)))
+                .OrderByDescending(f => f.Leads).ThenBy(f => f.LostTo, StringComparer.Ordinal)];
+        return new LostFigures(byReason, To(lost.Select(l => (l.Loss.LostToCountry, l.EstimateUsd))), To(lost.Select(l => (l.Loss.LostToZone, l.EstimateUsd))));
+    }
+}
 
 public static class Pipeline
 {
@@ -37,7 +68,8 @@ public static class Pipeline
             return new StageFigures(stage, here.Count, here.Sum(l => l.EstimateUsd), reached[stage], conversion, Median(days));
         }).ToList();
         var lost = leads.Where(l => l.Stage == LeadStage.Lost).ToList();
-        return new PipelineFigures(leads.Count, lost.Count, lost.Sum(l => l.EstimateUsd), stages);
+        return new PipelineFigures(leads.Count, lost.Count, lost.Sum(l => l.EstimateUsd), stages,
+            LostFigures.Count([.. lost.Select(l => (l.Loss ?? new LeadLoss(LossReason.Other, false, null, null), l.EstimateUsd))]));
     }
 
     public static decimal? Median(IReadOnlyCollection<int> values)

@@ -128,7 +128,7 @@ public sealed class IssueCertificateTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task a_lost_lead_or_a_lead_of_another_investor_cannot_be_certified_and_nothing_is_saved()
     {
         var lost = await Host.ALead(Officer, openedOn: "2013-01-10");
-        await Host.Post(Officer, $"/api/v1/leads/{lost.Id}/lose", new { reason = "Gone." });
+        await Host.Post(Officer, $"/api/v1/leads/{lost.Id}/lose", new { reason = "Gone.", reasonCode = "other" });
         var other = await Host.ALead(Officer, openedOn: "2013-01-10");
         var stranger = await Host.ARegisteredInvestor(Officer, InvestorRequests.Profile(Unique("Stranger")));
         var numbers = (CertificateRequests.Number(), CertificateRequests.Number(), CertificateRequests.Number());

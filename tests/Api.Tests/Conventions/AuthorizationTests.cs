@@ -50,6 +50,8 @@ public sealed class AuthorizationTests(ApiFixture fixture) : ApiTest(fixture)
         ["POST /api/v1/certificates/{id:guid}/revoke"] = Policies.Officer,
         ["PUT /api/v1/zones/{code}/targets/{year:int}"] = Policies.Admin,
         ["GET /api/v1/zones/{code}/targets/{year:int}"] = Policies.Reader,
+        ["GET /api/v1/zones/{code}/stage-probabilities"] = Policies.Reader,
+        ["PUT /api/v1/zones/{code}/stage-probabilities"] = Policies.Admin,
         ["GET /api/v1/zones/{code}/progress/{year:int}"] = Policies.Reader,
         ["GET /api/v1/zones/{code}/progress/{year:int}/explanation"] = Policies.Reader,
         ["GET /api/v1/zones/{code}/reports/{year:int}/{period}"] = Policies.Reader,

@@ -60,7 +60,7 @@ public sealed class WriteETagTests(ApiFixture fixture) : ApiTest(fixture)
         await Expect(withdrawn, lead);
         await Expect(withdrawn, contact);
 
-        var lost = await Write(Officer, "POST", lead + "/lose", new { reason = "Chose another site." }, withdrawn.Header("ETag"));
+        var lost = await Write(Officer, "POST", lead + "/lose", new { reason = "Chose another site.", reasonCode = "other" }, withdrawn.Header("ETag"));
         await Expect(lost, lead);
         var reopened = await Write(Officer, "POST", lead + "/reopen", new { reason = "Back on the table." }, lost.Header("ETag"));
         await Expect(reopened, lead);

@@ -54,9 +54,9 @@ public sealed class LeadStageTests(ApiFixture fixture) : ApiTest(fixture)
         var lead = await Host.ALead(Officer);
         await Host.Post(Officer, Url(lead, "/stage"), new { stage = "siteVisit" });
 
-        var lost = await Host.Post(Officer, Url(lead, "/lose"), new { reason = "Chose a site in Thailand." });
+        var lost = await Host.Post(Officer, Url(lead, "/lose"), new { reason = "Chose a site in Thailand.", reasonCode = "other" });
         var moved = await Host.Post(Officer, Url(lead, "/stage"), new { stage = "commitment" });
-        var lostAgain = await Host.Post(Officer, Url(lead, "/lose"), new { reason = "Again." });
+        var lostAgain = await Host.Post(Officer, Url(lead, "/lose"), new { reason = "Again.", reasonCode = "other" });
         var reopened = await Host.Post(Officer, Url(lead, "/reopen"), new { reason = "New incentives." });
 
         var lostLead = await lost.Read<Lead>();
@@ -72,7 +72,7 @@ public sealed class LeadStageTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task losing_needs_a_reason_and_only_a_lost_lead_reopens()
     {
         var lead = await Host.ALead(Officer);
-        await (await Host.Post(Officer, Url(lead, "/lose"), new { reason = "" })).ShouldBe(400, "validation.failed");
+        await (await Host.Post(Officer, Url(lead, "/lose"), new { reason = "", reasonCode = "other" })).ShouldBe(400, "validation.failed");
         await (await Host.Post(Officer, Url(lead, "/reopen"), new { })).ShouldBe(409, "lead.not_lost");
     }
 

@@ -38,7 +38,7 @@ public sealed class ListLeadsTests(ApiFixture fixture) : ApiTest(fixture)
         await Host.Post(Officer, $"/api/v1/leads/{due.Id}/contacts", LeadRequests.Contact(followUpOn: "2014-07-03"));
         await Host.Post(Officer, $"/api/v1/leads/{later.Id}/contacts", LeadRequests.Contact(followUpOn: "2014-07-04"));
         await Host.Post(Officer, $"/api/v1/leads/{lost.Id}/contacts", LeadRequests.Contact(followUpOn: "2014-07-02"));
-        await Host.Post(Officer, $"/api/v1/leads/{lost.Id}/lose", new { reason = "Gone." });
+        await Host.Post(Officer, $"/api/v1/leads/{lost.Id}/lose", new { reason = "Gone.", reasonCode = "other" });
 
         var page = await Host.Get<Page<Lead>>(Officer, $"/api/v1/leads?owner={owner}&followUpDueBy=2014-07-03");
 

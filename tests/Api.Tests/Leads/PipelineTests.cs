@@ -19,7 +19,7 @@ public sealed class PipelineTests(ApiFixture fixture) : ApiTest(fixture)
         await Host.Post(Officer, $"/api/v1/leads/{a.Id}/stage", new { stage = "engaged", on = "2013-02-11" }); // 10 days a prospect
         await Host.Post(Officer, $"/api/v1/leads/{a.Id}/stage", new { stage = "siteVisit", on = "2013-03-01" });
         await Host.Post(Officer, $"/api/v1/leads/{b.Id}/stage", new { stage = "engaged", on = "2013-02-25" }); // 20 days a prospect
-        await Host.Post(Officer, $"/api/v1/leads/{c.Id}/lose", new { reason = "No land.", on = "2013-02-21" }); // 10 days a prospect
+        await Host.Post(Officer, $"/api/v1/leads/{c.Id}/lose", new { reason = "No land.", reasonCode = "other", on = "2013-02-21" }); // 10 days a prospect
 
         await Host.Settled();
         var pipeline = await Host.Get<ZonePipeline>(Partner, $"/api/v1/zones/quang-phu/pipeline?{Period}");

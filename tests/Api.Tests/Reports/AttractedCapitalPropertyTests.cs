@@ -84,6 +84,7 @@ public sealed class AttractedCapitalPropertyTests : IAsyncLifetime
                 }
 
         Assert.Equal(Zones.Length * Years.Length * (asOfDates.Count + 1), answers.Count);
+        foreach (var zone in Zones) await LeadFiguresAgreeWithAFold(raw, zone);
         var before = await Snapshot(host);
         await host.DisposeAsync();
         host = await RebuiltHost();
@@ -206,7 +207,10 @@ public sealed class AttractedCapitalPropertyTests : IAsyncLifetime
             await host.Post(Officer, $"{url}/contacts/{contacts[2]}/withdraw", new { reason = "Wrong lead." });
             if (i % 3 == 0)
             {
-                await host.Post(Officer, $"{url}/lose", new { reason = "Gone.", on = $"2015-0{i + 1}-20" });
+                object loss = i == 0
+                    ? new { reason = "Gone.", reasonCode = "anotherCountry", lostToCountry = "TH", on = $"2015-0{i + 1}-20" }
+                    : new { reason = "Gone.", reasonCode = "anotherZone", lostToZone = "VSIP Bình Dương", on = $"2015-0{i + 1}-20" };
+                await host.Post(Officer, $"{url}/lose", loss);
                 await host.Post(Officer, $"{url}/reopen", new { on = $"2015-0{i + 1}-25" });
             }
         }
@@ -216,6 +220,35 @@ public sealed class AttractedCapitalPropertyTests : IAsyncLifetime
         await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
         Assert.Equal(6, await session.Query<LeadDetails>().CountAsync());
         Assert.Equal(2, (await session.Query<Investment.Api.Targets.ZoneTarget>().SingleAsync()).Target.Versions.Count);
+    }
+
+    /// <summary>
+    /// The 2015 report's lost leads by reason and where to, and its response time, against a fold of the raw lead events
+    /// (issue 14 §2.3, §2.4): each lead's last LeadLost in the year, and its earliest contact neither withdrawn nor moved.
+    /// </summary>
+    private async Task LeadFiguresAgreeWithAFold(IReadOnlyList<object> raw, string zone)
+    {
+        var report = await host.Get<ZoneReport>(Officer, $"/api/v1/zones/{zone}/reports/2015/year");
+        var opened = raw.OfType<Investment.Domain.Leads.LeadOpened>().Where(o => o.ZoneCode == zone && o.OpenedOn.Year == 2015).ToDictionary(o => o.LeadId);
+        var lost = raw.OfType<Investment.Domain.Leads.LeadLost>().Where(l => opened.ContainsKey(l.LeadId) && l.On.Year == 2015)
+            .GroupBy(l => l.LeadId).Select(g => g.Last()).ToList();
+        Assert.Equal(lost.GroupBy(l => l.ReasonCode ?? Investment.Domain.Leads.LossReason.Other).ToDictionary(g => g.Key, g => g.Count()),
+            report.Leads.LostBy!.ByReason.Where(r => r.Leads > 0).ToDictionary(r => r.Reason, r => r.Leads));
+        Assert.Equal(lost.Where(l => l.LostToCountry is not null).GroupBy(l => l.LostToCountry!).Select(g => $"{g.Key}={g.Count()}").Order(StringComparer.Ordinal),
+            report.Leads.LostBy.ToCountries.Select(c => $"{c.LostTo}={c.Leads}").Order(StringComparer.Ordinal));
+
+        var contacts = new Dictionary<Guid, (Guid Lead, LocalDate On)>();
+        foreach (var e in raw)
+            switch (e)
+            {
+                case Investment.Domain.Leads.ContactLogged c: contacts[c.ContactId] = (c.LeadId, VietnamCalendar.Today(c.Contact.OccurredAt)); break;
+                case Investment.Domain.Leads.ContactCorrected c: contacts[c.ContactId] = (c.LeadId, VietnamCalendar.Today(c.Contact.OccurredAt)); break;
+                case Investment.Domain.Leads.ContactWithdrawn c: contacts.Remove(c.ContactId); break;
+            }
+        var days = opened.Values.Select(o => contacts.Values.Where(c => c.Lead == o.LeadId).Select(c => (LocalDate?)c.On).Min() is { } first
+            ? WorkingDays.Between(o.OpenedOn, first) : (int?)null).ToList();
+        var response = report.Leads.ResponseTime!;
+        Assert.Equal((opened.Count, days.Count(d => d is not null), days.Count(d => d <= 2)), (response.Leads, response.Answered, response.AnsweredWithinStandard));
     }
 
     /// <summary>Host.Settled() on this class's own host, with more time: 40 random histories are a longer catch-up than the shared host's.</summary>
@@ -347,6 +380,7 @@ public sealed class AttractedCapitalPropertyTests : IAsyncLifetime
         await Add<Investment.Api.Investors.InvestorDetails>();
         await Add<ContactEntry>();
         await Add<Investment.Api.Targets.ZoneTarget>();
+        await Add<Investment.Api.Forecasts.ZoneProbabilitySettings>();
         return string.Join("\n", parts);
     }
 
@@ -358,7 +392,7 @@ public sealed class AttractedCapitalPropertyTests : IAsyncLifetime
         using var daemon = await store.BuildProjectionDaemonAsync();
         var projections = Investment.Api.EventStore.EventStoreSetup.RebuildableProjections(store);
         // Every read model the features register, inline and async: the list comes from Marten, not from a copy.
-        Assert.Equal(9, projections.Count);
+        Assert.Equal(10, projections.Count);
         foreach (var projection in projections)
             await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(2), CancellationToken.None);
         return rebuilt;

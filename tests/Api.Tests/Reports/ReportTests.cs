@@ -29,10 +29,10 @@ public sealed class ReportTests(ApiFixture fixture) : ApiTest(fixture)
         var withdrawn = await (await Host.Post(Officer, $"/api/v1/leads/{lead.Id}/contacts", LeadRequests.Contact("Wrong.", occurredAtLocal: "2010-02-03T10:00:00"))).Read<LoggedContact>();
         await Host.Post(Officer, $"/api/v1/leads/{lead.Id}/contacts/{withdrawn.Id}/withdraw", new { reason = "Wrong lead." });
         await Host.Post(Officer, $"/api/v1/leads/{lead.Id}/contacts", LeadRequests.Contact("Second half.", occurredAtLocal: "2010-08-02T10:00:00"));
-        await Host.Post(Officer, $"/api/v1/leads/{lost.Id}/lose", new { reason = "Gone.", on = "2010-04-01" });
+        await Host.Post(Officer, $"/api/v1/leads/{lost.Id}/lose", new { reason = "Gone.", reasonCode = "other", on = "2010-04-01" });
         // Taken up again and lost again in the same half: still one lead lost.
         await Host.Post(Officer, $"/api/v1/leads/{lost.Id}/reopen", new { reason = "Came back.", on = "2010-04-15" });
-        await Host.Post(Officer, $"/api/v1/leads/{lost.Id}/lose", new { reason = "Gone for good.", on = "2010-05-01" });
+        await Host.Post(Officer, $"/api/v1/leads/{lost.Id}/lose", new { reason = "Gone for good.", reasonCode = "other", on = "2010-05-01" });
         await Host.Post(Officer, "/api/v1/certificates", CertificateRequests.Certificate(investor, capital: LeadRequests.Usd(30_000_000m),
             issuedOn: "2010-05-10", zone: Zone, sector: "energy", schedule: [], leadId: lead.Id.ToString(), projectName: "Nhà máy điện mặt trời Quảng Ngãi"));
         var later = await (await Host.Post(Officer, "/api/v1/certificates", CertificateRequests.Certificate(investor,
@@ -53,7 +53,8 @@ public sealed class ReportTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(30_000_000.00m, report.AttractedUsd);
         Assert.Single(report.NewCertificates);
         Assert.Empty(report.Amendments);
-        Assert.Equal(new LeadFigures(Opened: 2, Certified: 1, Lost: 1, ContactsLogged: 1), report.Leads);
+        Assert.Equal((2, 1, 1, 1), (report.Leads.Opened, report.Leads.Certified, report.Leads.Lost, report.Leads.ContactsLogged));
+        Assert.Equal(1, report.Leads.LostBy!.ByReason.Single(r => r.Reason == Investment.Domain.Leads.LossReason.Other).Leads);
         Assert.DoesNotContain("Kim Min-jun", await answer.ReadAsTextAsync()); // raw text: no contact's people anywhere in the answer
     }
 

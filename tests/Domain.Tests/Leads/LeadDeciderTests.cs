@@ -81,13 +81,13 @@ public sealed class LeadDeciderTests
     [Fact]
     public void a_lost_lead_reopens_at_the_stage_it_was_lost_at()
     {
-        var lost = Assert.IsType<LeadLost>(Assert.Single(LeadDecider.Lose(At(LeadStage.SiteVisit), " Chose Thailand ", null, Now).Events));
+        var lost = Assert.IsType<LeadLost>(Assert.Single(LeadDecider.Lose(At(LeadStage.SiteVisit), " Chose Thailand ", new LeadDecider.Loss(LossReason.AnotherCountry, "TH"), null, Now).Events));
         var reopened = Assert.IsType<LeadReopened>(Assert.Single(LeadDecider.Reopen(At(LeadStage.Lost, lost.LostAt), null, null, Now).Events));
 
         Assert.Equal("Chose Thailand", lost.Reason);
         Assert.Equal(LeadStage.SiteVisit, reopened.At);
         Assert.Equal("lead.not_lost", LeadDecider.Reopen(At(LeadStage.Engaged), null, null, Now).Refusal?.Code);
-        Assert.Equal("lead.already_lost", LeadDecider.Lose(At(LeadStage.Lost, LeadStage.Engaged), "again", null, Now).Refusal?.Code);
+        Assert.Equal("lead.already_lost", LeadDecider.Lose(At(LeadStage.Lost, LeadStage.Engaged), "again", new LeadDecider.Loss(LossReason.Other), null, Now).Refusal?.Code);
     }
 
     [Fact]

@@ -116,8 +116,8 @@ public sealed class LeadFiguresTests
         var now = LeadFigures.Count([facts], half.Item1, half.Item2, Instant.MaxValue);
         var before = LeadFigures.Count([facts], half.Item1, half.Item2, Early.Plus(Duration.FromDays(50)));
 
-        Assert.Equal(new LeadFigures(1, 0, 0, 1), now);
-        Assert.Equal(new LeadFigures(1, 0, 0, 3), before);
+        Assert.Equal((1, 0, 0, 1), (now.Opened, now.Certified, now.Lost, now.ContactsLogged));
+        Assert.Equal((1, 0, 0, 3), (before.Opened, before.Certified, before.Lost, before.ContactsLogged));
     }
 
     [Fact]
