@@ -1,7 +1,7 @@
 using Investment.Api.Certificates;
 using Investment.Api.Health;
 using Investment.Api.Investors;
-using Investment.Api.Labels;
+using Investment.Api.Language;
 using Investment.Api.Leads;
 using Investment.Api.OpenApi;
 using Investment.Api.Operations;

@@ -56,6 +56,7 @@ public static class OpenApiSetup
             });
             options.OperationFilter<ApiOperationFilter>();
             options.OperationFilter<ParameterSchemas>();
+            options.OperationFilter<AlternateFormats>();
             options.SchemaFilter<RequiredSchemaFilter>();
             options.SchemaFilter<ValidationSchemaFilter>();
             options.SchemaFilter<FieldExamples>();

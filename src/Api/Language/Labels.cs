@@ -5,7 +5,7 @@ using Investment.Domain.Leads;
 using Investment.Domain.Reports;
 using Investment.Domain.Zones;
 
-namespace Investment.Api.Labels;
+namespace Investment.Api.Language;
 
 /// <summary>A code's label in both languages.</summary>
 public sealed record Label(string English, string Vietnamese)
