@@ -77,7 +77,7 @@ public static class ReportCsv
 
     private static string Iso(LocalDate date) => QueryValues.Iso(date);
 
-    /// <summary>RFC 4180: quote a cell holding the delimiter, a comma, a quote or a line break; double the quotes inside.</summary>
+    /// <summary>RFC 4180: quote a cell holding the delimiter, a quote or a line break; double the quotes inside.</summary>
     private static string Cell(object? value, char delimiter, bool decimalComma)
     {
         var text = value switch
@@ -90,6 +90,6 @@ public static class ReportCsv
         // Text starting with = + - @ (or a tab or CR) would run as a formula in Excel: a leading quote keeps it text.
         // Numbers are left alone, so that a negative amount stays a number.
         if (value is string && text.Length > 0 && "=+-@\t\r".Contains(text[0], StringComparison.Ordinal)) text = "'" + text;
-        return text.IndexOfAny([delimiter, ',', '"', '\r', '\n']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
+        return text.IndexOfAny([delimiter, '"', '\r', '\n']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
     }
 }
