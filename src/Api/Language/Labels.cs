@@ -122,12 +122,25 @@ public static class Labels
     {
         [(CountingRuleKind, CountingRule.NewPlusAdditional2014.Code)] = new("Vietnam 2014: newly registered plus additional capital",
             "Cách tính năm 2014: vốn đăng ký cấp mới cộng vốn điều chỉnh tăng, trừ vốn điều chỉnh giảm"),
+        [(CountingRuleDescriptionKind, CountingRule.NewPlusAdditional2014.Code)] = new(CountingRule.NewPlusAdditional2014.Description,
+            "Vốn đăng ký của các dự án được cấp Giấy chứng nhận đầu tư trong kỳ, cộng vốn điều chỉnh tăng và trừ vốn điều chỉnh giảm của các lần "
+            + "điều chỉnh có ngày trong kỳ (ngày nghiệp vụ theo giờ Việt Nam). Vốn của các dự án bị thu hồi trong kỳ được báo cáo bên cạnh, không "
+            + "trừ vào tổng. Không tính góp vốn, mua cổ phần. Số tiền bằng VND được quy đổi sang USD theo tỷ giá ghi kèm từng khoản và làm tròn "
+            + "đến cent (làm tròn nửa lên, ra xa số 0) một lần tại chỗ quy đổi; các tổng là tổng của các số đã làm tròn."),
+        [(RoundingKind, Money.Rounding)] = new(Money.Rounding, "đến cent, làm tròn nửa ra xa số 0"),
         [(ReportPeriodKind, "first-half")] = new("First half of the year (1 January – 30 June)", "6 tháng đầu năm (1/1 – 30/6)"),
         [(ReportPeriodKind, "year")] = new("Whole year", "Cả năm"),
     };
 
     public const string CountingRuleKind = "countingRule";
     public const string ReportPeriodKind = "reportPeriod";
+    public const string CountingRuleDescriptionKind = "countingRuleDescription";
+    public const string RoundingKind = "rounding";
+
+    /// <summary>A counting rule with its description and rounding in the answer's language (its code unchanged).</summary>
+    public static CountingRule Of(CountingRule rule) => Languages.InVietnamese
+        ? rule with { Description = Of(CountingRuleDescriptionKind, rule.Code) is var d && d != rule.Code ? d : rule.Description, Rounding = Of(RoundingKind, rule.Rounding) }
+        : rule;
 
     /// <summary>Enums of the domain that no answer or request carries: they have no label.</summary>
     public static readonly IReadOnlyList<Type> NotShown =

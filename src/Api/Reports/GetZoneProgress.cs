@@ -1,3 +1,4 @@
+using Investment.Api.Language;
 using Investment.Api.Targets;
 using Investment.Domain.Common;
 using Investment.Domain.Reports;
@@ -53,7 +54,7 @@ public static class GetZoneProgress
     }
 
     private static Results<Ok<ZoneProgress>, ProblemHttpResult> Answer((ZoneProgress? Answer, ProblemHttpResult? Problem) result) =>
-        result.Problem is { } problem ? problem : TypedResults.Ok(result.Answer!);
+        result.Problem is { } problem ? problem : TypedResults.Ok(result.Answer! with { Rule = Labels.Of(result.Answer.Rule) }); // cached in no language
 
     private static async Task<(ZoneProgress? Answer, ProblemHttpResult? Problem)> Compute(
         IQuerySession session, IClock clock, string code, int year, string? asOf, CancellationToken ct)
@@ -77,7 +78,7 @@ public static class GetZoneProgress
         if (problem is not null) return problem;
         var figures = inputs!.Attracted(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31));
         var implemented = inputs.Implemented(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31));
-        return TypedResults.Ok(new ProgressExplanation(code, year, inputs.AsOf, figures.Rule, figures.AttractedUsd, figures.Lines, figures.Revoked,
+        return TypedResults.Ok(new ProgressExplanation(code, year, inputs.AsOf, Labels.Of(figures.Rule), figures.AttractedUsd, figures.Lines, figures.Revoked,
             implemented.Realised, implemented.Jobs, implemented.Lines));
     }
 }

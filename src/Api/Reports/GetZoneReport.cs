@@ -1,3 +1,4 @@
+using Investment.Api.Language;
 using Investment.Api.Documents;
 using Investment.Api.Zones;
 using Investment.Domain.Common;
@@ -58,7 +59,7 @@ public static class GetZoneReport
         var figures = inputs!.Attracted(from, to);
         var implemented = inputs.Implemented(from, to);
         var statusDay = inputs.Today < to ? inputs.Today : to;
-        var report = new ZoneReport(code, year, period, from, to, inputs.AsOf, figures.Rule, inputs.Target,
+        var report = new ZoneReport(code, year, period, from, to, inputs.AsOf, Labels.Of(figures.Rule), inputs.Target,
             TargetStatus.Evaluate(inputs.Target, figures.AttractedUsd, year, statusDay), figures.AttractedUsd,
             [.. figures.Lines.Where(l => l.Kind == MovementKind.NewCertificate)], figures.NewCertificates, figures.NewCapitalUsd,
             figures.AmendmentLines, figures.CapitalIncreaseAmendments, figures.CapitalAddedUsd, figures.CapitalReductionAmendments,

@@ -27,7 +27,7 @@ public sealed class CatalogueTests
             .Select(code => $"{code.GetType().Name}.{code}"),
         .. typeof(CountingRule).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.FieldType == typeof(CountingRule))
             .Select(f => ((CountingRule)f.GetValue(null)!).Code)
-            .Where(code => !Labels.Named.ContainsKey((Labels.CountingRuleKind, code)))
+            .Where(code => !Labels.Named.ContainsKey((Labels.CountingRuleKind, code)) || !Labels.Named.ContainsKey((Labels.CountingRuleDescriptionKind, code)))
             .Select(code => $"countingRule.{code}"),
     ];
 

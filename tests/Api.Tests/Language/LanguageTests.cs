@@ -135,3 +135,21 @@ public sealed class LanguageTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Contains("\"heavyIndustry\"", await result.ReadAsTextAsync()); // codes stay codes
     }
 }
+
+public sealed class ReportLanguageTests(ApiFixture fixture) : ApiTest(fixture)
+{
+    [Fact]
+    public async Task a_report_names_its_counting_rule_in_vietnamese_and_keeps_its_code()
+    {
+        var result = await Host.Send(Partner, s =>
+        {
+            s.Get.Url("/api/v1/zones/dung-quat/reports/2014/first-half");
+            s.WithRequestHeader("Accept-Language", "vi");
+        });
+
+        var report = await result.Read<Investment.Api.Reports.ZoneReport>();
+        Assert.Equal("vn-2014-new-plus-additional", report.Rule.Code);
+        Assert.StartsWith("Vốn đăng ký của các dự án được cấp Giấy chứng nhận đầu tư trong kỳ", report.Rule.Description);
+        Assert.Equal("đến cent, làm tròn nửa ra xa số 0", report.Rule.Rounding);
+    }
+}
