@@ -2,6 +2,7 @@ using Investment.Api.Certificates;
 using Investment.Api.Forecasts;
 using Investment.Api.Health;
 using Investment.Api.Investors;
+using Investment.Api.Language;
 using Investment.Api.Leads;
 using Investment.Api.OpenApi;
 using Investment.Api.Operations;
@@ -46,6 +47,7 @@ builder.Services.AddReports();
 builder.Services.ConfigureHttpJsonOptions(options => Json.ConfigureForHttp(options.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true); // so binding errors become problem details
 builder.Services.AddApiProblemDetails();
+builder.Services.AddApiLanguages(builder.Configuration);
 builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(); // Authentication:Schemes:Bearer
 builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, Tokens.UseStandardClaims);
 builder.Services.AddApiAuthorization();
@@ -64,6 +66,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 var app = builder.Build();
 if (Commands.IsCommand(args)) return await Commands.Run(args[0], app.Services);
 
+app.UseApiLanguages(); // first: problems from the exception handler and status pages are in the request's language too
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseProtection();
@@ -85,6 +88,7 @@ api.MapCertificates();
 api.MapTargets();
 api.MapForecasts();
 api.MapReports();
+api.MapLabels();
 
 try
 {

@@ -1,3 +1,4 @@
+using Investment.Api.Documents;
 using Investment.Api.OpenApi;
 
 namespace Investment.Api.Certificates;
@@ -12,11 +13,15 @@ public static class CertificatesApi
             .WithName("IssueCertificate").WithSummary("Record an investment certificate issued (safe to retry with Idempotency-Key)")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         certificates.MapGet("/", ListCertificates.Handle).RequireAuthorization(Policies.Reader)
-            .WithName("ListCertificates").WithSummary("The certificate register: filter by zone, status, sector, investor country, issue year; sort; page")
+            .WithName("ListCertificates").WithSummary("The certificate register: filter by zone, status, sector, investor country, issue year; sort; page; or the whole register as an Excel workbook")
+            .AlsoAnswers(Spreadsheet.MediaType, "The whole register matching the filters (Accept: the xlsx media type, or format=xlsx), in the language of "
+                + "Accept-Language: a title block, then one row per certificate; number cells with thousands separators, date cells, the header frozen.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         certificates.MapGet("/watchlist", GetWatchlist.Handle).RequireAuthorization(Policies.Reader)
             .WithName("GetRevocationWatchlist")
-            .WithSummary("Certificates to review for revocation as of a date: overdue milestones, no inspection, long suspension, stalled")
+            .WithSummary("Certificates to review for revocation as of a date: overdue milestones, no inspection, long suspension, stalled; or as an Excel workbook")
+            .AlsoAnswers(Spreadsheet.MediaType, "The watchlist (Accept: the xlsx media type, or format=xlsx), in the language of Accept-Language: the date, "
+                + "then one row per reason a certificate is listed, with the date it was crossed as a date cell.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         certificates.MapGet("/{id:guid}", GetCertificate.Handle).RequireAuthorization(Policies.Reader)
             .WithName("GetCertificate").WithSummary("A certificate: capital now and as issued, investors, status, schedule, inspections, amendments, realised capital and jobs (as of a date)")

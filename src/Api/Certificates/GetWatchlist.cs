@@ -1,3 +1,4 @@
+using Investment.Api.Documents;
 using Investment.Domain.Certificates;
 using Investment.Domain.Common;
 
@@ -13,9 +14,11 @@ public static class GetWatchlist
 {
     /// <param name="asOf">The date to compute the list for (2014-07-05); today in Vietnam when omitted.</param>
     /// <param name="zone">Only certificates in this zone.</param>
-    public static async Task<Results<Ok<RevocationWatchlist>, ProblemHttpResult>> Handle(
-        string? asOf, string? zone, IQuerySession session, IClock clock, CancellationToken ct)
+    /// <param name="format">json (the default) or xlsx (a workbook, in the language of Accept-Language); instead of the Accept header.</param>
+    public static async Task<Results<Ok<RevocationWatchlist>, FileContentHttpResult, ProblemHttpResult>> Handle(
+        string? asOf, string? zone, string? format, IQuerySession session, IClock clock, HttpContext http, CancellationToken ct)
     {
+        if (Formats.Choose(http.Request, format, out var answer, AnswerFormat.Xlsx) is { } badFormat) return badFormat;
         if (QueryValues.Date(asOf, "asOf", out var date) is { } badDate) return badDate;
         var day = date ?? VietnamCalendar.Today(clock.GetCurrentInstant());
 
@@ -28,8 +31,36 @@ public static class GetWatchlist
             .Where(x => x.Reasons.Count > 0)
             .OrderBy(x => x.Reasons.Min(r => r.CrossedOn)).ThenBy(x => x.Certificate.Number, StringComparer.Ordinal)
             .Select(x => new WatchEntry(x.Certificate.Id, x.Certificate.Number, x.Certificate.ProjectName, x.Certificate.ZoneCode,
-                x.Certificate.AsOf(day).Status, x.Reasons))
+                x.Certificate.AsOf(day).Status, Languages.InVietnamese ? [.. x.Reasons.Select(InVietnamese)] : x.Reasons))
             .ToList();
-        return TypedResults.Ok(new RevocationWatchlist(day, entries));
+        var list = new RevocationWatchlist(day, entries);
+        return answer == AnswerFormat.Xlsx
+            ? Formats.Workbook(WatchlistWorkbook.Write(list, zone?.Trim(), VietnamCalendar.Today(clock.GetCurrentInstant())), $"revocation-watchlist-{QueryValues.Iso(day)}")
+            : TypedResults.Ok(list);
+    }
+
+    /// <summary>
+    /// The reason's explanation in Vietnamese, from its facts (the domain writes it in English; the rule and the facts
+    /// are the same in both languages).
+    /// </summary>
+    private static WatchReason InVietnamese(WatchReason reason)
+    {
+        string? Fact(string key) => reason.Facts.TryGetValue(key, out var value) ? value : null;
+        string Date(string key) => Fact(key) is { } iso && NodaTime.Text.LocalDatePattern.Iso.Parse(iso) is { Success: true } parsed
+            ? parsed.Value.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) : "";
+        var text = reason.Rule switch
+        {
+            WatchRule.MilestoneOverdue when Fact("extensionMonthsUsed") is "0" or null =>
+                $"Mốc '{Fact("milestone")}' đến hạn ngày {Date("dueOn")}, quá {Watchlist.OverdueMonths} tháng vẫn chưa hoàn thành và nhà đầu tư không đề nghị giãn tiến độ (Luật Đầu tư 67/2014/QH13, Điều 48 khoản 2 điểm d).",
+            WatchRule.MilestoneOverdue =>
+                $"Mốc '{Fact("milestone")}' đến hạn ngày {Date("dueOn")}, quá {Watchlist.OverdueMonths} tháng vẫn chưa hoàn thành và đã dùng hết {Certificate.MaxExtensionMonths} tháng giãn tiến độ (Luật Đầu tư 67/2014/QH13, Điều 48 khoản 2 điểm d).",
+            WatchRule.NoRecentInspection when Fact("lastInspectedOn") is null =>
+                $"Chưa được kiểm tra lần nào kể từ ngày cấp {Date("issuedOn")}.",
+            WatchRule.NoRecentInspection => $"Lần kiểm tra gần nhất ngày {Date("lastInspectedOn")}, đã quá {Watchlist.InspectionMonths} tháng.",
+            WatchRule.SuspendedTooLong => $"Tạm ngừng hoạt động từ ngày {Date("suspendedOn")} ({Fact("reason")}), đã quá {Watchlist.SuspensionMonths} tháng.",
+            WatchRule.LastInspectionStalled => $"Lần kiểm tra ngày {Date("inspectedOn")} cho thấy dự án ngừng triển khai: {Fact("findings")}",
+            _ => reason.Explanation,
+        };
+        return reason with { Explanation = text };
     }
 }

@@ -1,3 +1,5 @@
+using Investment.Api.Documents;
+using Investment.Domain.Common;
 using Investment.Domain.Certificates;
 using Investment.Domain.Investors;
 
@@ -6,6 +8,9 @@ namespace Investment.Api.Certificates;
 public static class ListCertificates
 {
     private static readonly string[] Sorts = ["issuedOn", "-issuedOn", "capital", "-capital"];
+
+    /// <summary>A workbook holds the whole register (the zone had about 120 certificates in 2014); this bounds a request.</summary>
+    public const int MaxWorkbookRows = 20_000;
 
     /// <param name="zone">A zone code, such as dung-quat.</param>
     /// <param name="status">active, suspended or revoked.</param>
@@ -16,11 +21,13 @@ public static class ListCertificates
     /// <param name="sort">issuedOn, -issuedOn (newest first, the default), capital or -capital (largest first).</param>
     /// <param name="limit">Items per page, 1–200 (default 50).</param>
     /// <param name="cursor">The nextCursor of the previous page (with the same sort).</param>
-    public static async Task<Results<Ok<Page<Certificate>>, ProblemHttpResult>> Handle(
+    /// <param name="format">json (the default, a page) or xlsx (the whole register matching the filters as a workbook, in the language of Accept-Language; limit and cursor do not apply); instead of the Accept header.</param>
+    public static async Task<Results<Ok<Page<Certificate>>, FileContentHttpResult, ProblemHttpResult>> Handle(
         string? zone, string? status, string? sector, string? country, int? issueYear, string? number, string? sort,
-        [System.ComponentModel.DataAnnotations.Range(1, Paging.MaxLimit)] int? limit, string? cursor,
-        IQuerySession session, ClaimsPrincipal user, CancellationToken ct)
+        [System.ComponentModel.DataAnnotations.Range(1, Paging.MaxLimit)] int? limit, string? cursor, string? format,
+        IQuerySession session, ClaimsPrincipal user, IClock clock, HttpContext http, CancellationToken ct)
     {
+        if (Formats.Choose(http.Request, format, out var answer, AnswerFormat.Xlsx) is { } badFormat) return badFormat;
         var order = sort ?? "-issuedOn";
         if (!Sorts.Contains(order)) return Problems.BadRequest("request.invalid_sort", $"sort must be one of: {string.Join(", ", Sorts)}.");
         // A cursor holds a position in one order: sealed with the sort, it is refused (400) under another.
@@ -48,6 +55,15 @@ public static class ListCertificates
             "capital" => (after is null ? query : query.Where(x => x.CapitalKey.CompareTo(after) > 0)).OrderBy(x => x.CapitalKey),
             _ => (after is null ? query : query.Where(x => x.CapitalKey.CompareTo(after) < 0)).OrderByDescending(x => x.CapitalKey),
         };
+        if (answer == AnswerFormat.Xlsx)
+        {
+            var all = await query.Take(MaxWorkbookRows).ToListAsync(ct);
+            var filters = string.Join(", ", new[] { ("zone", zone), ("status", status), ("sector", sector), ("country", country),
+                ("issueYear", issueYear?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("number", number), ("sort", sort) }
+                .Where(f => !string.IsNullOrWhiteSpace(f.Item2)).Select(f => $"{f.Item1}={f.Item2!.Trim()}"));
+            return Formats.Workbook(RegisterWorkbook.Write([.. all.Select(x => x.Certificate.For(user))], filters, VietnamCalendar.Today(clock.GetCurrentInstant())),
+                "certificate-register");
+        }
         var rows = await query.Take(take + 1).ToListAsync(ct);
         var page = Paging.Of(rows, take, x => order.EndsWith("issuedOn", StringComparison.Ordinal) ? x.IssuedKey : x.CapitalKey, scope: order);
         return TypedResults.Ok(new Page<Certificate>([.. page.Items.Select(x => x.Certificate.For(user))], page.NextCursor));

@@ -12,7 +12,7 @@ public static class ValidationFilter
 
         var errors = result.Errors
             .GroupBy(e => Camel(e.PropertyName))
-            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+            .ToDictionary(g => g.Key, g => g.Select(e => FieldMessages.Localise(e.ErrorMessage)).Distinct().ToArray());
         return TypedResults.ValidationProblem(errors,
             detail: $"The request has {result.Errors.Count} invalid field(s): {string.Join(", ", errors.Keys)}.",
             extensions: new Dictionary<string, object?> { ["code"] = "validation.failed" });

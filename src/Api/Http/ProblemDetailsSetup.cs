@@ -20,9 +20,23 @@ public static class ProblemDetailsSetup
             problem.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
             problem.Instance ??= context.HttpContext.Request.Path;
             problem.Detail ??= DetailFor(problem.Status ?? context.HttpContext.Response.StatusCode, context.HttpContext);
+            Localise(problem, context.HttpContext);
         });
         services.AddExceptionHandler<ApiExceptionHandler>();
         return services;
+    }
+
+    /// <summary>The title and detail in the answer's language (Accept-Language); the code, type and fields stay as they are.</summary>
+    private static void Localise(ProblemDetails problem, HttpContext context)
+    {
+        Languages.MarkAnswer(context);
+        if (!Languages.InVietnamese) return;
+        var code = problem.Extensions.TryGetValue("code", out var c) ? c as string : null;
+        var status = problem.Status ?? context.Response.StatusCode;
+        problem.Title = ProblemTexts.Title(code, status, problem.Title);
+        problem.Detail = problem is HttpValidationProblemDetails { Errors.Count: > 0 } invalid
+            ? $"Yêu cầu có {invalid.Errors.Sum(e => e.Value.Length)} lỗi ở các trường: {string.Join(", ", invalid.Errors.Keys)}."
+            : ProblemTexts.Detail(code, problem.Detail, problem.Extensions, context);
     }
 
     /// <summary>Answers a problem from a middleware (before any endpoint runs), through the same problem details service.</summary>

@@ -104,7 +104,7 @@ public static class ProblemTypes
     /// <summary>GET /problems and /problems/{code}: the pages the types lead to (anonymous, not part of the API's document).</summary>
     public static IEndpointRouteBuilder MapProblemTypes(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Path, () => Html("Problem types", All)).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet(Path, () => Html(Languages.Say("Problem types", "Các loại lỗi"), All)).ExcludeFromDescription().AllowAnonymous();
         app.MapGet(Path + "/{code}", (string code) => Find(code) is { } type ? Html(type.Code, [type]) : Results.NotFound())
             .ExcludeFromDescription().AllowAnonymous();
         return app;
@@ -112,12 +112,15 @@ public static class ProblemTypes
 
     private static IResult Html(string title, IEnumerable<ProblemType> types)
     {
-        var html = new StringBuilder($"<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(title)} · Dung Quat Investment API</title>")
+        var html = new StringBuilder($"<!doctype html><html lang=\"{Languages.Current}\"><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(title)} · Dung Quat Investment API</title>")
             .Append("<h1>").Append(WebUtility.HtmlEncode(title)).Append("</h1><dl>");
         foreach (var type in types)
             html.Append("<dt id=\"").Append(WebUtility.HtmlEncode(type.Code)).Append("\"><code>").Append(WebUtility.HtmlEncode(type.Code))
-                .Append("</code> (").Append(type.Status).Append(")</dt><dd>").Append(WebUtility.HtmlEncode(type.Explanation)).Append("</dd>");
-        html.Append("</dl><p>Problems are RFC 9457 problem details: compare their <code>code</code>; quote their <code>traceId</code> when reporting one.</p></html>");
+                .Append("</code> (").Append(type.Status).Append(")</dt><dd>")
+                .Append(WebUtility.HtmlEncode(Languages.InVietnamese ? ProblemTexts.Explanation(type.Code) ?? type.Explanation : type.Explanation)).Append("</dd>");
+        html.Append(Languages.Say(
+            "</dl><p>Problems are RFC 9457 problem details: compare their <code>code</code>; quote their <code>traceId</code> when reporting one.</p></html>",
+            "</dl><p>Lỗi được trả về theo RFC 9457 (problem details): hãy so sánh <code>code</code>; khi báo lỗi, hãy gửi kèm <code>traceId</code>.</p></html>"));
         return Results.Content(html.ToString(), "text/html; charset=utf-8");
     }
 }

@@ -18,7 +18,8 @@ public sealed class DocumentSetup : IDocumentFilter
         ("Pipeline", "A zone's pipeline for partners: leads and estimated capital per stage, no names."),
         ("Certificates", "Investment certificates as issued, amended, inspected, suspended, resumed or revoked, and the revocation watchlist."),
         ("Targets", "A zone's target of attracted capital for a year, set and revised by decision (admins)."),
-        ("Progress and reports", "Attracted capital against the target, computed from the certificates' events under a named counting rule; the first-half and yearly reports as JSON or CSV."),
+        ("Progress and reports", "Attracted capital against the target, computed from the certificates' events under a named counting rule; the first-half and yearly reports as JSON, CSV or an Excel workbook."),
+        ("Labels", "The words to show for every code the API uses (sectors, stages, channels, statuses, legal grounds…), in English or Vietnamese by Accept-Language."),
         ("Health", "Liveness and readiness, for load balancers and containers (anonymous)."),
     ];
 

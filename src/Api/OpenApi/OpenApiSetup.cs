@@ -29,6 +29,9 @@ public static class OpenApiSetup
                     + "explaining its code, and each answer below lists the codes it may carry. Money amounts are decimal strings, dates are "
                     + "ISO 8601 dates in Vietnam's calendar, instants are RFC 3339 (any offset accepted, answered in UTC to the second). "
                     + "Lists are paged with `limit` (1–200) and an opaque `cursor`. "
+                    + "Words are in English or Vietnamese by `Accept-Language` (en, vi; quality values honoured; another language gets the "
+                    + "deployment's default, English unless configured), said in `Content-Language`: problems' titles and details, field errors, "
+                    + "labels (GET /api/v1/labels), workbooks; codes, field names and this document stay English. "
                     + "Limits: a request body is at most 1 MiB (413), a text field at most 10,000 characters unless its schema says less, "
                     + "a client at most RateLimiting:PermitsPerMinute requests a minute (600 by default; 429 with Retry-After). "
                     + "Every write takes an Idempotency-Key; every read returns an ETag and answers 304 to If-None-Match.",
@@ -56,6 +59,7 @@ public static class OpenApiSetup
             });
             options.OperationFilter<ApiOperationFilter>();
             options.OperationFilter<ParameterSchemas>();
+            options.OperationFilter<AlternateFormats>();
             options.SchemaFilter<RequiredSchemaFilter>();
             options.SchemaFilter<ValidationSchemaFilter>();
             options.SchemaFilter<FieldExamples>();

@@ -21,6 +21,8 @@ public sealed class ParameterSchemas : IOperationFilter
         ["stage"] = Component<LeadStage>,
         ["sort"] = _ => Values("-issuedOn", "issuedOn", "-issuedOn", "capital", "-capital"),
         ["period"] = _ => Values(null, Reports.GetZoneReport.FirstHalf, Reports.GetZoneReport.WholeYear),
+        ["format"] = Formats,
+        ["delimiter"] = _ => Values("comma", "comma", "semicolon"),
         ["asOf"] = _ => Date(),
         ["followUpDueBy"] = _ => Date(),
         ["openedFrom"] = _ => Date(),
@@ -46,6 +48,16 @@ public sealed class ParameterSchemas : IOperationFilter
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
             if (parameter.In is ParameterLocation.Query or ParameterLocation.Path && parameter.Name is { } name && ByName.TryGetValue(name, out var schema))
                 parameter.Schema = schema(context);
+    }
+
+    /// <summary>json, and the forms the operation declares it also answers (csv, xlsx).</summary>
+    private static OpenApiSchema Formats(OperationFilterContext context)
+    {
+        var others = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<Documents.AlsoAnswers>().Select(a => a.MediaType).ToList();
+        var values = new List<string> { "json" };
+        if (others.Contains("text/csv")) values.Add("csv");
+        if (others.Contains(Documents.Spreadsheet.MediaType)) values.Add("xlsx");
+        return Values("json", [.. values]);
     }
 
     /// <summary>The enum's own schema, shared with the bodies, so that generated clients have one type for it.</summary>

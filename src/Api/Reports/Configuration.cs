@@ -4,8 +4,7 @@ namespace Investment.Api.Reports;
 
 public static class ReportsConfiguration
 {
-    public static IServiceCollection AddReports(this IServiceCollection services) => services.AddSingleton<ProgressCache>()
-        .Configure<Swashbuckle.AspNetCore.SwaggerGen.SwaggerGenOptions>(o => o.OperationFilter<ReportCsvDocument>());
+    public static IServiceCollection AddReports(this IServiceCollection services) => services.AddSingleton<ProgressCache>();
 
     public static void AddReports(this StoreOptions options)
     {

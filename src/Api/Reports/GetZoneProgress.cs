@@ -1,3 +1,4 @@
+using Investment.Api.Language;
 using Investment.Api.Targets;
 using Investment.Domain.Common;
 using Investment.Domain.Reports;
@@ -57,9 +58,10 @@ public static class GetZoneProgress
         return Answer(await cache.Answer(code, year, depends, today, () => Compute(session, clock, code, year, null, ct), ct), freshness);
     }
 
-    /// <summary>The freshness is the request's own: a cached answer is at least as current as the position read for it.</summary>
+    /// <summary>The freshness is the request's own: a cached answer is at least as current as the position read for it; the rule's
+    /// description is put in the request's language here because the cache holds answers in no language.</summary>
     private static Results<Ok<ZoneProgress>, ProblemHttpResult> Answer((ZoneProgress? Answer, ProblemHttpResult? Problem) result, Freshness freshness) =>
-        result.Problem is { } problem ? problem : TypedResults.Ok(result.Answer! with { Freshness = freshness });
+        result.Problem is { } problem ? problem : TypedResults.Ok(result.Answer! with { Rule = Labels.Of(result.Answer.Rule), Freshness = freshness });
 
     private static async Task<(ZoneProgress? Answer, ProblemHttpResult? Problem)> Compute(
         IQuerySession session, IClock clock, string code, int year, string? asOf, CancellationToken ct)
@@ -87,7 +89,7 @@ public static class GetZoneProgress
         if (problem is not null) return problem;
         var figures = inputs!.Attracted(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31));
         var implemented = inputs.Implemented(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31));
-        return TypedResults.Ok(new ProgressExplanation(code, year, inputs.AsOf, figures.Rule, figures.AttractedUsd, figures.Lines, figures.Revoked,
+        return TypedResults.Ok(new ProgressExplanation(code, year, inputs.AsOf, Labels.Of(figures.Rule), figures.AttractedUsd, figures.Lines, figures.Revoked,
             implemented.Realised, implemented.Jobs, implemented.Lines, freshness));
     }
 }

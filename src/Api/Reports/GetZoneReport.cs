@@ -1,4 +1,9 @@
+using Investment.Api.Language;
+using Investment.Api.Documents;
+using Investment.Api.Zones;
+using Investment.Domain.Common;
 using Investment.Domain.Reports;
+using Investment.Domain.Zones;
 using Investment.Domain.Targets;
 
 namespace Investment.Api.Reports;
@@ -39,12 +44,16 @@ public static class GetZoneReport
     /// <param name="period">first-half (1 January – 30 June) or year.</param>
     /// <param name="asOf">Answer as the store knew it at the end of this day (2014-07-05), by recording time; now when omitted.</param>
     /// <param name="minPosition">Read your write: the Event-Position a write answered; the read waits (a few seconds at most) for it, else answers stale.</param>
+    /// <param name="format">json (the default), csv or xlsx (the workbook filed, in the language of Accept-Language); instead of the Accept header.</param>
+    /// <param name="delimiter">For CSV: comma (the default: decimals with a dot) or semicolon (decimals with a comma, as Excel reads CSV under Vietnamese Windows settings).</param>
     public static async Task<IResult> Handle(
-        string code, int year, string period, string? asOf, string? minPosition, IQuerySession session, IClock clock, ClaimsPrincipal user,
-        FreshnessOptions freshnessOptions, HttpContext http, CancellationToken ct)
+        string code, int year, string period, string? asOf, string? minPosition, string? format, string? delimiter, IQuerySession session,
+        IClock clock, ClaimsPrincipal user, FreshnessOptions freshnessOptions, HttpContext http, CancellationToken ct)
     {
         if (period is not (FirstHalf or WholeYear))
             return Problems.BadRequest("request.invalid_period", $"period must be {FirstHalf} or {WholeYear}.");
+        if (Formats.Choose(http.Request, format, out var answer, AnswerFormat.Csv, AnswerFormat.Xlsx) is { } badFormat) return badFormat;
+        if (ReportCsv.Delimiter(delimiter, out var separator) is { } badDelimiter) return badDelimiter;
         if (ProjectionFreshness.Parse(minPosition, out var position) is { } badPosition) return badPosition;
         var freshness = (await ProjectionFreshness.Wait(session, freshnessOptions, position, ct, nameof(CertificateLedger), nameof(LeadActivityLog))).On(http);
         var (inputs, problem) = await ReportInputs.Load(session, clock, code, year, asOf, withLeads: true, ct);
@@ -55,7 +64,7 @@ public static class GetZoneReport
         var figures = inputs!.Attracted(from, to);
         var implemented = inputs.Implemented(from, to);
         var statusDay = inputs.Today < to ? inputs.Today : to;
-        var report = new ZoneReport(code, year, period, from, to, inputs.AsOf, figures.Rule, inputs.Target,
+        var report = new ZoneReport(code, year, period, from, to, inputs.AsOf, Labels.Of(figures.Rule), inputs.Target,
             inputs.Status(figures.AttractedUsd, statusDay), figures.AttractedUsd,
             [.. figures.Lines.Where(l => l.Kind == MovementKind.NewCertificate)], figures.NewCertificates, figures.NewCapitalUsd,
             figures.AmendmentLines, figures.CapitalIncreaseAmendments, figures.CapitalAddedUsd, figures.CapitalReductionAmendments,
@@ -63,9 +72,17 @@ public static class GetZoneReport
             Leads(LeadFigures.Count(inputs.LeadFacts, from, to, inputs.KnownAt, today: inputs.Today), user), figures.ByCountry, figures.BySector,
             implemented.Realised, implemented.Jobs, freshness);
 
-        return ReportCsv.Wanted(http.Request)
-            ? TypedResults.File(ReportCsv.Write(report), "text/csv; charset=utf-8", $"{code}-{year}-{period}.csv")
-            : TypedResults.Ok(report);
+        switch (answer)
+        {
+            case AnswerFormat.Csv:
+                return TypedResults.File(ReportCsv.Write(report, separator), "text/csv; charset=utf-8", $"{code}-{year}-{period}.csv");
+            case AnswerFormat.Xlsx:
+                var zone = await session.LoadAsync<ZoneDetails>(ZoneCatalogue.IdOf(code), ct);
+                var zoneName = Languages.InVietnamese ? zone?.VietnameseName ?? code : zone?.Name ?? code;
+                return Formats.Workbook(ReportWorkbook.Write(report, zoneName, VietnamCalendar.Today(clock.GetCurrentInstant())), $"{code}-{year}-{period}");
+            default:
+                return TypedResults.Ok(report);
+        }
     }
 
     /// <summary>Partners see no per-officer figures.</summary>

@@ -14,13 +14,28 @@ namespace Investment.Api.Reports;
 /// </summary>
 public static class ReportCsv
 {
-    public static bool Wanted(HttpRequest request) =>
-        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase));
+    /// <summary>comma (the default) or semicolon: the list separator of the reader's spreadsheet settings.</summary>
+    public static ProblemHttpResult? Delimiter(string? text, out char delimiter)
+    {
+        delimiter = ',';
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "comma": return null;
+            case "semicolon": delimiter = ';'; return null;
+            default: return Problems.BadRequest("request.invalid_delimiter", "delimiter must be comma or semicolon.");
+        }
+    }
 
-    public static byte[] Write(ZoneReport r)
+    /// <summary>
+    /// With a semicolon between fields, decimals are written with a comma: the two go together in the regional settings
+    /// that use them (Vietnamese Windows: list separator ';', decimal symbol ','), and a dot there would make Excel read
+    /// an amount as text. With a comma between fields, a dot, as programs and English settings expect.
+    /// </summary>
+    public static byte[] Write(ZoneReport r, char delimiter = ',')
     {
         var csv = new StringBuilder();
-        void Row(params object?[] cells) => csv.Append(string.Join(',', cells.Select(Cell))).Append("\r\n");
+        var decimalComma = delimiter == ';';
+        void Row(params object?[] cells) => csv.Append(string.Join(delimiter, cells.Select(c => Cell(c, delimiter, decimalComma)))).Append("\r\n");
 
         Row("section", "item", "date", "certificate", "project", "country", "sector", "count", "amountUsd");
         Row("summary", "zone", null, null, null, null, null, null, r.ZoneCode);
@@ -75,19 +90,19 @@ public static class ReportCsv
 
     private static string Iso(LocalDate date) => QueryValues.Iso(date);
 
-    /// <summary>RFC 4180: quote a cell holding a comma, a quote or a line break; double the quotes inside.</summary>
-    private static string Cell(object? value)
+    /// <summary>RFC 4180: quote a cell holding the delimiter, a quote or a line break; double the quotes inside.</summary>
+    private static string Cell(object? value, char delimiter, bool decimalComma)
     {
         var text = value switch
         {
             null => "",
-            decimal d => d.ToString(CultureInfo.InvariantCulture),
+            decimal d => decimalComma ? d.ToString(CultureInfo.InvariantCulture).Replace('.', ',') : d.ToString(CultureInfo.InvariantCulture),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString() ?? "",
         };
         // Text starting with = + - @ (or a tab or CR) would run as a formula in Excel: a leading quote keeps it text.
         // Numbers are left alone, so that a negative amount stays a number.
         if (value is string && text.Length > 0 && "=+-@\t\r".Contains(text[0], StringComparison.Ordinal)) text = "'" + text;
-        return text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
+        return text.IndexOfAny([delimiter, '"', '\r', '\n']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
     }
 }

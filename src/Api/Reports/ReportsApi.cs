@@ -1,3 +1,5 @@
+using Investment.Api.Documents;
+
 namespace Investment.Api.Reports;
 
 public static class ReportsApi
@@ -12,8 +14,14 @@ public static class ReportsApi
             .WithSummary("The certificates and amendments that make up the attracted capital, summing exactly to it")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         zone.MapGet("/reports/{year:int}/{period}", GetZoneReport.Handle).WithName("GetZoneReport")
-            .WithSummary("The first-half or yearly report, as JSON or as CSV (Accept: text/csv), as known on a date")
-            .Produces<ZoneReport>(StatusCodes.Status200OK, "application/json") // and text/csv: ReportCsvDocument
+            .WithSummary("The first-half or yearly report, as JSON, CSV (Accept: text/csv) or the Excel workbook filed (Accept: the xlsx media type, or format=xlsx), as known on a date")
+            .Produces<ZoneReport>(StatusCodes.Status200OK, "application/json")
+            .AlsoAnswers("text/csv", "UTF-8 with a byte-order mark: section,item,date,certificate,project,country,sector,count,amountUsd. Every amount "
+                + "positive, its sign carried by the row's name: attracted = newCertificates + capitalAdded − capitalReduced. With delimiter=semicolon, "
+                + "fields are separated by ';' and decimals written with ',' (Vietnamese Windows settings).")
+            .AlsoAnswers(Spreadsheet.MediaType, "The report as filed, in the language of Accept-Language: a summary sheet (title block: zone, period, "
+                + "as known on, counting rule, date made; then the figures against the target, realised capital, jobs, leads), by country, by sector, "
+                + "new certificates, amendments, revocations. Number cells with thousands separators, date cells, frozen header rows.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

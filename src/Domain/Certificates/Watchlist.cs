@@ -8,7 +8,7 @@ public enum WatchRule
 {
     /// <summary>
     /// A milestone more than 12 months behind the schedule and not a case allowed to extend (Law 67/2014/QH13, Article
-    /// 48(2)(g)): never extended (behind its registered date), or with the 24 months of extension used up.
+    /// 48(2)(d)): never extended (behind its registered date), or with the 24 months of extension used up.
     /// </summary>
     MilestoneOverdue,
     /// <summary>No inspection in the last 6 months (the plan asks for regular review: section B.I.2 of the seed).</summary>
@@ -43,7 +43,7 @@ public static class Watchlist
         if (then.Revocation is not null) return [];
 
         var reasons = new List<WatchReason>();
-        // Law on Investment 67/2014/QH13, Article 48(2)(g) (Decree 108/2006, Article 68, before it): more than 12 months
+        // Law on Investment 67/2014/QH13, Article 48(2)(d) (Decree 108/2006, Article 68, before it): more than 12 months
         // behind the registered schedule and not a case allowed to extend. A project that never asked for an extension is
         // behind from its registered dates; one that was granted the 24 months an extension may total is behind from its
         // extended dates; one granted less may still ask for the rest, so it is not listed for the delay.
@@ -59,8 +59,8 @@ public static class Watchlist
                 if (asOf >= crossed)
                     reasons.Add(new(WatchRule.MilestoneOverdue, crossed,
                         neverExtended
-                            ? $"Milestone '{milestone.Name}' was due on {Iso(milestone.Due)}, is not met more than {OverdueMonths} months later, and no extension was asked for (Law 67/2014/QH13, Article 48(2)(g))."
-                            : $"Milestone '{milestone.Name}' was due on {Iso(milestone.Due)}, is not met more than {OverdueMonths} months later, and the {Certificate.MaxExtensionMonths} months of extension are used up (Law 67/2014/QH13, Article 48(2)(g)).",
+                            ? $"Milestone '{milestone.Name}' was due on {Iso(milestone.Due)}, is not met more than {OverdueMonths} months later, and no extension was asked for (Law 67/2014/QH13, Article 48(2)(d))."
+                            : $"Milestone '{milestone.Name}' was due on {Iso(milestone.Due)}, is not met more than {OverdueMonths} months later, and the {Certificate.MaxExtensionMonths} months of extension are used up (Law 67/2014/QH13, Article 48(2)(d)).",
                         Facts(("milestone", milestone.Name), ("dueOn", Iso(milestone.Due)), ("registeredDueOn", Iso(milestone.RegisteredDue)),
                             ("monthsOverdue", Period.Between(milestone.Due, asOf, PeriodUnits.Months).Months.ToString(CultureInfo.InvariantCulture)),
                             ("extensionMonthsUsed", then.ExtensionMonthsUsed.ToString(CultureInfo.InvariantCulture)),

@@ -17,6 +17,7 @@ public sealed class AuthorizationTests(ApiFixture fixture) : ApiTest(fixture)
     {
         ["GET /api/v1/zones/"] = Policies.Reader,
         ["GET /api/v1/zones/{code}"] = Policies.Reader,
+        ["GET /api/v1/labels"] = Policies.Reader,
         ["POST /api/v1/investors/"] = Policies.Officer,
         ["PUT /api/v1/investors/{id:guid}"] = Policies.Officer,
         ["GET /api/v1/investors/{id:guid}"] = Policies.Reader,

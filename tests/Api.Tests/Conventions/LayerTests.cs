@@ -19,6 +19,8 @@ public sealed class LayerTests
     [InlineData("OpenApi")]
     [InlineData("Health")]
     [InlineData("Operations")]
+    [InlineData("Language")]
+    [InlineData("Documents")]
     public void shared_code_names_no_feature(string folder) =>
         Assert.Empty(Uses(folder, Features.SelectMany(TypesOf).Concat(Features.Select(f => $"Investment.Api.{f}"))));
 
