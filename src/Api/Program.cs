@@ -1,4 +1,5 @@
 using Investment.Api.Certificates;
+using Investment.Api.Charts;
 using Investment.Api.Health;
 using Investment.Api.Investors;
 using Investment.Api.Leads;
@@ -41,6 +42,7 @@ builder.Services.AddEventStore(connectionString, builder.Configuration, store =>
 });
 builder.Services.AddSeeds(ZoneSeed.Streams, InvestorSeed.Demo, LeadSeed.Demo, CertificateSeed.Demo, TargetSeed.Streams);
 builder.Services.AddReports();
+builder.Services.AddCharts();
 builder.Services.ConfigureHttpJsonOptions(options => Json.ConfigureForHttp(options.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true); // so binding errors become problem details
 builder.Services.AddApiProblemDetails();
