@@ -1,5 +1,6 @@
 using Investment.Api.Certificates;
 using Investment.Api.Charts;
+using Investment.Api.Dashboard;
 using Investment.Api.Health;
 using Investment.Api.Investors;
 using Investment.Api.Leads;
@@ -77,6 +78,7 @@ app.UseCleanQueryValues(); // before any handler: no NUL byte reaches the databa
 
 app.MapHealth();
 app.MapProblemTypes();
+app.MapDashboard();
 var api = app.MapGroup("/api/v1").WithBodyValidationAndExamples().WithIdempotencyKeys().WithConditionalGets();
 api.MapZones();
 api.MapInvestors();

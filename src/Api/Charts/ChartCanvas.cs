@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using ScottPlot;
 using SkiaSharp;
 
@@ -18,7 +19,7 @@ public enum ChartFormat
 /// has no fonts and the native SkiaSharp library used has no fontconfig, so nothing depends on the machine's fonts and
 /// the same data draws the same bytes everywhere.
 /// </summary>
-public static class ChartCanvas
+public static partial class ChartCanvas
 {
     public const int Width = 960;
     public const int Height = 540;
@@ -42,8 +43,25 @@ public static class ChartCanvas
     public static byte[] Render(Plot plot, ChartFormat format) => format switch
     {
         ChartFormat.Png => plot.GetImageBytes(Width, Height, ImageFormat.Png),
-        _ => Encoding.UTF8.GetBytes(plot.GetSvgXml(Width, Height)),
+        _ => Encoding.UTF8.GetBytes(StableIds(plot.GetSvgXml(Width, Height))),
     };
+
+    /// <summary>
+    /// SkiaSharp names an SVG's clip paths from a counter that runs for the whole process (cl_4, then cl_27…): renumbered
+    /// in the order they appear, the same chart gives the same bytes on every request.
+    /// </summary>
+    private static string StableIds(string svg)
+    {
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Match match in Ids().Matches(svg)) ids.TryAdd(match.Groups[1].Value, $"c{ids.Count + 1}");
+        return ids.Count == 0 ? svg : References().Replace(svg, m => ids.TryGetValue(m.Groups[2].Value, out var id) ? m.Groups[1].Value + id + m.Groups[3].Value : m.Value);
+    }
+
+    [GeneratedRegex("\\bid=\"([^\"]+)\"")]
+    private static partial Regex Ids();
+
+    [GeneratedRegex("(\\bid=\"|url\\(#|href=\"#)([^\")]+)([\")])")]
+    private static partial Regex References();
 
     public static string ContentType(ChartFormat format) => format switch
     {

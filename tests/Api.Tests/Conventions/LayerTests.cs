@@ -10,7 +10,7 @@ namespace Investment.Api.Tests.Conventions;
 /// </summary>
 public sealed class LayerTests
 {
-    private static readonly string[] Features = ["Zones", "Investors", "Leads", "Certificates", "Targets", "Reports"];
+    private static readonly string[] Features = ["Zones", "Investors", "Leads", "Certificates", "Targets", "Reports", "Dashboard"];
 
     [Theory]
     [InlineData("Http")]
@@ -19,6 +19,7 @@ public sealed class LayerTests
     [InlineData("OpenApi")]
     [InlineData("Health")]
     [InlineData("Operations")]
+    [InlineData("Charts")]
     public void shared_code_names_no_feature(string folder) =>
         Assert.Empty(Uses(folder, Features.SelectMany(TypesOf).Concat(Features.Select(f => $"Investment.Api.{f}"))));
 
