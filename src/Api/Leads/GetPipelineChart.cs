@@ -7,6 +7,7 @@ using ScottPlot;
 namespace Investment.Api.Leads;
 
 /// <summary>A stage of the funnel as drawn: the pipeline answer's figures for it and its label.</summary>
+/// <param name="Label">The stage's name in the chart's language.</param>
 /// <param name="Reached">Leads that got at least this far: the bar's width.</param>
 /// <param name="Current">Leads in this stage now.</param>
 /// <param name="EstimatedCapitalUsd">Their estimated capital, in USD.</param>
@@ -14,7 +15,15 @@ namespace Investment.Api.Leads;
 public sealed record FunnelStage(LeadStage Stage, string Label, int Reached, int Current, decimal EstimatedCapitalUsd, decimal? ConversionToNext);
 
 /// <summary>What the funnel is drawn from: the stages of GET .../pipeline in order, for the same period.</summary>
+/// <param name="ZoneCode">The zone's code, such as dung-quat.</param>
+/// <param name="OpenedFrom">The first opening date counted.</param>
+/// <param name="OpenedTo">The last opening date counted.</param>
 /// <param name="Language">The language of the labels: vi or en.</param>
+/// <param name="Title">The chart's title, naming the zone and the period.</param>
+/// <param name="XLabel">The horizontal axis's label.</param>
+/// <param name="Leads">The leads opened in the period.</param>
+/// <param name="Lost">Of those, the leads lost.</param>
+/// <param name="Stages">The stages in pipeline order, prospect first.</param>
 public sealed record PipelineChartData(
     string ZoneCode, LocalDate OpenedFrom, LocalDate OpenedTo, string Language, string Title, string XLabel, int Leads, int Lost, IReadOnlyList<FunnelStage> Stages);
 

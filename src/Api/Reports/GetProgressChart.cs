@@ -12,7 +12,15 @@ namespace Investment.Api.Reports;
 /// at today (or asOf, or 31 December once the year is over) holding the progress answer's attractedUsd and
 /// realised.realisedInPeriodUsd for the same question.
 /// </summary>
+/// <param name="ZoneCode">The zone's code, such as dung-quat.</param>
+/// <param name="Year">The calendar year charted.</param>
+/// <param name="AsOf">The date the figures are as known on; absent when they are as known now.</param>
 /// <param name="Language">The language of the labels: vi or en.</param>
+/// <param name="Title">The chart's title, naming the zone and the year.</param>
+/// <param name="XLabel">The horizontal axis's label (months).</param>
+/// <param name="YLabel">The vertical axis's label (USD millions).</param>
+/// <param name="TargetLabel">The target band's label in the legend; null without a target.</param>
+/// <param name="TodayLabel">The label of the line marking today (or asOf).</param>
 /// <param name="Today">The day the chart marks as today: today in Vietnam, or asOf.</param>
 /// <param name="Target">The target band (minimum–maximum), shaded; null when the year has none.</param>
 /// <param name="Attracted">Attracted capital accumulated since 1 January.</param>

@@ -3,9 +3,14 @@ using Investment.Api.Charts;
 namespace Investment.Api.Reports;
 
 /// <summary>A point of a chart's line: the figure in USD on a business date.</summary>
+/// <param name="On">The business date (Vietnam's calendar).</param>
+/// <param name="Usd">The figure on that day, in USD with two decimals.</param>
 public sealed record ChartPoint(LocalDate On, decimal Usd);
 
 /// <summary>A line of a chart: a stable key, its label in the chart's language, its points in date order.</summary>
+/// <param name="Key">attracted, realised, or the forecast's kind (straightLine).</param>
+/// <param name="Label">The line's label in the legend, in the chart's language.</param>
+/// <param name="Points">Its points, in date order.</param>
 public sealed record ChartLine(string Key, string Label, IReadOnlyList<ChartPoint> Points);
 
 /// <summary>

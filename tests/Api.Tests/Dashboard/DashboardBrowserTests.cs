@@ -58,7 +58,10 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IAsyncLife
             browser.FindElement(By.Id("token")).SendKeys(Keys.Enter); // the keyboard alone signs in
             await Shows("dung-quat", 2014, "en");
             Assert.Equal("Progress against the target", browser.FindElement(By.Id("progress-heading")).Text);
-            Save("dashboard-en.png");
+            Save("dashboard-en.png", fit: true);
+            // UPDATE_SCREENSHOT=1 refreshes the README's picture (docs/dashboard.png) from this run.
+            if (Environment.GetEnvironmentVariable("UPDATE_SCREENSHOT") == "1")
+                File.Copy(Path.Combine(Artifacts, "dashboard-en.png"), Path.Combine(TestDatabase.RepositoryRoot(), "docs", "dashboard.png"), overwrite: true);
 
             new SelectElement(browser.FindElement(By.Id("lang"))).SelectByValue("vi");
             browser.FindElement(By.Id("show")).Click();
@@ -146,11 +149,21 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IAsyncLife
                 catch (NoSuchElementException) { return null; }
             })!;
 
-    private void Save(string name)
+    /// <param name="fit">Make the window as tall as the page first, so the picture holds all of it and nothing below.</param>
+    private void Save(string name, bool fit = false)
     {
         if (browser is null) return;
+        if (fit)
+        {
+            // A headless window is no taller than its screen: the page's metrics are set through the DevTools protocol instead.
+            var height = Convert.ToInt64(browser.ExecuteScript("return Math.ceil(document.querySelector('main').getBoundingClientRect().bottom + window.scrollY);"), CultureInfo.InvariantCulture);
+            var width = Convert.ToInt64(browser.ExecuteScript("return window.innerWidth;"), CultureInfo.InvariantCulture);
+            browser.ExecuteCdpCommand("Emulation.setDeviceMetricsOverride",
+                new Dictionary<string, object?> { ["width"] = width, ["height"] = height, ["deviceScaleFactor"] = 1, ["mobile"] = false });
+        }
         var path = Path.Combine(Artifacts, name);
         browser.GetScreenshot().SaveAsFile(path);
+        if (fit) browser.ExecuteCdpCommand("Emulation.clearDeviceMetricsOverride", []);
         output.WriteLine($"Screenshot: {path}");
     }
 }
