@@ -20,6 +20,8 @@ public static class Texts
         ["series.realised"] = ("Vốn thực hiện trong năm (lũy kế)", "Realised capital in the year (accumulated)"),
         ["series.target"] = ("Mục tiêu: {0}–{1} triệu USD", "Target: USD {0}–{1} million"),
         ["series.forecast.straightLine"] = ("Dự báo theo tốc độ hiện tại", "Straight-line forecast"),
+        // For the pipeline-weighted forecast (issue 14), drawn once ProgressForecasts gives its line.
+        ["series.forecast.pipelineWeighted"] = ("Dự báo theo dự án tiềm năng (có trọng số)", "Pipeline-weighted forecast"),
         ["series.today"] = ("Hôm nay", "Today"),
         ["series.asOf"] = ("Ngày xem", "As of"),
         ["month.1"] = ("T1", "Jan"), ["month.2"] = ("T2", "Feb"), ["month.3"] = ("T3", "Mar"), ["month.4"] = ("T4", "Apr"),
@@ -41,6 +43,7 @@ public static class Texts
 
         // The dashboard
         ["dash.title"] = ("Bảng theo dõi thu hút đầu tư", "Investment dashboard"),
+        ["dash.skip"] = ("Chuyển đến nội dung chính", "Skip to the content"),
         ["dash.subtitle"] = ("Ban Quản lý Khu kinh tế Dung Quất và các KCN Quảng Ngãi", "Dung Quat Economic Zone and Quang Ngai industrial parks"),
         ["dash.choose"] = ("Chọn khu và năm", "Choose a zone and a year"),
         ["dash.zone"] = ("Khu", "Zone"),

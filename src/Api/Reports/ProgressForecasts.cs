@@ -16,7 +16,7 @@ public sealed record ChartLine(string Key, string Label, IReadOnlyList<ChartPoin
 /// <summary>
 /// The forecasts drawn dashed from today to the year's end: each is a line from today's figure to the forecast the
 /// progress answer gives. The one place to add a forecast (such as a pipeline-weighted one): a line here is drawn and
-/// listed in the chart's data with no other change.
+/// listed in the chart's data with no other change (its label is the text series.forecast.{key}).
 /// </summary>
 public static class ProgressForecasts
 {
