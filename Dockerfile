@@ -12,6 +12,8 @@ COPY src/ src/
 RUN dotnet publish src/Api/Api.csproj -c Release -a $TARGETARCH --self-contained false -p:PublishReadyToRun=true -o /app --no-restore
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
+# The charts need nothing more here: SkiaSharp's native library is the one without fontconfig (it needs only libc,
+# libm, libdl, libpthread), published for the image's architecture, and the font is embedded in the assembly.
 WORKDIR /app
 COPY --from=build /app ./
 ENV ASPNETCORE_HTTP_PORTS=8080

@@ -1,5 +1,7 @@
 using Investment.Api.Certificates;
 using Investment.Api.Forecasts;
+using Investment.Api.Charts;
+using Investment.Api.Dashboard;
 using Investment.Api.Health;
 using Investment.Api.Investors;
 using Investment.Api.Language;
@@ -44,6 +46,7 @@ builder.Services.AddEventStore(connectionString, builder.Configuration, store =>
 });
 builder.Services.AddSeeds(ZoneSeed.Streams, InvestorSeed.Demo, LeadSeed.Demo, CertificateSeed.Demo, TargetSeed.Streams, ProbabilitySeed.Demo);
 builder.Services.AddReports();
+builder.Services.AddCharts();
 builder.Services.ConfigureHttpJsonOptions(options => Json.ConfigureForHttp(options.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true); // so binding errors become problem details
 builder.Services.AddApiProblemDetails();
@@ -80,6 +83,7 @@ app.UseCleanQueryValues(); // before any handler: no NUL byte reaches the databa
 
 app.MapHealth();
 app.MapProblemTypes();
+app.MapDashboard();
 var api = app.MapGroup("/api/v1").WithBodyValidationAndExamples().WithIdempotencyKeys().WithConditionalGets();
 api.MapZones();
 api.MapInvestors();

@@ -43,7 +43,7 @@ public static class Protection
             options.EnableForHttps = true;
             options.Providers.Add<BrotliCompressionProvider>();
             options.Providers.Add<GzipCompressionProvider>();
-            options.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "application/problem+json", "text/csv"];
+            options.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "application/problem+json", "text/csv", "image/svg+xml"];
         });
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
@@ -68,8 +68,9 @@ public static class Protection
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
-                // Swagger UI runs its own scripts and styles; everything else is data and needs none.
-                if (!context.Request.Path.StartsWithSegments("/swagger"))
+                // Swagger UI runs its own scripts and styles, and a page that sets its own policy keeps it; everything
+                // else is data and needs none.
+                if (!context.Request.Path.StartsWithSegments("/swagger") && headers.ContentSecurityPolicy.Count == 0)
                     headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
                 // Answers may hold personal data: no shared cache keeps them; clients revalidate with If-None-Match.
                 if (context.Request.Path.StartsWithSegments("/api")) headers.CacheControl = "private, no-cache";

@@ -1,3 +1,4 @@
+using Investment.Api.Charts;
 using Investment.Api.OpenApi;
 
 namespace Investment.Api.Leads;
@@ -45,6 +46,11 @@ public static class LeadsApi
         app.MapGet("/zones/{code}/pipeline", GetZonePipeline.Handle).WithTags("Pipeline").RequireAuthorization(Policies.Reader)
             .WithName("GetZonePipeline")
             .WithSummary("A zone's pipeline: leads and estimated capital per stage, conversion between stages, median days per stage")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapGet("/zones/{code}/pipeline/chart", GetPipelineChart.Handle).WithTags("Pipeline").RequireAuthorization(Policies.Reader)
+            .WithName("GetZonePipelineChart")
+            .WithSummary("The pipeline as a funnel: leads that reached each stage, those in it now and their estimated capital, conversion between stages (SVG, PNG or its data)")
+            .AnswersChart<PipelineChartData>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

@@ -15,10 +15,10 @@ public sealed class DocumentSetup : IDocumentFilter
         ("Zones", "The economic and industrial zones of the plan (reference data): codes such as `dung-quat` name them everywhere."),
         ("Investors", "The investor registry: legal name, country, sectors, contact persons (officers only). Duplicates (same country and name) are refused."),
         ("Leads", "Prospective projects and the contacts officers log with investors, from prospect to certified or lost. Officers and admins only: leads name people."),
-        ("Pipeline", "A zone's pipeline for partners: leads and estimated capital per stage, no names."),
+        ("Pipeline", "A zone's pipeline for partners: leads and estimated capital per stage, no names; also as a funnel chart (SVG or PNG)."),
         ("Certificates", "Investment certificates as issued, amended, inspected, suspended, resumed or revoked, and the revocation watchlist."),
         ("Targets", "A zone's target of attracted capital for a year, set and revised by decision (admins)."),
-        ("Progress and reports", "Attracted capital against the target, computed from the certificates' events under a named counting rule; the first-half and yearly reports as JSON, CSV or an Excel workbook."),
+        ("Progress and reports", "Attracted capital against the target, computed from the certificates' events under a named counting rule; the first-half and yearly reports as JSON, CSV or an Excel workbook; the progress and the pipeline as charts (SVG or PNG)."),
         ("Labels", "The words to show for every code the API uses (sectors, stages, channels, statuses, legal grounds…), in English or Vietnamese by Accept-Language."),
         ("Health", "Liveness and readiness, for load balancers and containers (anonymous)."),
     ];

@@ -1,4 +1,5 @@
 using Investment.Api.Documents;
+using Investment.Api.Charts;
 
 namespace Investment.Api.Reports;
 
@@ -12,6 +13,10 @@ public static class ReportsApi
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         zone.MapGet("/progress/{year:int}/explanation", GetZoneProgress.Explain).WithName("ExplainZoneProgress")
             .WithSummary("The certificates and amendments that make up the attracted capital, summing exactly to it")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        zone.MapGet("/progress/{year:int}/chart", GetProgressChart.Handle).WithName("GetZoneProgressChart")
+            .WithSummary("The progress as a chart: attracted capital month by month against the target band, today, the forecasts to year end, realised capital (SVG, PNG or its data)")
+            .AnswersChart<ProgressChartData>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         zone.MapGet("/reports/{year:int}/{period}", GetZoneReport.Handle).WithName("GetZoneReport")
             .WithSummary("The first-half or yearly report, as JSON, CSV (Accept: text/csv) or the Excel workbook filed (Accept: the xlsx media type, or format=xlsx), as known on a date")

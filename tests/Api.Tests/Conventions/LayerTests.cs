@@ -10,7 +10,7 @@ namespace Investment.Api.Tests.Conventions;
 /// </summary>
 public sealed class LayerTests
 {
-    private static readonly string[] Features = ["Zones", "Investors", "Leads", "Certificates", "Targets", "Reports"];
+    private static readonly string[] Features = ["Zones", "Investors", "Leads", "Certificates", "Targets", "Reports", "Dashboard"];
 
     [Theory]
     [InlineData("Http")]
@@ -21,6 +21,7 @@ public sealed class LayerTests
     [InlineData("Operations")]
     [InlineData("Language")]
     [InlineData("Documents")]
+    [InlineData("Charts")]
     public void shared_code_names_no_feature(string folder) =>
         Assert.Empty(Uses(folder, Features.SelectMany(TypesOf).Concat(Features.Select(f => $"Investment.Api.{f}"))));
 
