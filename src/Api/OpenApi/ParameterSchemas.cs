@@ -41,7 +41,8 @@ public sealed class ParameterSchemas : IOperationFilter
         ["cursor"] = _ => Text(500, null),
         [Freshness.Parameter] = _ => new OpenApiSchema
         {
-            Type = JsonSchemaType.Integer, Format = "int64", Minimum = "0", Examples = [JsonValue.Create(1234)],
+            Type = JsonSchemaType.Integer, Format = "int64", Minimum = "0", Maximum = long.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Examples = [JsonValue.Create(1234)],
         },
     };
 
