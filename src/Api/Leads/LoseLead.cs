@@ -20,6 +20,7 @@ public static class LoseLead
         {
             RuleFor(x => x.Reason).NotEmpty().MaximumLength(1000).Must(Text.HasNoControlCharacters);
             RuleFor(x => x.ReasonCode).IsInEnum();
+            RuleFor(x => x.LostToCountry).MaximumLength(2);
             RuleFor(x => x.LostToZone).MaximumLength(200).Must(Text.HasNoControlCharacters);
             // The domain's rule of where a lead went, each broken part named by its field.
             RuleFor(x => x).Custom((request, context) =>

@@ -75,6 +75,8 @@ public sealed class ApiOperationFilter : IOperationFilter
 
         MediaTypes(operation, context, metadata);
         var versioned = metadata.OfType<AnswersNotModified>().Any(); // the API's routes: every answer with a body carries an ETag
+        // A read from asynchronous projections is the one that takes minPosition: it says how fresh it is.
+        var readsAsync = operation.Parameters.OfType<OpenApiParameter>().Any(p => p.Name == Freshness.Parameter && p.In == ParameterLocation.Query);
         foreach (var (status, response) in operation.Responses)
         {
             if (response is not OpenApiResponse answer) continue;
@@ -84,6 +86,12 @@ public sealed class ApiOperationFilter : IOperationFilter
             if (status == "201") answer.Headers.TryAdd("Location", Location);
             if (success && idempotent) answer.Headers.TryAdd("Idempotent-Replayed", Replayed);
             if (status is "429" or "503") answer.Headers.TryAdd("Retry-After", RetryAfter);
+            if (success && method is "POST" or "PUT" or "DELETE") answer.Headers.TryAdd(Freshness.PositionHeader, EventPosition);
+            if (success && readsAsync)
+            {
+                answer.Headers.TryAdd(Freshness.CurrentToHeader, CurrentTo);
+                answer.Headers.TryAdd(Freshness.StaleHeader, Stale);
+            }
             if (answer.Headers.Count == 0) answer.Headers = null;
             if (!success && int.TryParse(status, out var code) && code >= 400) DescribeCodes(answer, code, operation, method);
         }
@@ -120,6 +128,27 @@ public sealed class ApiOperationFilter : IOperationFilter
     {
         Description = "`true` when this is the stored answer to an earlier request with the same Idempotency-Key: nothing was written again.",
         Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("true")] },
+    };
+
+    private static readonly OpenApiHeader EventPosition = new()
+    {
+        Description = "The global sequence of the last event this write recorded (absent when it recorded nothing): send it as minPosition "
+            + "to a report, progress or pipeline read to read your own write.",
+        Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Minimum = "1" },
+    };
+
+    private static readonly OpenApiHeader CurrentTo = new()
+    {
+        Required = true,
+        Description = "The answer comes from asynchronous projections and counts every event recorded up to this position (as freshness.currentToPosition).",
+        Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Minimum = "0" },
+    };
+
+    private static readonly OpenApiHeader Stale = new()
+    {
+        Required = true,
+        Description = "`true` when the projections had not reached the minPosition asked for when the bounded wait ran out (as freshness.stale).",
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create("true"), JsonValue.Create("false")] },
     };
 
     private static readonly OpenApiHeader RetryAfter = new()

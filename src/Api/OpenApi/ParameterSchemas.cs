@@ -41,6 +41,11 @@ public sealed class ParameterSchemas : IOperationFilter
         ["number"] = _ => Text(50, "341043000012"),
         ["q"] = _ => Text(200, "doosan"),
         ["cursor"] = _ => Text(500, null),
+        [Freshness.Parameter] = _ => new OpenApiSchema
+        {
+            Type = JsonSchemaType.Integer, Format = "int64", Minimum = "0", Maximum = long.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Examples = [JsonValue.Create(1234)],
+        },
     };
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)

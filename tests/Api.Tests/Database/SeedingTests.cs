@@ -30,7 +30,11 @@ public sealed class SeedingTests
             var leads = await host.Get<Page<Lead>>(token, "/api/v1/leads?limit=200");
             Assert.Equal(8, investors.Items.Count);
             Assert.Equal(5, zones.Count);
-            Assert.Equal(6, leads.Items.Count);
+            Assert.Equal(7, leads.Items.Count);
+            // Issue 14: why leads are lost, and a late answer (4 working days, over Hung Kings' day).
+            Assert.Equal(LossReason.StrategyChanged, leads.Items.Single(l => l.ProjectName == "Guang Lian steel mill, with JFE").Loss!.Reason);
+            var tenant = leads.Items.Single(l => l.ProjectName == "Singapore electronics tenant (demo)");
+            Assert.Equal(new LeadLoss(LossReason.AnotherZone, true, null, "VSIP Bắc Ninh"), tenant.Loss);
             var refinery = leads.Items.Single(l => l.ProjectName == "Dung Quat oil refinery expansion");
             Assert.Equal(LeadStage.Applied, refinery.Stage);
             Assert.Equal(3, refinery.Contacts.Count);
@@ -52,6 +56,13 @@ public sealed class SeedingTests
                 Assert.Equal(new RealisedCapital(4_868_000_000.00m, 568_525_416.55m, 0.1168m, 88_525_416.55m), progress.Realised);
                 Assert.Equal((11380, 380, 2970, 133), (progress.Jobs.PlannedEmployees, progress.Jobs.PlannedInPeriod,
                     progress.Jobs.VietnameseEmployees, progress.Jobs.ForeignEmployees));
+                // Dung Quat's own probabilities (the demo's version); 2014 is over, so its forecast is what was attracted.
+                var probabilities = await host.Get<Investment.Domain.Forecasts.ZoneProbabilities>(token, "/api/v1/zones/dung-quat/stage-probabilities");
+                Assert.Equal((false, 1, 0.90m), (probabilities.IsDefault, probabilities.Versions.Count, probabilities.Probabilities.Applied));
+                Assert.Equal((ForecastMethod.StraightLine, 0.00m), (progress.Status.ForecastUsed, progress.Status.PipelineExpectedUsd));
+                var vsip = await host.Get<Investment.Api.Leads.ZonePipeline>(token, "/api/v1/zones/vsip-quang-ngai/pipeline?openedFrom=2014-01-01&openedTo=2014-12-31");
+                Assert.Equal(1, vsip.LostBy.ToZones.Single().Leads);
+                Assert.Equal((2, 1), (vsip.ResponseTime.Answered, vsip.ResponseTime.AnsweredWithinStandard));
             }
             Assert.Contains(investors.Items, i => i.LegalName == "Doosan Heavy Industries & Construction");
         }
