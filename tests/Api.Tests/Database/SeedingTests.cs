@@ -33,7 +33,7 @@ public sealed class SeedingTests
             Assert.Equal(6, leads.Items.Count);
             var refinery = leads.Items.Single(l => l.ProjectName == "Dung Quat oil refinery expansion");
             Assert.Equal(LeadStage.Applied, refinery.Stage);
-            Assert.Equal(3, refinery.Contacts.Count);
+            Assert.Equal(3, refinery.ContactCount);
             var guangLian = (await host.Get<Page<Certificate>>(token, "/api/v1/certificates?number=341043000019")).Items[0];
             Assert.Equal(4_500_000_000.00m, guangLian.CapitalUsd);
             Assert.Equal(CertificateStatus.Revoked, guangLian.Status);
