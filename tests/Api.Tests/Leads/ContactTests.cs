@@ -106,6 +106,11 @@ public sealed class ContactTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal((await first.Read<LoggedContact>()).Id, (await retry.Read<LoggedContact>()).Id);
         Assert.Single((await Host.Get<Page<LoggedContact>>(Officer, Contacts(lead))).Items);
         Assert.Equal(2, await Host.VersionOf(Officer, $"/api/v1/leads/{lead.Id}"));
+        // The answer was stored with the write (issue 18): the replay carries the same ETag, the lead's version.
+        Assert.Equal("\"2\"", first.Header("ETag"));
+        Assert.Equal(first.Header("ETag"), retry.Header("ETag"));
+        Assert.Equal("true", retry.Header("Idempotent-Replayed"));
+        Assert.Equal(await first.ReadAsTextAsync(), await retry.ReadAsTextAsync());
     }
 
     [Fact]
