@@ -4,7 +4,7 @@ using Npgsql;
 namespace Investment.Bench;
 
 /// <summary>The API in Release as a process of its own, on loopback, production settings, a generous rate limit.</summary>
-public sealed class ApiRunner(string database, string signingKey)
+public sealed class ApiRunner(string database, string signingKey) : IMeasuredProcess
 {
     public const string Issuer = "investment-bench";
 

@@ -16,6 +16,13 @@ public sealed record CpuShare(double ApiMs, double LoadMs, double RestMs, double
 
 public sealed class CpuMeter(Func<int?> apiProcess)
 {
+    /// <summary>Two measurements of the same scenario as one, weighted by their requests.</summary>
+    public static CpuShare Merge(CpuShare a, int aRequests, CpuShare b, int bRequests)
+    {
+        double W(double x, double y) => (x * aRequests + y * bRequests) / Math.Max(1, aRequests + bRequests);
+        return new(W(a.ApiMs, b.ApiMs), W(a.LoadMs, b.LoadMs), W(a.RestMs, b.RestMs), (a.BusyPercent + b.BusyPercent) / 2);
+    }
+
     private static readonly double TicksPerMs = 100 / 1000.0; // USER_HZ is 100 on Linux
 
     private (long Busy, long Total, long Api, double LoadMs) started;

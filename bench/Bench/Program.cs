@@ -58,6 +58,9 @@ await ApiRunner.Command(database, key, "apply-database-changes"); // as a deploy
 var emptyStart = await api.Start();
 api.Stop();
 var filled = await Fill.Run(database, targetEvents);
+// Issue 18's flat-cost leads: fresh ones and ones with 999 contacts, in the store before the rebuild (bench/Bench/Peer.cs).
+var flat = await FlatCost.Fill(database, filled.Investors[0], fresh: 3_000);
+filled = filled with { Events = filled.Events + flat.Fresh.Count + flat.WithHistory.Count * (FlatCost.History + 1) };
 Line($"Fill: {filled.Events:N0} events ({filled.Investors.Count:N0} investors, {filled.Leads.Count:N0} leads, {filled.Certificates.Count:N0} certificates) in {filled.Took.TotalSeconds:F0} s");
 
 var rebuild = Stopwatch.StartNew();
@@ -77,6 +80,15 @@ for (var i = 0; i < 3; i++)
 var start = starts.Order().ElementAt(1);
 Line($"Start-up to first answered request: {start.TotalMilliseconds:F0} ms (median of {string.Join(", ", starts.Select(s => s.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture)))}) "
     + $"with {filled.Events:N0} events in the store ({emptyStart.TotalMilliseconds:F0} ms empty)");
+
+// The CRUD peer of issue 18 (bench/Peer), filled with the same business data, beside the API on the same cluster.
+var peer = new PeerRunner(database, key);
+AppDomain.CurrentDomain.ProcessExit += (_, _) => peer.Stop();
+var peerSetup = await peer.Setup();
+await peer.Start();
+var sizes = await PeerRunner.Sizes(database);
+Line($"EF Core CRUD peer: the same business data copied into its tables in {peerSetup.TotalSeconds:F0} s; "
+    + $"stored: API {sizes.Api / 1048576.0:F0} MB (events and read models), peer {sizes.Peer / 1048576.0:F0} MB");
 Line("");
 
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
@@ -85,6 +97,12 @@ using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer
     Timeout = TimeSpan.FromSeconds(30),
 };
 http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+using var peerHttp = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+{
+    BaseAddress = new Uri($"http://127.0.0.1:{peer.Port}"),
+    Timeout = TimeSpan.FromSeconds(30),
+};
+peerHttp.DefaultRequestHeaders.Authorization = http.DefaultRequestHeaders.Authorization;
 
 var acknowledgedContacts = new System.Collections.Concurrent.ConcurrentBag<Guid>();
 var acknowledgedCertificates = new System.Collections.Concurrent.ConcurrentBag<Guid>();
@@ -97,13 +115,19 @@ bool Failed(HttpResponseMessage response, string what)
     return false;
 }
 
-async Task<bool> LogContact(int r)
+Task<bool> LogContact(int r) => LogContactTo(filled.Leads[r % filled.Leads.Count], idempotent: false);
+
+async Task<bool> LogContactTo(Guid lead, bool idempotent)
 {
-    var lead = filled.Leads[r % filled.Leads.Count];
-    using var response = await http.PostAsJsonAsync($"/api/v1/leads/{lead}/contacts", new
+    using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/leads/{lead}/contacts")
     {
-        channel = "call", summary = "Benchmark call about the site visit.", occurredAt = "2015-12-01T03:00:00Z", officers = new[] { "officer.bench" },
-    });
+        Content = JsonContent.Create(new
+        {
+            channel = "call", summary = "Benchmark call about the site visit.", occurredAt = "2015-12-01T03:00:00Z", officers = new[] { "officer.bench" },
+        }),
+    };
+    if (idempotent) request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+    using var response = await http.SendAsync(request);
     if ((int)response.StatusCode != 201) return Failed(response, "log a contact");
     acknowledgedContacts.Add(Guid.Parse((string)(await response.Content.ReadFromJsonAsync<JsonNode>())!["id"]!));
     return true;
@@ -122,20 +146,61 @@ async Task<bool> IssueCertificate(int r)
     return true;
 }
 
-async Task<bool> Get(string url)
+async Task<bool> Get(string url) => await GetFrom(http, url);
+
+async Task<bool> GetFrom(HttpClient client, string url)
 {
-    using var response = await http.GetAsync(new Uri(url, UriKind.Relative));
+    using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
     await response.Content.ReadAsByteArrayAsync();
-    return response.IsSuccessStatusCode || Failed(response, "GET");
+    return response.IsSuccessStatusCode || Failed(response, client == http ? "GET" : "peer GET");
 }
+
+// The peer's side of each operation: the same requests, the same ids, its own routes (bench/Peer/Program.cs).
+async Task<bool> PeerLogContact(int r)
+{
+    var lead = filled.Leads[r % filled.Leads.Count];
+    using var response = await peerHttp.PostAsJsonAsync($"/api/v1/leads/{lead}/contacts", new
+    {
+        channel = "call", summary = "Benchmark call about the site visit.", occurredAt = "2015-12-01T03:00:00Z", officers = new[] { "officer.bench" },
+    });
+    return (int)response.StatusCode == 201 || Failed(response, "peer: log a contact");
+}
+
+async Task<bool> PeerIssueCertificate(int r)
+{
+    using var response = await peerHttp.PostAsJsonAsync("/api/v1/certificates", new
+    {
+        number = $"P{Guid.NewGuid():N}"[..20], projectName = "Benchmark project", investorIds = new[] { filled.Investors[r % filled.Investors.Count] },
+        zone = "dung-quat", sector = "energy", capital = new { amount = (r % 100_000 + 1).ToString(CultureInfo.InvariantCulture) + ".25", currency = "USD" },
+        landAreaHectares = "10", issuedOn = "2015-06-01", durationYears = 30,
+    });
+    return (int)response.StatusCode == 201 || Failed(response, "peer: issue a certificate");
+}
+
+var peerCalls = new Dictionary<string, Func<int, Task<bool>>>
+{
+    ["log a contact"] = PeerLogContact,
+    // The peer offers no Idempotency-Key: the API's retry-safe write is compared with the peer's plain one.
+    ["log a contact with Idempotency-Key"] = PeerLogContact,
+    ["issue a certificate"] = PeerIssueCertificate,
+    ["get a certificate"] = r => GetFrom(peerHttp, $"/api/v1/certificates/{filled.Certificates[r % filled.Certificates.Count]}"),
+    ["get a lead"] = r => GetFrom(peerHttp, $"/api/v1/leads/{filled.Leads[r % filled.Leads.Count]}"),
+    // The peer cannot answer "as known on": it keeps no history. Both progress figures are compared with its live SUM.
+    ["get target progress"] = _ => GetFrom(peerHttp, "/api/v1/zones/dung-quat/progress/2014"),
+    ["get target progress as known on a date"] = _ => GetFrom(peerHttp, "/api/v1/zones/dung-quat/progress/2014"),
+    ["list a register page"] = _ => GetFrom(peerHttp, "/api/v1/certificates?zone=dung-quat&limit=50"),
+};
 
 var scenarios = new (string Name, Func<int, Task<bool>> Call, string Baseline)[]
 {
     ("log a contact", LogContact, "insert"),
+    ("log a contact with Idempotency-Key", r => LogContactTo(filled.Leads[r % filled.Leads.Count], idempotent: true), "insert"),
     ("issue a certificate", IssueCertificate, "insert"),
     ("get a certificate", r => Get($"/api/v1/certificates/{filled.Certificates[r % filled.Certificates.Count]}"), "http"),
     ("get a lead", r => Get($"/api/v1/leads/{filled.Leads[r % filled.Leads.Count]}"), "http"),
     ("get target progress", _ => Get("/api/v1/zones/dung-quat/progress/2014"), "http"),
+    // Computed at every request (never cached), over every ledger of the zone: a different day each time.
+    ("get target progress as known on a date", r => Get($"/api/v1/zones/dung-quat/progress/2014?asOf={new NodaTime.LocalDate(2014, 7, 1).PlusDays(r % 500).ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)}"), "http"),
     ("list a register page", _ => Get("/api/v1/certificates?zone=dung-quat&limit=50"), "http"),
     ("mixed 70 % reads", r => (r % 10) switch
     {
@@ -149,44 +214,85 @@ var scenarios = new (string Name, Func<int, Task<bool>> Call, string Baseline)[]
 };
 
 if (profile) await Statements.Create(database);
-var cpu = new CpuMeter(() => api.ProcessId);
 var statements = new List<string>();
 // A first pass the figures ignore: the JIT compiles the hot paths, the pools fill, PostgreSQL's caches warm.
 await Load.Run("warm-up", 16, TimeSpan.FromSeconds(Math.Min(5, seconds)), _ => Get("/health/ping"));
 foreach (var (name, call, _) in scenarios.Where(s => only.Length == 0 || only.Contains(s.Name)))
+{
     await Load.Run("warm-up", 16, TimeSpan.FromSeconds(Math.Min(3, seconds)), call);
+    if (peerCalls.TryGetValue(name, out var peerCall)) await Load.Run("warm-up", 16, TimeSpan.FromSeconds(Math.Min(3, seconds)), peerCall);
+}
+await Load.Run("warm-up", 1, TimeSpan.FromSeconds(Math.Min(2, seconds)), _ => LogContactTo(flat.WithHistory[0], idempotent: false));
 
-Line("CPU per request in ms, on the 2 cores: the API process, the rest of the machine (PostgreSQL), the load generator; busy = share of both cores used.");
+Line("CPU per request in ms, on the 2 cores: the API process (the peer's, on its rows), the rest of the machine (PostgreSQL), the load generator; busy = share of both cores used.");
 Line("");
 Line("| scenario | clients | req/s | baseline req/s | ratio | p50 ms | p99 ms | errors | API cpu | PostgreSQL cpu | load cpu | busy | API peak MB |");
 Line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 var peakUnderLoad = 0.0;
+var peerPeakUnderLoad = 0.0;
+var versus = new List<Versus>();
+// Issue 18's flat cost: one client, one contact after another, on leads without a contact, then on leads with 999.
+var nextFresh = -1;
+var nextLong = -1;
+var firstContact = await Measured(FlatCost.First, 1, _ => Load.Run(FlatCost.First, 1, duration,
+    _ => LogContactTo(flat.Fresh[Interlocked.Increment(ref nextFresh) % flat.Fresh.Count], idempotent: false)));
+var thousandth = await Measured(FlatCost.Thousandth, 1, _ => Load.Run(FlatCost.Thousandth, 1, duration,
+    _ => LogContactTo(flat.WithHistory[Interlocked.Increment(ref nextLong) % flat.WithHistory.Count], idempotent: false)));
+Row(firstContact.Result, null, firstContact.Cpu, firstContact.PeakMb);
+Row(thousandth.Result, null, thousandth.Cpu, thousandth.PeakMb);
 foreach (var clients in new[] { 16, 64 })
 {
     var insert = await Measured("raw durable INSERT", clients, _ => Baselines.RawInsert(database, clients, duration));
     var ping = await Measured("trivial endpoint", clients, _ => Load.Run("trivial endpoint", clients, duration, _ => Get("/health/ping")));
     var floor = await Measured(EventStoreFloor.Scenario, clients, _ => EventStoreFloor.Run(database, clients, duration));
+    var ceiling = await Measured(RawContactWrite.Scenario, clients, _ => RawContactWrite.Run(database, filled.Leads, clients, duration));
     Row(insert.Result, null, insert.Cpu, insert.PeakMb);
     Row(ping.Result, null, ping.Cpu, ping.PeakMb);
     Row(floor.Result, insert.Result, floor.Cpu, floor.PeakMb);
+    Row(ceiling.Result, insert.Result, ceiling.Cpu, ceiling.PeakMb);
     foreach (var (name, call, baseline) in scenarios.Where(s => only.Length == 0 || only.Contains(s.Name)))
     {
+        var against = baseline == "insert" ? insert.Result : ping.Result;
+        if (!peerCalls.TryGetValue(name, out var peerCall))
+        {
+            lagSampler.Start();
+            var run = await Measured(name, clients, _ => Load.Run(name, clients, duration, call));
+            lagSampler.Stop();
+            Row(run.Result, against, run.Cpu, run.PeakMb);
+            continue;
+        }
+        // Alternated, by the same load generator: API, peer, API, peer, half the time each, so that a change in the
+        // machine's load (it is shared) falls on both sides.
+        var half = duration / 2;
+        var peerName = $"EF Core peer: {name}";
         lagSampler.Start();
-        var run = await Measured(name, clients, _ => Load.Run(name, clients, duration, call));
+        var a1 = await Measured(name, clients, _ => Load.Run(name, clients, half, call));
         lagSampler.Stop();
-        Row(run.Result, baseline == "insert" ? insert.Result : ping.Result, run.Cpu, run.PeakMb);
+        var p1 = await Measured(peerName, clients, _ => Load.Run(peerName, clients, half, peerCall), peer);
+        lagSampler.Start();
+        var a2 = await Measured(name, clients, _ => Load.Run(name, clients, half, call));
+        lagSampler.Stop();
+        var p2 = await Measured(peerName, clients, _ => Load.Run(peerName, clients, half, peerCall), peer);
+        var (apiRun, peerRun) = (LoadResult.Merge(a1.Result, a2.Result), LoadResult.Merge(p1.Result, p2.Result));
+        var (apiCpu, peerCpu) = (CpuMeter.Merge(a1.Cpu, a1.Result.Requests, a2.Cpu, a2.Result.Requests), CpuMeter.Merge(p1.Cpu, p1.Result.Requests, p2.Cpu, p2.Result.Requests));
+        Row(apiRun, against, apiCpu, Math.Max(a1.PeakMb, a2.PeakMb));
+        Row(peerRun, against, peerCpu, Math.Max(p1.PeakMb, p2.PeakMb));
+        versus.Add(new Versus(name, clients, apiRun, peerRun, apiCpu, peerCpu));
     }
 }
 
-async Task<(LoadResult Result, CpuShare Cpu, double PeakMb)> Measured(string name, int clients, Func<int, Task<LoadResult>> load)
+async Task<(LoadResult Result, CpuShare Cpu, double PeakMb)> Measured(string name, int clients, Func<int, Task<LoadResult>> load, IMeasuredProcess? on = null)
 {
+    var measured = on ?? api;
+    var cpu = new CpuMeter(() => measured.ProcessId);
     if (profile) await Statements.Reset(database);
-    api.ResetPeak(); // each scenario's own peak: which load drives the memory up
+    measured.ResetPeak(); // each scenario's own peak: which load drives the memory up
     cpu.Start();
     var result = await load(clients);
     var share = cpu.Stop(result.Requests);
-    var peak = api.PeakMegabytes();
-    peakUnderLoad = Math.Max(peakUnderLoad, peak);
+    var peak = measured.PeakMegabytes();
+    if (on is null) peakUnderLoad = Math.Max(peakUnderLoad, peak);
+    else peerPeakUnderLoad = Math.Max(peerPeakUnderLoad, peak);
     if (profile)
     {
         statements.Add($"{name}, {clients} clients ({result.Requests:N0} requests), per request:");
@@ -238,6 +344,24 @@ await using (var check = new NpgsqlConnection(database))
     Line($"As-known-on yearly report of dung-quat 2014 (the zone holds {yearEvents:N0} events): {reportClock.ElapsedMilliseconds} ms");
 }
 Line($"Peak memory of the API (VmHWM): {peakUnderLoad:F0} MB under load (the highest scenario); {api.PeakMegabytes():F0} MB in the checks and the as-known-on report, which loads a zone's whole history");
+Line("");
+Line("## Against the CRUD API a team would write instead (issue 18)");
+Line("");
+Line("The EF Core + Npgsql peer (bench/Peer) over the same cluster and business data, driven alternately by the same load generator.");
+Line("");
+Targets.Table(versus).ToList().ForEach(Line);
+Line("");
+var flatCost = (thousandth.Cpu.ApiMs + thousandth.Cpu.RestMs) / Math.Max(1e-9, firstContact.Cpu.ApiMs + firstContact.Cpu.RestMs);
+var flatLatency = thousandth.Result.P50Ms / Math.Max(1e-9, firstContact.Result.P50Ms);
+Line(string.Create(CultureInfo.InvariantCulture, $"- Flat cost: the 1,000th contact of a lead costs {flatCost:F2} × its 1st in CPU (API + PostgreSQL, "
+    + $"{thousandth.Cpu.ApiMs + thousandth.Cpu.RestMs:F2} ms against {firstContact.Cpu.ApiMs + firstContact.Cpu.RestMs:F2} ms) and {flatLatency:F2} × in p50 latency, one client; "
+    + $"target within 10 %: {Targets.Met(flatCost <= 1.10 && flatLatency <= 1.10)}"));
+var rebuildRate = filled.Events / rebuild.Elapsed.TotalSeconds;
+Line(string.Create(CultureInfo.InvariantCulture, $"- Rebuild of every projection: {rebuildRate:N0} events/s end to end; target ≥ 30,000: {Targets.Met(rebuildRate >= 30_000)}"));
+Line(string.Create(CultureInfo.InvariantCulture, $"- Database size: API {sizes.Api / 1048576.0:F0} MB, peer {sizes.Peer / 1048576.0:F0} MB ({(double)sizes.Api / Math.Max(1, sizes.Peer):F1} ×); target ≤ 3 ×: {Targets.Met(sizes.Api <= 3 * sizes.Peer)}"));
+Line(string.Create(CultureInfo.InvariantCulture, $"- Peak memory under load: API {peakUnderLoad:F0} MB, peer {peerPeakUnderLoad:F0} MB; target ≤ the peer's: {Targets.Met(peakUnderLoad <= peerPeakUnderLoad)}"));
+Line("- Not measured by this run: the watchlist and the pipeline of a zone with 20,000 certificates / 50,000 leads (≤ 50 ms), the reports as known on a date against the peer (it has no history to answer them).");
+peer.Stop();
 if (statements.Count > 0)
 {
     Line("");

@@ -57,6 +57,34 @@ public static class IdempotencyKeys
     };
 
     internal static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>
+    /// A handler that knows its answer before it saves (issue 18) stores it with the key in the same transaction as its
+    /// events: one commit instead of two, and no window in which the write is saved but its answer is not. Call it after
+    /// appending and setting the ETag, right before SaveChanges; without an Idempotency-Key it does nothing. Handlers that
+    /// do not call it keep the filter's second save.
+    /// </summary>
+    public static void AnswerWithTheWrite(HttpContext http, IDocumentSession session, int status, string? location, object? body)
+    {
+        if (http.Features.Get<IdempotencyScope>() is not { } scope) return;
+        session.Eject(scope.Record);
+        scope.Record = scope.Record with
+        {
+            Status = status,
+            Location = location,
+            ETag = http.Response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null,
+            Body = body is null ? null : JsonSerializer.Serialize(body, body.GetType(), Json.Options),
+        };
+        session.Insert(scope.Record); // still an insert: a racing request with the same key fails on it, as before
+        scope.Answered = true;
+    }
+}
+
+/// <summary>The key's record within one request: pending until the handler answers it with its write, or the filter after it.</summary>
+internal sealed class IdempotencyScope(IdempotencyRecord record)
+{
+    public IdempotencyRecord Record { get; set; } = record;
+    public bool Answered { get; set; }
 }
 
 /// <summary>
@@ -100,6 +128,8 @@ public sealed class IdempotencyFilter(IDocumentSession session, IClock clock) : 
 
         var pending = new IdempotencyRecord(id, requestHash, clock.GetCurrentInstant(), null, null, null, null);
         session.Insert(pending);
+        var scope = new IdempotencyScope(pending);
+        http.Features.Set(scope);
         object? result;
         try
         {
@@ -112,10 +142,11 @@ public sealed class IdempotencyFilter(IDocumentSession session, IClock clock) : 
             return first?.RequestHash == requestHash ? Replay(http, first)
                 : Problems.Unprocessable("idempotency.key_reused", $"This {IdempotencyKeys.Header} was just used for a different request.");
         }
-        session.Eject(pending);
+        session.Eject(scope.Record);
 
         if (HandlerResults.Unwrap(result) is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } answered)
         {
+            if (scope.Answered) return result; // saved with the write, in its transaction
             var value = (answered as IValueHttpResult)?.Value;
             session.Store(pending with
             {

@@ -26,10 +26,13 @@ public sealed record Written<T>(T? Document, ProblemHttpResult? Problem)
 public static class StreamWrite
 {
     /// <param name="readBack">False when the caller answers something else than this read model: the save is then not
-    /// followed by a second round trip, and the ETag is the version the save gave the last appended event.</param>
+    /// followed by a second round trip, and the ETag is the version the save gives the last appended event.</param>
+    /// <param name="beforeSave">With readBack false: called with the appended events once the ETag is set, right before
+    /// the save, for an answer that goes into the same transaction (<see cref="IdempotencyKeys.AnswerWithTheWrite"/>).</param>
     public static async Task<Written<T>> Decide<T>(
         IDocumentSession session, HttpContext http, Guid id, string? ifMatch,
-        Func<T, Task<Decision>> decide, Func<Guid, ProblemHttpResult> notFound, CancellationToken ct, bool readBack = true)
+        Func<T, Task<Decision>> decide, Func<Guid, ProblemHttpResult> notFound, CancellationToken ct, bool readBack = true,
+        Action<IReadOnlyList<JasperFx.Events.IEvent>>? beforeSave = null)
         where T : class, IVersioned
     {
         if (!ETags.TryParseIfMatch(ifMatch, out var expected)) return new(null, ETags.InvalidIfMatch());
@@ -42,8 +45,16 @@ public static class StreamWrite
         IReadOnlyList<JasperFx.Events.IEvent> appended = [];
         if (decision.Events.Count > 0)
         {
+            var versionRead = stream.CurrentVersion ?? 0;
             stream.AppendMany([.. decision.Events]);
             appended = [.. stream.Events]; // the same objects the save numbers (Rich appends)
+            if (!readBack && beforeSave is not null)
+            {
+                // FetchForWriting checks at the save that the stream is still at the version it read: the append's
+                // versions are known now.
+                ETags.Set(http, versionRead + appended.Count);
+                beforeSave(appended);
+            }
             try
             {
                 await session.SaveChangesAsync(ct);
@@ -75,7 +86,8 @@ public static class StreamWrite
         Decide<T>(command.Session, command.Http, id, command.IfMatch, current => decide(current, command.Recording()), notFound, command.Cancelled, readBack);
 
     public static Task<Written<T>> Decide<T>(this StreamCommandContext command, Guid id, Func<T, Recording, Decision> decide,
-        Func<Guid, ProblemHttpResult> notFound, bool readBack = true)
+        Func<Guid, ProblemHttpResult> notFound, bool readBack = true, Action<IReadOnlyList<JasperFx.Events.IEvent>>? beforeSave = null)
         where T : class, IVersioned =>
-        Decide<T>(command, id, (current, now) => Task.FromResult(decide(current, now)), notFound, readBack);
+        Decide<T>(command.Session, command.Http, id, command.IfMatch, current => Task.FromResult(decide(current, command.Recording())), notFound,
+            command.Cancelled, readBack, beforeSave);
 }

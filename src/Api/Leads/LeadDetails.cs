@@ -1,5 +1,6 @@
 using Investment.Domain.Leads;
 using JasperFx.Events;
+using Marten;
 using Marten.Events.Aggregation;
 
 namespace Investment.Api.Leads;
@@ -10,26 +11,28 @@ namespace Investment.Api.Leads;
 /// </summary>
 public sealed record LeadDetails(Guid Id, Lead Lead, long Position, long Version) : IVersioned;
 
-/// <summary>Wraps the domain's fold: every transition is written once, in <see cref="Domain.Leads.Lead"/>.</summary>
-public sealed partial class LeadDetailsProjection : SingleStreamProjection<LeadDetails, Guid>
+/// <summary>
+/// Wraps the domain's fold: every transition is written once, in <see cref="Domain.Leads.Lead"/>. The document stays the
+/// same size whatever the lead's history (issue 18): a logged contact is counted, not embedded. A correction or withdrawal,
+/// rare, reads the lead's earlier events to know which contacts stood before it (exact in a rebuild too: the events are
+/// the source, never another read model).
+/// </summary>
+public sealed class LeadDetailsProjection : SingleStreamProjection<LeadDetails, Guid>
 {
-    public static LeadDetails Create(IEvent<LeadOpened> e) => new(e.Data.LeadId, Lead.Create(e.Data), e.Sequence, e.Version);
+    public override async ValueTask<LeadDetails?> EvolveAsync(LeadDetails? snapshot, Guid id, IQuerySession session, IEvent e, CancellationToken cancellation)
+    {
+        if (e.Data is LeadOpened opened) return new LeadDetails(opened.LeadId, Lead.Create(opened), e.Sequence, e.Version);
+        if (snapshot is null) return null; // an event of a lead never opened: nothing to apply it to
+        var lead = e.Data switch
+        {
+            ContactCorrected x => snapshot.Lead.Apply(x, await StandingBefore(session, id, e, cancellation)),
+            ContactWithdrawn x => snapshot.Lead.Apply(x, await StandingBefore(session, id, e, cancellation)),
+            LeadStageChanged or LeadLost or LeadReopened or LeadCertified or LeadOwnerReassigned or LeadEstimateRevised or ContactLogged => snapshot.Lead.Then([e.Data]),
+            _ => null,
+        };
+        return lead is null ? snapshot : snapshot with { Lead = lead, Version = e.Version };
+    }
 
-    public static LeadDetails Apply(IEvent<LeadStageChanged> e, LeadDetails d) => d with { Lead = d.Lead.Apply(e.Data), Version = e.Version };
-
-    public static LeadDetails Apply(IEvent<LeadLost> e, LeadDetails d) => d with { Lead = d.Lead.Apply(e.Data), Version = e.Version };
-
-    public static LeadDetails Apply(IEvent<LeadReopened> e, LeadDetails d) => d with { Lead = d.Lead.Apply(e.Data), Version = e.Version };
-
-    public static LeadDetails Apply(IEvent<LeadCertified> e, LeadDetails d) => d with { Lead = d.Lead.Apply(e.Data), Version = e.Version };
-
-    public static LeadDetails Apply(IEvent<LeadOwnerReassigned> e, LeadDetails d) => d with { Lead = d.Lead.Apply(e.Data), Version = e.Version };
-
-    public static LeadDetails Apply(IEvent<LeadEstimateRevised> e, LeadDetails d) => d with { Lead = d.Lead.Apply(e.Data), Version = e.Version };
-
-    public static LeadDetails Apply(IEvent<ContactLogged> e, LeadDetails d) => d with { Lead = d.Lead.Apply(e.Data), Version = e.Version };
-
-    public static LeadDetails Apply(IEvent<ContactCorrected> e, LeadDetails d) => d with { Lead = d.Lead.Apply(e.Data), Version = e.Version };
-
-    public static LeadDetails Apply(IEvent<ContactWithdrawn> e, LeadDetails d) => d with { Lead = d.Lead.Apply(e.Data), Version = e.Version };
+    private static async Task<IReadOnlyList<ContactMark>> StandingBefore(IQuerySession session, Guid id, IEvent e, CancellationToken cancellation) =>
+        Lead.StandingContacts((await session.Events.FetchStreamAsync(id, e.Version - 1, token: cancellation)).Select(x => x.Data));
 }

@@ -11,11 +11,18 @@ public static class LogContact
     public static async Task<Results<Created<LoggedContact>, ProblemHttpResult>> Handle(Guid id, ContactRequest request, [AsParameters] StreamCommandContext command)
     {
         var contactId = Guid.CreateVersion7();
+        var location = LeadLookup.ContactLocation(id, contactId);
+        LoggedContact? contact = null;
         var written = await command.Decide<LeadDetails>(id,
-            (details, now) => LeadDecider.LogContact(details.Lead, contactId, request.ToDetails(), now), LeadLookup.NotFound, readBack: false);
+            (details, now) => LeadDecider.LogContact(details.Lead, contactId, request.ToDetails(), now), LeadLookup.NotFound, readBack: false,
+            beforeSave: appended =>
+            {
+                // The entry the inline projection stores, built by the same function from the event: no read-back. Known
+                // before the save, it is the answer an Idempotency-Key keeps, saved in the same transaction.
+                contact = ContactLogProjection.Create(appended.OfType<JasperFx.Events.IEvent<ContactLogged>>().Single()).Contact;
+                IdempotencyKeys.AnswerWithTheWrite(command.Http, command.Session, StatusCodes.Status201Created, location, contact);
+            });
         if (written.Problem is { } problem) return problem;
-        // The entry the inline projection just stored, built by the same function from the saved event: no read-back.
-        var contact = ContactLogProjection.Create(written.Appended.OfType<JasperFx.Events.IEvent<ContactLogged>>().Single());
-        return TypedResults.Created(LeadLookup.ContactLocation(id, contactId), contact.Contact);
+        return TypedResults.Created(location, contact!);
     }
 }

@@ -1,3 +1,4 @@
+using Investment.Api.Certificates;
 using Investment.Api.Endpoints;
 using Investment.Api.Reports;
 using Investment.Api.Tests.Infrastructure;
@@ -46,7 +47,7 @@ public sealed class InvestorChangeTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(2, transfer.Investors.Left.Count);
         Assert.Equal(["VN"], now.Investors.Select(i => i.Country));
         Assert.Equal(["TW", "JP"], (await Host.Get<Certificate>(Partner, $"{url}?asOf=2008-06-01")).Investors.Select(i => i.Country));
-        Assert.Contains((await Host.Get<Page<Certificate>>(Partner, $"/api/v1/certificates?country=VN&zone={Zone}")).Items, c => c.Id == issued.Id);
+        Assert.Contains((await Host.Get<Page<CertificateSummary>>(Partner, $"/api/v1/certificates?country=VN&zone={Zone}")).Items, c => c.Id == issued.Id);
 
         await Host.Settled();
         var progress = await Host.Get<ZoneProgress>(Partner, $"/api/v1/zones/{Zone}/progress/2008");

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Investment.Api.Certificates;
 using Investment.Api.Endpoints;
 using Investment.Api.EventStore;
 using Investment.Api.Tests.Infrastructure;
@@ -59,7 +60,7 @@ public sealed class IssueCertificateTests(ApiFixture fixture) : ApiTest(fixture)
 
         Assert.Single(results, r => r.Context.Response.StatusCode == 201);
         Assert.All(results.Where(r => r.Context.Response.StatusCode != 201), r => Assert.Equal(409, r.Context.Response.StatusCode));
-        Assert.Single((await Host.Get<Page<Certificate>>(Partner, $"/api/v1/certificates?number={number}")).Items);
+        Assert.Single((await Host.Get<Page<CertificateSummary>>(Partner, $"/api/v1/certificates?number={number}")).Items);
     }
 
     [Fact]
@@ -143,7 +144,7 @@ public sealed class IssueCertificateTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Contains("zone", (await otherZone.ShouldBe(409, "certificate.lead_mismatch")).Detail);
         await mismatch.ShouldBe(409, "certificate.lead_mismatch");
         await unknown.ShouldBe(422, "certificate.lead_unknown");
-        Assert.Empty((await Host.Get<Page<Certificate>>(Partner, $"/api/v1/certificates?number={numbers.Item1}")).Items);
+        Assert.Empty((await Host.Get<Page<CertificateSummary>>(Partner, $"/api/v1/certificates?number={numbers.Item1}")).Items);
         Assert.Equal(LeadStage.Prospect, (await Host.Get<Lead>(Officer, $"/api/v1/leads/{other.Id}")).Stage);
     }
 

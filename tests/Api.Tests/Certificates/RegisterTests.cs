@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Investment.Api.Certificates;
 using Investment.Api.Endpoints;
 using Investment.Api.Tests.Infrastructure;
 using Investment.Api.Tests.Leads;
@@ -19,10 +20,26 @@ public sealed class RegisterTests(ApiFixture fixture) : ApiTest(fixture)
         var revoked = await Host.AnIssuedCertificate(Officer, "JP", issuedOn: "2001-03-05", zone: "tinh-phong", sector: "energy", schedule: []);
         await Host.Post(Officer, $"/api/v1/certificates/{revoked.Id}/revoke", new { on = "2002-01-01", ground = "investorDecision", decisionNumber = "9" });
 
-        var page = await Host.Get<Page<Certificate>>(Partner, "/api/v1/certificates?issueYear=2001&zone=tinh-phong&status=active&sector=energy&country=jp");
+        var page = await Host.Get<Page<CertificateSummary>>(Partner, "/api/v1/certificates?issueYear=2001&zone=tinh-phong&status=active&sector=energy&country=jp");
 
         Assert.Equal(wanted.Id, Assert.Single(page.Items).Id);
-        Assert.Single((await Host.Get<Page<Certificate>>(Partner, "/api/v1/certificates?issueYear=2001&status=revoked")).Items);
+        Assert.Single((await Host.Get<Page<CertificateSummary>>(Partner, "/api/v1/certificates?issueYear=2001&status=revoked")).Items);
+    }
+
+    [Fact]
+    public async Task a_register_page_answers_a_summary_and_the_certificate_answers_all_of_it()
+    {
+        var issued = await Host.AnIssuedCertificate(Officer, "JP", issuedOn: "2001-04-01", zone: "quang-phu", sector: "energy", schedule: []);
+
+        var item = (await Host.Get(Partner, $"/api/v1/certificates?number={issued.Number}"))["items"]![0]!.AsObject();
+        var whole = (await Host.Get(Partner, $"/api/v1/certificates/{issued.Id}")).AsObject();
+
+        // Issue 18: a page carries what a register row shows, not the certificate's history.
+        Assert.Equal(issued.Id.ToString(), (string?)item["id"]);
+        Assert.Contains("amendments", whole.Select(p => p.Key));
+        Assert.DoesNotContain("amendments", item.Select(p => p.Key));
+        Assert.DoesNotContain("inspections", item.Select(p => p.Key));
+        Assert.Equal((string?)whole["capitalUsd"], (string?)item["capitalUsd"]);
     }
 
     [Theory]
@@ -34,7 +51,7 @@ public sealed class RegisterTests(ApiFixture fixture) : ApiTest(fixture)
     {
         var year = sort.TrimStart('-') == "capital" ? 2002 : 2003; // each ordering has a year to itself
         var issued = new[] { ("100", "02"), ("200", "04"), ("300", "01"), ("400", "05"), ("500", "03") };
-        if ((await Host.Get<Page<Certificate>>(Partner, $"/api/v1/certificates?issueYear={year}")).Items.Count == 0)
+        if ((await Host.Get<Page<CertificateSummary>>(Partner, $"/api/v1/certificates?issueYear={year}")).Items.Count == 0)
             foreach (var (capital, day) in issued)
                 await Host.AnIssuedCertificate(Officer, capital: LeadRequests.Usd(decimal.Parse(capital, System.Globalization.CultureInfo.InvariantCulture)),
                     issuedOn: $"{year}-01-{day}", schedule: []);
@@ -46,7 +63,7 @@ public sealed class RegisterTests(ApiFixture fixture) : ApiTest(fixture)
             var answer = await Host.Send(Partner, s => s.Get.Url($"/api/v1/certificates?issueYear={year}&sort={sort}&limit=2" + (cursor is null ? "" : $"&cursor={cursor}")));
             // The amounts as written (raw JSON on purpose): the order, and two decimals on the wire.
             seen.AddRange(JsonNode.Parse(await answer.ReadAsTextAsync())!["items"]!.AsArray().Select(c => (string)c!["capitalUsd"]!));
-            cursor = (await answer.Read<Page<Certificate>>()).NextCursor;
+            cursor = (await answer.Read<Page<CertificateSummary>>()).NextCursor;
         } while (cursor is not null);
 
         Assert.Equal(expected.Select(e => e + ".00"), seen); // every USD amount with two decimals
@@ -64,7 +81,7 @@ public sealed class RegisterTests(ApiFixture fixture) : ApiTest(fixture)
     {
         for (var day = 1; day <= 3; day++)
             await Host.AnIssuedCertificate(Officer, capital: LeadRequests.Usd(100m * day), issuedOn: $"2001-02-0{day}", schedule: []);
-        var byCapital = await Host.Get<Page<Certificate>>(Partner, "/api/v1/certificates?issueYear=2001&sort=capital&limit=1");
+        var byCapital = await Host.Get<Page<CertificateSummary>>(Partner, "/api/v1/certificates?issueYear=2001&sort=capital&limit=1");
         var cursor = byCapital.NextCursor!;
 
         var reused = await Host.Send(Partner, s => s.Get.Url($"/api/v1/certificates?issueYear=2001&sort=-issuedOn&limit=1&cursor={cursor}"));
@@ -79,7 +96,7 @@ public sealed class RegisterTests(ApiFixture fixture) : ApiTest(fixture)
     {
         for (var day = 1; day <= 2; day++)
             await Host.AnIssuedCertificate(Officer, capital: LeadRequests.Usd(100m * day), issuedOn: $"2000-03-0{day}", schedule: []);
-        var cursor = (await Host.Get<Page<Certificate>>(Partner, "/api/v1/certificates?issueYear=2000&sort=issuedOn&limit=1")).NextCursor!;
+        var cursor = (await Host.Get<Page<CertificateSummary>>(Partner, "/api/v1/certificates?issueYear=2000&sort=issuedOn&limit=1")).NextCursor!;
         var decoded = System.Text.Encoding.Latin1.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(cursor));
         var flipped = (cursor[^2] == 'A' ? 'B' : 'A') + "";
         var damaged = cursor[..^2] + flipped + cursor[^1];

@@ -1,3 +1,4 @@
+using Investment.Api.Certificates;
 using Investment.Api.Endpoints;
 using Investment.Api.Http;
 using Investment.Api.Reports;
@@ -37,8 +38,9 @@ public sealed class SeedingTests
             Assert.Equal(new LeadLoss(LossReason.AnotherZone, true, null, "VSIP Bắc Ninh"), tenant.Loss);
             var refinery = leads.Items.Single(l => l.ProjectName == "Dung Quat oil refinery expansion");
             Assert.Equal(LeadStage.Applied, refinery.Stage);
-            Assert.Equal(3, refinery.Contacts.Count);
-            var guangLian = (await host.Get<Page<Certificate>>(token, "/api/v1/certificates?number=341043000019")).Items[0];
+            Assert.Equal(3, refinery.ContactCount);
+            var listed = (await host.Get<Page<CertificateSummary>>(token, "/api/v1/certificates?number=341043000019")).Items[0];
+            var guangLian = await host.Get<Certificate>(token, $"/api/v1/certificates/{listed.Id}");
             Assert.Equal(4_500_000_000.00m, guangLian.CapitalUsd);
             Assert.Equal(CertificateStatus.Revoked, guangLian.Status);
             Assert.Equal(5, guangLian.Amendments.Count);

@@ -1,4 +1,5 @@
 using System.Text;
+using Investment.Api.Certificates;
 using Investment.Api.Endpoints;
 using Investment.Api.Reports;
 using Investment.Api.Tests.Certificates;
@@ -51,7 +52,7 @@ public sealed class RealisedCapitalTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal((45_500_000.00m, 0.455m), (now.RealisedUsd, now.RealisationRate));
         Assert.Equal((450, 300, 12), (now.PlannedEmployees, now.LastInspection!.VietnameseEmployees, now.LastInspection.ForeignEmployees));
         Assert.Equal((20_000_000.00m, 0.2m, 400), (then.RealisedUsd, then.RealisationRate, then.PlannedEmployees));
-        var listed = (await Host.Get<Page<Certificate>>(Partner, $"/api/v1/certificates?zone={Zone}&issueYear=2009&limit=200")).Items
+        var listed = (await Host.Get<Page<CertificateSummary>>(Partner, $"/api/v1/certificates?zone={Zone}&issueYear=2009&limit=200")).Items
             .Single(c => c.Id == issued.Id);
         Assert.Equal(45_500_000.00m, listed.RealisedUsd);
         await (await Host.Send(Partner, s => s.Get.Url($"{url}?asOf=2009-02-30"))).ShouldBe(400, "request.invalid_asOf");

@@ -1,4 +1,5 @@
 using System.Text;
+using Investment.Api.Certificates;
 using Investment.Api.Tests.Certificates;
 using Investment.Api.Tests.Infrastructure;
 using Investment.Api.Tests.Investors;
@@ -21,7 +22,7 @@ public sealed class ReportTests(ApiFixture fixture) : ApiTest(fixture)
 
     private async Task Story()
     {
-        if ((await Host.Get<Page<Certificate>>(Partner, $"/api/v1/certificates?issueYear=2010&zone={Zone}")).Items.Count > 0) return;
+        if ((await Host.Get<Page<CertificateSummary>>(Partner, $"/api/v1/certificates?issueYear=2010&zone={Zone}")).Items.Count > 0) return;
         var investor = (await Host.ARegisteredInvestor(Officer, InvestorRequests.Profile(Unique("Công ty Điện lực Quảng Ngãi"), "VN", ["energy"]))).Id.ToString();
         var lead = await (await Host.Post(Officer, "/api/v1/leads", LeadRequests.Lead(investor, Zone, openedOn: "2010-02-01"))).Read<Lead>();
         var lost = await (await Host.Post(Officer, "/api/v1/leads", LeadRequests.Lead(investor, Zone, openedOn: "2010-03-01"))).Read<Lead>();

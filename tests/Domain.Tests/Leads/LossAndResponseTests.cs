@@ -50,9 +50,10 @@ public sealed class LossAndResponseTests
     {
         ContactDetails On(int day) => new(Instant.FromUtc(2014, 5, day, 3, 0), ContactChannel.Call, ["o"], [], "x", null, null);
         var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
-        var lead = Lead.From([Opened(new LocalDate(2014, 5, 1)), new ContactLogged(Id, second, On(9), "o", At), new ContactLogged(Id, first, On(5), "o", At)]);
-        Assert.Equal(Instant.FromUtc(2014, 5, 5, 3, 0), lead.FirstContactAt);
-        Assert.Equal(Instant.FromUtc(2014, 5, 9, 3, 0), lead.Then([new ContactWithdrawn(Id, first, "wrong lead", "o", At)]).FirstContactAt);
+        object[] history = [Opened(new LocalDate(2014, 5, 1)), new ContactLogged(Id, second, On(9), "o", At), new ContactLogged(Id, first, On(5), "o", At)];
+        Assert.Equal(Instant.FromUtc(2014, 5, 5, 3, 0), Lead.From(history).FirstContactAt);
+        // A withdrawal is folded with the contacts that stood before it (the whole history: issue 18's flat state).
+        Assert.Equal(Instant.FromUtc(2014, 5, 9, 3, 0), Lead.From([.. history, new ContactWithdrawn(Id, first, "wrong lead", "o", At)]).FirstContactAt);
     }
 
     [Fact]
