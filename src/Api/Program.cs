@@ -1,5 +1,6 @@
 using Investment.Api.Certificates;
 using Investment.Api.Health;
+using Investment.Api.Imports;
 using Investment.Api.Investors;
 using Investment.Api.Leads;
 using Investment.Api.OpenApi;
@@ -38,9 +39,11 @@ builder.Services.AddEventStore(connectionString, builder.Configuration, store =>
     store.AddCertificates();
     store.AddTargets();
     store.AddReports();
+    store.AddImports();
 });
 builder.Services.AddSeeds(ZoneSeed.Streams, InvestorSeed.Demo, LeadSeed.Demo, CertificateSeed.Demo, TargetSeed.Streams);
 builder.Services.AddReports();
+builder.Services.AddImports(builder.Configuration);
 builder.Services.ConfigureHttpJsonOptions(options => Json.ConfigureForHttp(options.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true); // so binding errors become problem details
 builder.Services.AddApiProblemDetails();
@@ -60,6 +63,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 });
 
 var app = builder.Build();
+if (args is [Commands.Import, .. var files]) return await ImportCommand.Run(files, app.Services);
 if (Commands.IsCommand(args)) return await Commands.Run(args[0], app.Services);
 
 app.UseExceptionHandler();
@@ -82,6 +86,7 @@ api.MapLeads();
 api.MapCertificates();
 api.MapTargets();
 api.MapReports();
+api.MapImports();
 
 try
 {
