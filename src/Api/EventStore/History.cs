@@ -38,9 +38,14 @@ public static class History
     {
         if (headers is null || !headers.TryGetValue("importId", out var id) || !Guid.TryParse(Text(id), out var importId)) return null;
         string Header(string name) => headers.TryGetValue(name, out var value) ? Text(value) : "";
-        var at = NodaTime.Text.InstantPattern.ExtendedIso.Parse(Header("importedAt"));
-        return new ImportedFrom(importId, Header("importSheet"), int.TryParse(Header("importRow"), out var row) ? row : 0, Header("importedBy"),
-            at.Success ? at.Value : Instant.MinValue);
+        // The serializer may hand an ISO instant back as a DateTime: both read as the instant.
+        var at = headers.GetValueOrDefault("importedAt") switch
+        {
+            DateTime d => Instant.FromDateTimeUtc(DateTime.SpecifyKind(d, DateTimeKind.Utc)),
+            DateTimeOffset d => Instant.FromDateTimeOffset(d),
+            var other => NodaTime.Text.InstantPattern.ExtendedIso.Parse(Text(other)) is { Success: true } parsed ? parsed.Value : Instant.MinValue,
+        };
+        return new ImportedFrom(importId, Header("importSheet"), int.TryParse(Header("importRow"), out var row) ? row : 0, Header("importedBy"), at);
     }
 
     private static string Text(object? value) => value switch

@@ -22,12 +22,13 @@ namespace Investment.Api.Reports;
 /// <param name="RevokedCapitalUsd">Their capital (positive), not subtracted from attractedUsd.</param>
 /// <param name="Realised">Realised capital (vốn thực hiện) beside registered capital: disbursed in the period and cumulative at its end, with the realisation rate.</param>
 /// <param name="Jobs">Employees planned by certificates and working on projects (from inspections), at the period's end.</param>
+/// <param name="Reconstructed">Present when asOf is before the first import of an existing registry: the figures are reconstructed from imported records.</param>
 public sealed record ZoneReport(
     string ZoneCode, int Year, string Period, LocalDate From, LocalDate To, LocalDate? AsOf, CountingRule Rule, TargetRange? Target, TargetStatus Status,
     decimal AttractedUsd, IReadOnlyList<CapitalMovement> NewCertificates, int NewCertificateCount, decimal NewCapitalUsd,
     IReadOnlyList<CapitalMovement> Amendments, int CapitalIncreaseAmendments, decimal CapitalAddedUsd, int CapitalReductionAmendments,
     decimal CapitalReducedUsd, int OtherAmendments, IReadOnlyList<CapitalMovement> Revocations, decimal RevokedCapitalUsd, LeadFigures Leads,
-    IReadOnlyList<CountryFigure> ByCountry, IReadOnlyList<SectorFigure> BySector, RealisedCapital Realised, JobFigures Jobs);
+    IReadOnlyList<CountryFigure> ByCountry, IReadOnlyList<SectorFigure> BySector, RealisedCapital Realised, JobFigures Jobs, string? Reconstructed = null);
 
 public static class GetZoneReport
 {
@@ -55,7 +56,7 @@ public static class GetZoneReport
             figures.AmendmentLines, figures.CapitalIncreaseAmendments, figures.CapitalAddedUsd, figures.CapitalReductionAmendments,
             figures.CapitalReducedUsd, figures.OtherAmendments, figures.Revoked, figures.RevokedCapitalUsd,
             LeadFigures.Count(inputs.LeadFacts, from, to, inputs.KnownAt), figures.ByCountry, figures.BySector,
-            implemented.Realised, implemented.Jobs);
+            implemented.Realised, implemented.Jobs, inputs.Reconstructed);
 
         return ReportCsv.Wanted(http.Request)
             ? TypedResults.File(ReportCsv.Write(report), "text/csv; charset=utf-8", $"{code}-{year}-{period}.csv")

@@ -1,3 +1,4 @@
+using Investment.Api.Imports;
 using Investment.Api.Targets;
 using Investment.Api.Zones;
 using Investment.Domain.Common;
@@ -13,7 +14,8 @@ namespace Investment.Api.Reports;
 /// </summary>
 public sealed record ReportInputs(
     string ZoneCode, int Year, LocalDate? AsOf, Instant KnownAt, LocalDate Today, TargetRange? Target,
-    IReadOnlyList<CapitalMovement> Movements, IReadOnlyList<IReadOnlyList<LeadFact>> LeadFacts, IReadOnlyList<ImplementationFacts> Implementation)
+    IReadOnlyList<CapitalMovement> Movements, IReadOnlyList<IReadOnlyList<LeadFact>> LeadFacts, IReadOnlyList<ImplementationFacts> Implementation,
+    string? Reconstructed = null)
 {
     public static async Task<(ReportInputs? Inputs, ProblemHttpResult? Problem)> Load(
         IQuerySession session, IClock clock, string code, int year, string? asOf, bool withLeads, CancellationToken ct)
@@ -36,7 +38,22 @@ public sealed record ReportInputs(
         // Targets are typed in as the decision states them; answers write every USD amount with two decimals.
         var range = target?.Target.KnownAt(knownAt) is { } known ? known with { MinimumUsd = Money.Cents(known.MinimumUsd), MaximumUsd = Money.Cents(known.MaximumUsd) } : null;
         return (new ReportInputs(code, year, asOfDate, knownAt, today, range,
-            [.. ledgers.SelectMany(l => l.Movements)], [.. leads.Select(l => l.Facts)], [.. ledgers.Select(l => l.Implementation())]), null);
+            [.. ledgers.SelectMany(l => l.Movements)], [.. leads.Select(l => l.Facts)], [.. ledgers.Select(l => l.Implementation())],
+            asOfDate is null ? null : await Reconstruction(session, knownAt, ct)), null);
+    }
+
+    /// <summary>
+    /// As known on a day before the first import stored anything, the figures are what the imported register supports (its
+    /// known_since dates), not what the store held then: the answer says so.
+    /// </summary>
+    private static async Task<string?> Reconstruction(IQuerySession session, Instant knownAt, CancellationToken ct)
+    {
+        var first = await session.Query<ImportRecord>().Where(x => x.Status == ImportStatus.Completed && x.EventsStored > 0)
+            .OrderBy(x => x.StartedAt).FirstOrDefaultAsync(ct);
+        return first is { FinishedAt: { } stored } && knownAt <= stored
+            ? $"Reconstructed from imported records: the first import ({GetImport.Location(first.Id)}) stored the register on "
+              + $"{VietnamCalendar.Today(stored):yyyy-MM-dd}; before it, facts count as known from each row's known_since (its business date when empty)."
+            : null;
     }
 
     public AttractedCapital Attracted(LocalDate from, LocalDate to) =>
