@@ -176,6 +176,7 @@ public sealed class ApiOperationFilter : IOperationFilter
         "Leads" => ["lead", "investor", "zone"],
         "Certificates" => ["certificate", "zone"],
         "Targets" => ["target", "zone"],
+        "Imports" => ["import", "certificate"],
         "Pipeline" or "Progress and reports" or "Zones" => ["zone", "target"],
         _ => [],
     };
