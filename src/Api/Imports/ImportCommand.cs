@@ -61,6 +61,9 @@ public static class ImportCommand
         foreach (var (sheet, outcome) in done.Sheets.Where(s => s.Value.Read > 0))
             Console.WriteLine($"  {sheet}: {outcome.Read} read, {outcome.Created} created, {outcome.Unchanged} unchanged");
         if (done.Note is { } note) Console.WriteLine(note);
+        // What an operator sizes the machine by (and the benchmark reads): the most memory the process held (VmHWM).
+        using (var self = System.Diagnostics.Process.GetCurrentProcess())
+            Console.WriteLine($"Peak memory: {self.PeakWorkingSet64 / 1024.0 / 1024.0:F0} MB.");
         foreach (var p in done.Problems)
             Console.WriteLine($"  {p.Sheet} row {p.Row}{(p.Column is null ? "" : $" {p.Column}")}: {p.Code}: {p.Message}");
         if (done.ProblemCount > done.Problems.Count) Console.WriteLine($"  … and {done.ProblemCount - done.Problems.Count} more.");
