@@ -340,7 +340,8 @@ public static class ImportPlanner
                 }
                 leaving.Add(current.InvestorId);
             }
-            var decision = CertificateDecider.Amend(state, new CertificateDecider.AmendCertificate(a.On, a.CapitalChange, null, a.ExtensionMonths, null, null, a.Reason,
+            var decision = CertificateDecider.Amend(state, new CertificateDecider.AmendCertificate(a.On, a.CapitalChange, a.LandAreaHectares, a.ExtensionMonths,
+                a.Schedule, a.Objectives, a.Reason,
                 joining, leaving, a.PlannedJobs), new Recording(by, knownAt));
             Record(working, decision, sheet, a.Row, (c, e) => c.Apply((CertificateAmended)e));
         }

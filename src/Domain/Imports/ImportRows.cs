@@ -13,7 +13,8 @@ public sealed record CertificateRow(
 
 public sealed record AmendmentRow(
     int Row, string CertificateNumber, int Number, LocalDate On, Money? CapitalChange, int ExtensionMonths, IReadOnlyList<string> InvestorsAdded,
-    IReadOnlyList<string> InvestorsRemoved, int? PlannedJobs, string Reason, LocalDate? KnownSince);
+    IReadOnlyList<string> InvestorsRemoved, int? PlannedJobs, string Reason, LocalDate? KnownSince, decimal? LandAreaHectares = null,
+    IReadOnlyList<Milestone>? Schedule = null, string? Objectives = null);
 
 public sealed record InspectionRow(
     int Row, string CertificateNumber, LocalDate On, Progress Progress, IReadOnlyList<string> MilestonesMet, decimal DisbursedUsd,
@@ -90,13 +91,20 @@ public sealed class ImportRows
                 var added = r.List("investors_added");
                 var removed = r.List("investors_removed");
                 var jobs = r.Whole("planned_jobs", 0, 1_000_000);
+                var land = r.Number("land_area_ha");
+                if (land is < 0 or > 100_000) r.Problem("land_area_ha", "import.invalid_number", "land_area_ha must be from 0 to 100,000 hectares.");
+                var schedule = Milestones(r, "milestones");
+                var objectives = r.Text("objectives", maxLength: 2000);
                 var reason = r.Text("reason", maxLength: 1000) ?? "Imported from the existing register (no reason recorded).";
                 var knownSince = r.Date("known_since");
-                if (!r.Failed && change is null && extension == 0 && added.Count == 0 && removed.Count == 0 && jobs is null)
+                if (!r.Failed && change is null && extension == 0 && added.Count == 0 && removed.Count == 0 && jobs is null && land is null
+                    && schedule.Count == 0 && objectives is null)
                     r.Problem(null, "import.amendment_changes_nothing",
-                        "The amendment changes nothing: give capital_change_amount, extension_months, investors_added, investors_removed or planned_jobs.");
+                        "The amendment changes nothing: give capital_change_amount, extension_months, investors_added, investors_removed, planned_jobs, "
+                        + "land_area_ha, milestones or objectives.");
                 if (!r.Failed)
-                    Amendments.Add(new(r.Row, certificate!, number!.Value, on!.Value, change, extension, added, removed, jobs, reason, knownSince));
+                    Amendments.Add(new(r.Row, certificate!, number!.Value, on!.Value, change, extension, added, removed, jobs, reason, knownSince, land,
+                        schedule.Count == 0 ? null : schedule, objectives));
                 break;
             }
             case ImportSheets.Inspections:

@@ -148,3 +148,31 @@ public sealed class ImportPlannerTests
         Assert.Equal(["import.ambiguous_investor", "import.unknown_certificate"], plan.Problems.Select(p => p.Code).Order(StringComparer.Ordinal));
     }
 }
+
+public sealed class ImportedAmendmentTests
+{
+    [Fact]
+    public void an_amendment_row_records_every_fact_an_amendment_by_hand_can()
+    {
+        var rows = new ImportRows();
+        var n = 1;
+        ImportRow Row(string sheet, params (string Column, string Value)[] cells) => new(sheet, ++n, cells.ToDictionary(c => c.Column, c => new ImportCell(c.Value)));
+        rows.Add(Row(ImportSheets.Investors, ("name", "Guang Lian Steel"), ("country", "TW")));
+        rows.Add(Row(ImportSheets.Investors, ("name", "JFE Steel"), ("country", "JP")));
+        rows.Add(Row(ImportSheets.Certificates, ("number", "GL-1"), ("project_name", "Guang Lian steel mill"), ("investors", "Guang Lian Steel"), ("zone", "dung-quat"),
+            ("sector", "steelAndMetallurgy"), ("capital_amount", "556000000"), ("currency", "USD"), ("land_area_ha", "400"), ("issued_on", "2006-03-01"),
+            ("duration_years", "50"), ("milestones", "Blast furnace=2009-12-31")));
+        rows.Add(Row(ImportSheets.Amendments, ("certificate_number", "GL-1"), ("number", "1"), ("on", "2008-05-14"), ("capital_change_amount", "2444000000"),
+            ("currency", "USD"), ("investors_added", "JFE Steel"), ("planned_jobs", "6000"), ("land_area_ha", "422"), ("milestones", "Blast furnace=2011-12-31;Rolling mill=2013-06-30"),
+            ("objectives", "Integrated steel complex."), ("extension_months", "6"), ("reason", "Second blast furnace.")));
+
+        var plan = ImportPlanner.Plan(rows, [], new Dictionary<string, KnownCertificate>(), "admin.tran", Instant.FromUtc(2014, 7, 5, 3, 0), Guid.NewGuid);
+
+        Assert.Empty(plan.Problems);
+        var amended = Assert.IsType<CertificateAmended>(plan.Streams.Single(s => s.IsCertificate).Events[1].Data);
+        Assert.Equal((2_444_000_000m, 422m, 6, 6000, "Integrated steel complex."), (amended.CapitalChange!.Amount, amended.LandAreaHectares!.Value, amended.ExtensionMonths,
+            amended.PlannedEmployees!.Value, amended.Objectives!));
+        Assert.Equal(["Blast furnace", "Rolling mill"], amended.Schedule!.Select(m => m.Name));
+        Assert.Equal("JFE Steel", Assert.Single(amended.Investors!.Joined).Name);
+    }
+}
