@@ -104,7 +104,7 @@ public sealed class ImportProblemTests(ImportFixture fixture) : ImportTest(fixtu
         await Rejected(await Upload("", Csv("certificates", "")), "import.empty_file");
         await Rejected(await Upload("", Workbook([])), "import.unreadable_file");
         await (await Upload("", ("file", "registry.pdf", "application/pdf", "%PDF-1.4"u8.ToArray()))).ShouldBe(415, "import.unsupported_file_type");
-        await (await Host.SendRaw(Admin, "POST", "/api/v1/imports", "{}")).ShouldBe(415, "request.unsupported_media_type");
+        await (await Host.SendRaw(Admin, "POST", "/api/v1/imports", "{}")).ShouldBe(415, "import.unsupported_file_type");
         await Rejected(await Upload("", Csv("projects", "name\nx\n")), "import.unknown_sheet");
         await Rejected(await Upload("", Csv("investors", "name;country\nA;VN\n".Replace("country", "nation", StringComparison.Ordinal))));
     }
