@@ -344,6 +344,8 @@ await using (var check = new NpgsqlConnection(database))
     Line($"As-known-on yearly report of dung-quat 2014 (the zone holds {yearEvents:N0} events): {reportClock.ElapsedMilliseconds} ms");
 }
 Line($"Peak memory of the API (VmHWM): {peakUnderLoad:F0} MB under load (the highest scenario); {api.PeakMegabytes():F0} MB in the checks and the as-known-on report, which loads a zone's whole history");
+// The import of an existing registry (issue 15): its own process, after the checks (--import-rows, default 100,000).
+if (only.Length == 0 || only.Contains(ImportBench.Scenario)) Line(await ImportBench.Run(database, key, Arg("--import-rows", 100_000)));
 Line("");
 Line("## Against the CRUD API a team would write instead (issue 18)");
 Line("");

@@ -3,6 +3,7 @@ using Investment.Api.Forecasts;
 using Investment.Api.Charts;
 using Investment.Api.Dashboard;
 using Investment.Api.Health;
+using Investment.Api.Imports;
 using Investment.Api.Investors;
 using Investment.Api.Language;
 using Investment.Api.Leads;
@@ -43,10 +44,12 @@ builder.Services.AddEventStore(connectionString, builder.Configuration, store =>
     store.AddTargets();
     store.AddForecasts();
     store.AddReports();
+    store.AddImports();
 });
 builder.Services.AddSeeds(ZoneSeed.Streams, InvestorSeed.Demo, LeadSeed.Demo, CertificateSeed.Demo, TargetSeed.Streams, ProbabilitySeed.Demo);
 builder.Services.AddReports();
 builder.Services.AddCharts();
+builder.Services.AddImports(builder.Configuration);
 builder.Services.ConfigureHttpJsonOptions(options => Json.ConfigureForHttp(options.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true); // so binding errors become problem details
 builder.Services.AddApiProblemDetails();
@@ -67,6 +70,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 });
 
 var app = builder.Build();
+if (args is [Commands.Import, .. var files]) return await ImportCommand.Run(files, app.Services);
 if (Commands.IsCommand(args)) return await Commands.Run(args[0], app.Services);
 
 app.UseApiLanguages(); // first: problems from the exception handler and status pages are in the request's language too
@@ -93,6 +97,7 @@ api.MapTargets();
 api.MapForecasts();
 api.MapReports();
 api.MapLabels();
+api.MapImports();
 
 try
 {

@@ -39,6 +39,9 @@ public static class EventStoreSetup
         // Rich appends give inline projections each event's version and global sequence before the commit:
         // read models carry their version (the ETag) and their position in the log (the paging key).
         options.Events.AppendMode = EventAppendMode.Rich;
+        // Headers carry an imported event's provenance (import id, sheet, row, who ran it, when: issue 15). The column is
+        // nullable: events stored before it, and events recorded by hand, have none and read as before.
+        options.Events.MetadataConfig.HeadersEnabled = true;
         options.OpenTelemetry.TrackEventCounters(); // the marten.event.append counter
     }
 

@@ -4,7 +4,8 @@ namespace Investment.Api.Http;
 
 /// <summary>
 /// Bodies are small JSON documents: anything over 1 MiB is refused with 413 before it is read. Kestrel enforces the
-/// same limit on chunked bodies (it throws while reading, which the exception handler answers with 413).
+/// same limit on chunked bodies (it throws while reading, which the exception handler answers with 413). An endpoint
+/// that takes files declares its own limit (IRequestSizeLimitMetadata: the registry import).
 /// </summary>
 public static class RequestLimits
 {
@@ -12,13 +13,14 @@ public static class RequestLimits
 
     public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.Request.ContentLength > MaxBodyBytes)
+        var max = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? MaxBodyBytes;
+        if (context.Request.ContentLength > max)
         {
             await ProblemDetailsSetup.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "request.too_large",
-                $"The body may be at most {MaxBodyBytes} bytes.");
+                $"The body may be at most {max} bytes.");
             return;
         }
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBodyBytes;
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = max;
         await next(context);
     });
 }

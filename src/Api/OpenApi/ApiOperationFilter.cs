@@ -30,6 +30,7 @@ public sealed class ApiOperationFilter : IOperationFilter
             operation.Description = $"**Who may call it:** {string.Join("; ", policies.Select(Roles))}.";
         }
         else operation.Description ??= "Anyone, without a token.";
+        if (metadata.OfType<FileUpload>().FirstOrDefault() is { } upload) upload.Describe(operation);
         if (operation.RequestBody is not null)
         {
             AddProblem(operation, context, "413", "The body is larger than 1 MiB.");
@@ -205,6 +206,7 @@ public sealed class ApiOperationFilter : IOperationFilter
         "Leads" => ["lead", "investor", "zone"],
         "Certificates" => ["certificate", "zone"],
         "Targets" => ["target", "zone"],
+        "Imports" => ["import", "certificate"],
         "Pipeline" or "Progress and reports" or "Zones" => ["zone", "target"],
         _ => [],
     };
@@ -218,5 +220,35 @@ public sealed class ApiOperationFilter : IOperationFilter
             Description = description,
             Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = new OpenApiMediaType { Schema = schema } },
         };
+    }
+}
+
+/// <summary>
+/// An endpoint that takes files as multipart/form-data, read by its handler (so that routing does not answer 415 before
+/// authorization answers 403): the document shows the form's parts (any names, each a file) and says what they hold.
+/// </summary>
+public sealed record FileUpload(string Description, long MaxBytes)
+{
+    internal void Describe(OpenApiOperation operation)
+    {
+        var file = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", MaxLength = (int)Math.Min(MaxBytes, int.MaxValue) };
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = Description,
+            Content = new Dictionary<string, IOpenApiMediaType>
+            {
+                ["multipart/form-data"] = new OpenApiMediaType
+                {
+                    Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Object,
+                        Properties = new Dictionary<string, IOpenApiSchema> { ["file"] = file },
+                        AdditionalProperties = file,
+                    },
+                },
+            },
+        };
+        operation.Description = $"{operation.Description} {Description}".Trim();
     }
 }

@@ -5,14 +5,16 @@ namespace Investment.Api.Operations;
 /// <summary>
 /// What an operator runs besides the API itself, with the same configuration:
 /// <c>apply-database-changes</c> creates or updates the schema and seeds the reference data ahead of a deployment;
-/// <c>rebuild-projections</c> replays every event into every read model (after a projection's code changed).
+/// <c>rebuild-projections</c> replays every event into every read model (after a projection's code changed);
+/// <c>import FILE [--dry-run]</c> brings an existing registry in (the Imports feature runs it; Program.cs dispatches).
 /// </summary>
 public static class Commands
 {
     public const string ApplyDatabaseChanges = "apply-database-changes";
     public const string RebuildProjections = "rebuild-projections";
+    public const string Import = "import";
 
-    public static bool IsCommand(string[] args) => args is [ApplyDatabaseChanges or RebuildProjections, ..];
+    public static bool IsCommand(string[] args) => args is [ApplyDatabaseChanges or RebuildProjections or Import, ..];
 
     public static async Task<int> Run(string command, IServiceProvider services)
     {

@@ -25,11 +25,12 @@ namespace Investment.Api.Reports;
 /// <param name="RevokedCapitalUsd">Their capital (positive), beside the figure, not subtracted from it.</param>
 /// <param name="Today">The day the status is read for: today in Vietnam, or asOf.</param>
 /// <param name="Freshness">The event position the figures are current to (an asynchronous projection), and whether they missed the minPosition asked for.</param>
+/// <param name="Reconstructed">Present when asOf is before the first import of an existing registry: the figures are reconstructed from imported records.</param>
 public sealed record ZoneProgress(
     string ZoneCode, int Year, LocalDate? AsOf, LocalDate Today, CountingRule Rule, TargetRange? Target, TargetStatus Status,
     decimal AttractedUsd, int NewCertificates, decimal NewCapitalUsd, int Amendments, int CapitalIncreaseAmendments, decimal CapitalAddedUsd,
     int CapitalReductionAmendments, decimal CapitalReducedUsd, int OtherAmendments, int Revocations, decimal RevokedCapitalUsd, IReadOnlyList<CountryFigure> ByCountry, IReadOnlyList<SectorFigure> BySector,
-    RealisedCapital Realised, JobFigures Jobs, Freshness? Freshness = null);
+    RealisedCapital Realised, JobFigures Jobs, Freshness? Freshness = null, string? Reconstructed = null);
 
 /// <summary>
 /// The lines a zone's figure is made of: their signed amountUsd (a reduction negative) sum exactly to attractedUsd. Each
@@ -74,7 +75,7 @@ public static class GetZoneProgress
             inputs.Status(figures.AttractedUsd, inputs.Today), figures.AttractedUsd, figures.NewCertificates,
             figures.NewCapitalUsd, figures.Amendments, figures.CapitalIncreaseAmendments, figures.CapitalAddedUsd, figures.CapitalReductionAmendments,
             figures.CapitalReducedUsd, figures.OtherAmendments, figures.Revocations, figures.RevokedCapitalUsd,
-            figures.ByCountry, figures.BySector, implemented.Realised, implemented.Jobs), null);
+            figures.ByCountry, figures.BySector, implemented.Realised, implemented.Jobs, Reconstructed: inputs.Reconstructed), null);
     }
 
     /// <param name="asOf">Answer as the store knew it at the end of this day, by recording time; now when omitted.</param>

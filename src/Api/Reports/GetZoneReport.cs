@@ -29,12 +29,14 @@ namespace Investment.Api.Reports;
 /// <param name="Jobs">Employees planned by certificates and working on projects (from inspections), at the period's end.</param>
 /// <param name="Leads">Leads opened, certified and lost (by reason and where to), contacts logged, and the response time (per officer for officers and admins).</param>
 /// <param name="Freshness">The event position the report is current to (it comes from asynchronous projections), and whether it missed the minPosition asked for.</param>
+/// <param name="Reconstructed">Present when asOf is before the first import of an existing registry: the figures are reconstructed from imported records.</param>
 public sealed record ZoneReport(
     string ZoneCode, int Year, string Period, LocalDate From, LocalDate To, LocalDate? AsOf, CountingRule Rule, TargetRange? Target, TargetStatus Status,
     decimal AttractedUsd, IReadOnlyList<CapitalMovement> NewCertificates, int NewCertificateCount, decimal NewCapitalUsd,
     IReadOnlyList<CapitalMovement> Amendments, int CapitalIncreaseAmendments, decimal CapitalAddedUsd, int CapitalReductionAmendments,
     decimal CapitalReducedUsd, int OtherAmendments, IReadOnlyList<CapitalMovement> Revocations, decimal RevokedCapitalUsd, LeadFigures Leads,
-    IReadOnlyList<CountryFigure> ByCountry, IReadOnlyList<SectorFigure> BySector, RealisedCapital Realised, JobFigures Jobs, Freshness? Freshness = null);
+    IReadOnlyList<CountryFigure> ByCountry, IReadOnlyList<SectorFigure> BySector, RealisedCapital Realised, JobFigures Jobs, Freshness? Freshness = null,
+    string? Reconstructed = null);
 
 public static class GetZoneReport
 {
@@ -70,7 +72,7 @@ public static class GetZoneReport
             figures.AmendmentLines, figures.CapitalIncreaseAmendments, figures.CapitalAddedUsd, figures.CapitalReductionAmendments,
             figures.CapitalReducedUsd, figures.OtherAmendments, figures.Revoked, figures.RevokedCapitalUsd,
             Leads(LeadFigures.Count(inputs.LeadFacts, from, to, inputs.KnownAt, today: inputs.Today), user), figures.ByCountry, figures.BySector,
-            implemented.Realised, implemented.Jobs, freshness);
+            implemented.Realised, implemented.Jobs, freshness, inputs.Reconstructed);
 
         switch (answer)
         {

@@ -1,4 +1,6 @@
 using Investment.Api.Forecasts;
+using Investment.Api.Http;
+using Investment.Api.Imports;
 using Investment.Api.Targets;
 using Investment.Domain.Forecasts;
 using Investment.Api.Zones;
@@ -16,7 +18,8 @@ namespace Investment.Api.Reports;
 public sealed record ReportInputs(
     string ZoneCode, int Year, LocalDate? AsOf, Instant KnownAt, LocalDate Today, TargetRange? Target,
     IReadOnlyList<CapitalMovement> Movements, IReadOnlyList<IReadOnlyList<LeadFact>> LeadFacts, IReadOnlyList<ImplementationFacts> Implementation,
-    StageProbabilities Probabilities)
+    StageProbabilities Probabilities,
+    string? Reconstructed = null)
 {
     public static async Task<(ReportInputs? Inputs, ProblemHttpResult? Problem)> Load(
         IQuerySession session, IClock clock, string code, int year, string? asOf, bool withLeads, CancellationToken ct)
@@ -41,7 +44,23 @@ public sealed record ReportInputs(
         // Targets are typed in as the decision states them; answers write every USD amount with two decimals.
         var range = target?.Target.KnownAt(knownAt) is { } known ? known with { MinimumUsd = Money.Cents(known.MinimumUsd), MaximumUsd = Money.Cents(known.MaximumUsd) } : null;
         return (new ReportInputs(code, year, asOfDate, knownAt, today, range,
-            [.. ledgers.SelectMany(l => l.Movements)], [.. leads.Select(l => l.Facts)], [.. ledgers.Select(l => l.Implementation())], probabilities), null);
+            [.. ledgers.SelectMany(l => l.Movements)], [.. leads.Select(l => l.Facts)], [.. ledgers.Select(l => l.Implementation())], probabilities,
+            asOfDate is null ? null : await Reconstruction(session, knownAt, ct)), null);
+    }
+
+    /// <summary>
+    /// As known on a day before the first import stored anything, the figures are what the imported register supports (its
+    /// known_since dates), not what the store held then: the answer says so.
+    /// </summary>
+    private static async Task<string?> Reconstruction(IQuerySession session, Instant knownAt, CancellationToken ct)
+    {
+        var first = await session.Query<ImportRecord>().Where(x => x.Status == ImportStatus.Completed && x.EventsStored > 0)
+            .OrderBy(x => x.StartedAt).FirstOrDefaultAsync(ct);
+        if (first is not { FinishedAt: { } stored } || knownAt > stored) return null;
+        var (where, on) = (GetImport.Location(first.Id), VietnamCalendar.Today(stored).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        return Languages.Say(
+            $"Reconstructed from imported records: the first import ({where}) stored the register on {on}; before it, facts count as known from each row's known_since (its business date when empty).",
+            $"Số liệu được dựng lại từ hồ sơ nhập khẩu: lần nhập đầu tiên ({where}) đưa sổ đăng ký vào hệ thống ngày {on}; trước ngày đó, mỗi thông tin được coi là đã biết từ ngày known_since của dòng (hoặc ngày nghiệp vụ khi để trống).");
     }
 
     public AttractedCapital Attracted(LocalDate from, LocalDate to) =>

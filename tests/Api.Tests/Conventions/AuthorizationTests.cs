@@ -58,6 +58,10 @@ public sealed class AuthorizationTests(ApiFixture fixture) : ApiTest(fixture)
         ["GET /api/v1/zones/{code}/progress/{year:int}/explanation"] = Policies.Reader,
         ["GET /api/v1/zones/{code}/progress/{year:int}/chart"] = Policies.Reader,
         ["GET /api/v1/zones/{code}/reports/{year:int}/{period}"] = Policies.Reader,
+        ["GET /api/v1/imports/template"] = Policies.Admin,
+        ["POST /api/v1/imports/"] = Policies.Admin,
+        ["GET /api/v1/imports/"] = Policies.Admin,
+        ["GET /api/v1/imports/{id:guid}"] = Policies.Admin,
         ["GET /health/ping"] = "anonymous",
         // The dashboard's page, script and stylesheet hold no data: the script calls the API with the reader's token.
         ["GET /dashboard/"] = "anonymous",

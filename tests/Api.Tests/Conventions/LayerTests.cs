@@ -10,7 +10,7 @@ namespace Investment.Api.Tests.Conventions;
 /// </summary>
 public sealed class LayerTests
 {
-    private static readonly string[] Features = ["Zones", "Investors", "Leads", "Certificates", "Targets", "Reports", "Dashboard"];
+    private static readonly string[] Features = ["Zones", "Investors", "Leads", "Certificates", "Targets", "Reports", "Dashboard", "Imports"];
 
     [Theory]
     [InlineData("Http")]

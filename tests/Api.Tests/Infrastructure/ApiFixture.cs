@@ -21,9 +21,11 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public Task DisposeAsync() => Host.DisposeAsync().AsTask();
 
-    public static Task<IAlbaHost> StartHost(string connectionString, IClock clock, bool demoData = false, bool asyncDaemon = true)
+    public static Task<IAlbaHost> StartHost(string connectionString, IClock clock, bool demoData = false, bool asyncDaemon = true,
+        IReadOnlyDictionary<string, string?>? more = null)
     {
         var settings = TestTokens.Configuration;
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>()) settings[key] = value;
         settings["ConnectionStrings:Marten"] = connectionString;
         settings["Seed:DemoData"] = demoData ? "true" : "false";
         settings["EventStore:AsyncDaemon"] = asyncDaemon ? "Solo" : "Disabled";

@@ -1,0 +1,401 @@
+using Investment.Domain.Certificates;
+using Investment.Domain.Common;
+using Investment.Domain.Investors;
+using Investment.Domain.Zones;
+using NodaTime;
+
+namespace Investment.Domain.Imports;
+
+/// <summary>An investor already stored, as the import compares it.</summary>
+public sealed record KnownInvestor(Guid Id, InvestorProfile Profile);
+
+/// <summary>A certificate already stored and its stream version (the import appends after it, or not at all).</summary>
+public sealed record KnownCertificate(Certificate Certificate, long Version);
+
+/// <summary>An event to store, and the row of the file it comes from (its provenance).</summary>
+public sealed record PlannedEvent(IRecordedEvent Data, string Sheet, int Row);
+
+/// <summary>The events for one stream: a new one (ExistingVersion null) or one already stored.</summary>
+public sealed record PlannedWrite(Guid Id, bool IsCertificate, long? ExistingVersion, List<PlannedEvent> Events);
+
+/// <summary>Per sheet: rows read, facts created, facts already stored unchanged.</summary>
+public sealed record SheetOutcome(int Read, int Created, int Unchanged);
+
+/// <summary>What an import would store, or the problems that stop it (then it stores nothing).</summary>
+public sealed record ImportPlan(
+    IReadOnlyList<PlannedWrite> Streams, IReadOnlyList<ImportProblem> Problems, IReadOnlyDictionary<string, SheetOutcome> Sheets, int KnownSinceDefaulted)
+{
+    public int EventCount => Streams.Sum(s => s.Events.Count);
+}
+
+/// <summary>
+/// Turns the rows of an existing register into the events the API would have recorded had each fact been entered by
+/// hand, through the same deciders, in business-date order per certificate. Idempotent by natural keys (investor:
+/// folded legal name + country; certificate: number; amendment: certificate + number; inspection: certificate + date;
+/// revocation: certificate): a fact already stored as the row states it is left unchanged, one stored otherwise is a
+/// conflict, never overwritten. Each event is recorded as known from the start of its row's known_since day in Vietnam
+/// (the business date's when empty), so "as known on" questions about the years before go-live answer what the old
+/// register supports.
+/// </summary>
+public static class ImportPlanner
+{
+    public static Instant KnownFrom(LocalDate day) => day.AtStartOfDayInZone(VietnamCalendar.Zone).ToInstant();
+
+    public static ImportPlan Plan(
+        ImportRows rows, IReadOnlyCollection<KnownInvestor> storedInvestors, IReadOnlyDictionary<string, KnownCertificate> storedCertificates,
+        string by, Instant now, Func<Guid> newId, IProgress<int>? progress = null)
+    {
+        var planner = new Planner(rows, storedInvestors, storedCertificates, by, now, newId, progress);
+        return planner.Run();
+    }
+
+    private sealed class Planner(
+        ImportRows rows, IReadOnlyCollection<KnownInvestor> storedInvestors, IReadOnlyDictionary<string, KnownCertificate> storedCertificates,
+        string by, Instant now, Func<Guid> newId, IProgress<int>? progress)
+    {
+        private readonly List<ImportProblem> problems = [.. rows.Problems];
+        private readonly Dictionary<string, (int Created, int Unchanged)> counts = ImportSheets.All.ToDictionary(s => s.Name, _ => (0, 0));
+        private readonly LocalDate today = VietnamCalendar.Today(now);
+        private readonly Dictionary<string, List<Party>> byName = [];
+        private readonly Dictionary<string, Working> certificates = new(StringComparer.Ordinal);
+        private readonly List<PlannedWrite> investorStreams = [];
+        private int defaulted;
+        private int done;
+
+        /// <summary>An investor of the file or of the store; a new one gets its registration once the earliest fact naming it is known.</summary>
+        private sealed class Party(Guid id, InvestorProfile profile, InvestorRow? row)
+        {
+            public Guid Id => id;
+            public InvestorProfile Profile => profile;
+            public InvestorRow? NewRow => row;
+            public Instant? EarliestUse { get; set; }
+        }
+
+        private sealed class Working(Certificate state, PlannedWrite stream)
+        {
+            public Certificate State { get; set; } = state;
+            public PlannedWrite Stream => stream;
+        }
+
+        private void Created(string sheet) => counts[sheet] = (counts[sheet].Created + 1, counts[sheet].Unchanged);
+        private void Unchanged(string sheet) => counts[sheet] = (counts[sheet].Created, counts[sheet].Unchanged + 1);
+        private void Problem(string sheet, int row, string? column, string code, string message) => problems.Add(new(sheet, row, column, code, message));
+        private void Done() { if (++done % 500 == 0) progress?.Report(done); }
+
+        public ImportPlan Run()
+        {
+            foreach (var stored in storedInvestors) Index(new Party(stored.Id, stored.Profile, null));
+            PlanInvestors();
+            PlanCertificates();
+            PlanEvents();
+            RegisterNewInvestors();
+            progress?.Report(done);
+            var sheets = ImportSheets.All.ToDictionary(s => s.Name, s => new SheetOutcome(rows.RowsRead.GetValueOrDefault(s.Name), counts[s.Name].Created, counts[s.Name].Unchanged));
+            var ordered = problems.OrderBy(p => ImportSheets.All.ToList().FindIndex(s => s.Name == p.Sheet)).ThenBy(p => p.Row).ToList();
+            if (ordered.Count > 0) return new ImportPlan([], ordered, sheets, defaulted);
+            // Investors first: the certificates name them. New streams are started, stored ones appended to.
+            return new ImportPlan([.. investorStreams, .. certificates.Values.Select(w => w.Stream).Where(s => s.Events.Count > 0)], [], sheets, defaulted);
+        }
+
+        private static string Key(string country, string name) => $"{country}\n{SearchText.Fold(name)}";
+
+        private void Index(Party party)
+        {
+            var folded = SearchText.Fold(party.Profile.LegalName);
+            if (!byName.TryGetValue(folded, out var list)) byName[folded] = list = [];
+            list.Add(party);
+        }
+
+        private void PlanInvestors()
+        {
+            var stored = storedInvestors.ToDictionary(i => Key(i.Profile.Country, i.Profile.LegalName));
+            var seen = new Dictionary<string, int>();
+            foreach (var row in rows.Investors)
+            {
+                Done();
+                var key = Key(row.Country, row.Name);
+                if (seen.TryGetValue(key, out var first))
+                {
+                    Problem(ImportSheets.Investors, row.Row, "name", "import.duplicate_key", $"'{row.Name}' ({row.Country}) is already on row {first} of this sheet.");
+                    continue;
+                }
+                seen[key] = row.Row;
+                if (row.KnownSince is { } known && known > today)
+                {
+                    Problem(ImportSheets.Investors, row.Row, "known_since", "import.known_since_in_future", $"known_since {known:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}).");
+                    continue;
+                }
+                var profile = InvestorDecider.Normalise(new InvestorProfile(row.Name, row.Country, row.Sectors, row.Website, null, []));
+                if (stored.TryGetValue(key, out var existing))
+                {
+                    var differs = new List<string>();
+                    if (row.Sectors.Count > 0 && !row.Sectors.Distinct().OrderBy(s => s).SequenceEqual(existing.Profile.Sectors.OrderBy(s => s))) differs.Add("sectors");
+                    if (profile.Website is not null && profile.Website != existing.Profile.Website) differs.Add("website");
+                    if (differs.Count > 0)
+                        Problem(ImportSheets.Investors, row.Row, differs[0], "import.conflict",
+                            $"'{existing.Profile.LegalName}' ({existing.Profile.Country}) is stored with other {string.Join(" and ", differs)}: the import never overwrites a stored fact.");
+                    else Unchanged(ImportSheets.Investors);
+                    continue;
+                }
+                var party = new Party(newId(), profile, row);
+                Index(party);
+                Created(ImportSheets.Investors);
+            }
+        }
+
+        /// <summary>The investor a certificate row names: by folded legal name, among the file's and the store's.</summary>
+        private Party? Resolve(string sheet, int row, string column, string name, Instant usedFrom)
+        {
+            if (!byName.TryGetValue(SearchText.Fold(name), out var parties) || parties.Count == 0)
+            {
+                Problem(sheet, row, column, "import.unknown_investor", $"'{name}' is neither on the investors sheet nor registered.");
+                return null;
+            }
+            if (parties.Count > 1)
+            {
+                Problem(sheet, row, column, "import.ambiguous_investor",
+                    $"'{name}' names investors of several countries ({string.Join(", ", parties.Select(p => p.Profile.Country))}): keep one name per country in the file.");
+                return null;
+            }
+            var party = parties[0];
+            if (party.EarliestUse is not { } earliest || usedFrom < earliest) party.EarliestUse = usedFrom;
+            return party;
+        }
+
+        /// <summary>When a fact is recorded as known: its known_since day (checked), or its business date's.</summary>
+        private Instant? Known(string sheet, int row, LocalDate businessDate, LocalDate? knownSince)
+        {
+            if (knownSince is not { } known)
+            {
+                defaulted++;
+                return KnownFrom(businessDate);
+            }
+            if (known < businessDate)
+            {
+                Problem(sheet, row, "known_since", "import.known_since_before_date",
+                    $"known_since {known:yyyy-MM-dd} is before the fact's own date {businessDate:yyyy-MM-dd}: the authority cannot have known it earlier.");
+                return null;
+            }
+            if (known > today)
+            {
+                Problem(sheet, row, "known_since", "import.known_since_in_future", $"known_since {known:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}).");
+                return null;
+            }
+            return KnownFrom(known);
+        }
+
+        private void Refused(string sheet, int row, Refusal refusal) => Problem(sheet, row, null, refusal.Code, refusal.Detail);
+
+        private void PlanCertificates()
+        {
+            foreach (var (number, stored) in storedCertificates)
+                certificates[number] = new Working(stored.Certificate, new PlannedWrite(stored.Certificate.Id, true, stored.Version, []));
+            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var row in rows.Certificates)
+            {
+                Done();
+                const string sheet = ImportSheets.Certificates;
+                if (seen.TryGetValue(row.Number, out var first))
+                {
+                    Problem(sheet, row.Row, "number", "import.duplicate_key", $"Certificate {row.Number} is already on row {first} of this sheet.");
+                    continue;
+                }
+                seen[row.Number] = row.Row;
+                if (ZoneCatalogue.Zones.All(z => z.Code != row.Zone))
+                    Problem(sheet, row.Row, "zone", "import.unknown_code", $"zone '{row.Zone}' is not a zone code: {string.Join(", ", ZoneCatalogue.Zones.Select(z => z.Code))}.");
+                if (Known(sheet, row.Row, row.IssuedOn, row.KnownSince) is not { } knownAt) continue;
+                var investors = row.Investors.Select(name => Resolve(sheet, row.Row, "investors", name, knownAt)).ToList();
+                if (investors.Any(i => i is null)) continue;
+                if (investors.Select(i => i!.Id).Distinct().Count() != investors.Count)
+                {
+                    Problem(sheet, row.Row, "investors", "import.duplicate_key", "investors names one investor twice.");
+                    continue;
+                }
+                var parties = investors.Select(i => new CertificateInvestor(i!.Id, i.Profile.LegalName, i.Profile.Country)).ToList();
+
+                if (storedCertificates.TryGetValue(row.Number, out var existing))
+                {
+                    var c = existing.Certificate;
+                    var differs = new List<string>();
+                    if (c.ProjectName != row.ProjectName) differs.Add("project_name");
+                    if (c.ZoneCode != row.Zone) differs.Add("zone");
+                    if (c.Sector != row.Sector) differs.Add("sector");
+                    if (c.CapitalAsIssued.Amount != row.Capital.Amount || c.CapitalAsIssued.Currency != row.Capital.Currency) differs.Add("capital_amount");
+                    if (c.IssuedOn != row.IssuedOn) differs.Add("issued_on");
+                    if (c.LandAreaAsIssuedHectares != row.LandAreaHectares) differs.Add("land_area_ha");
+                    if (c.DurationYears != row.DurationYears) differs.Add("duration_years");
+                    if (!(c.InvestorsAsIssued ?? c.Investors).Select(i => i.InvestorId).SequenceEqual(parties.Select(p => p.InvestorId))) differs.Add("investors");
+                    if (differs.Count > 0)
+                        Problem(sheet, row.Row, differs[0], "import.conflict",
+                            $"Certificate {row.Number} is stored with another {string.Join(", ", differs)}: the import never overwrites a stored fact.");
+                    else Unchanged(sheet);
+                    continue;
+                }
+                var id = newId();
+                var decision = CertificateDecider.Issue(new CertificateDecider.IssueCertificate(id, row.Number, row.ProjectName, parties, row.Zone, row.Sector,
+                    row.Capital, row.LandAreaHectares, row.IssuedOn, row.DurationYears, row.Milestones, null, row.PlannedJobs), new Recording(by, knownAt));
+                if (decision.Refusal is { } refusal) { Refused(sheet, row.Row, refusal); continue; }
+                var issued = (CertificateIssued)decision.Events.Single();
+                var stream = new PlannedWrite(id, true, null, [new PlannedEvent(issued, sheet, row.Row)]);
+                certificates[row.Number] = new Working(Certificate.Create(issued), stream);
+                Created(sheet);
+            }
+            foreach (var number in rows.FailedCertificateNumbers) certificates.TryAdd(number, null!);
+        }
+
+        /// <summary>Amendments, inspections and revocations, per certificate in business-date order, each decided on the state before it.</summary>
+        private void PlanEvents()
+        {
+            var facts = new List<(string Number, LocalDate On, int Order, int Sub, object Row)>();
+            Unique(rows.Amendments, a => $"{a.CertificateNumber}\n{a.Number}", ImportSheets.Amendments, a => a.Row, "number",
+                a => $"Amendment {a.Number} of certificate {a.CertificateNumber}", a => facts.Add((a.CertificateNumber, a.On, 0, a.Number, a)));
+            Unique(rows.Inspections, i => $"{i.CertificateNumber}\n{i.On}", ImportSheets.Inspections, i => i.Row, "on",
+                i => $"The inspection of certificate {i.CertificateNumber} on {i.On:yyyy-MM-dd}", i => facts.Add((i.CertificateNumber, i.On, 1, 0, i)));
+            Unique(rows.Revocations, r => r.CertificateNumber, ImportSheets.Revocations, r => r.Row, "certificate_number",
+                r => $"The revocation of certificate {r.CertificateNumber}", r => facts.Add((r.CertificateNumber, r.On, 2, 0, r)));
+
+            foreach (var fact in facts.OrderBy(f => f.Number, StringComparer.Ordinal).ThenBy(f => f.On).ThenBy(f => f.Order).ThenBy(f => f.Sub))
+            {
+                Done();
+                var (sheet, row) = fact.Row switch
+                {
+                    AmendmentRow a => (ImportSheets.Amendments, a.Row),
+                    InspectionRow i => (ImportSheets.Inspections, i.Row),
+                    RevocationRow r => (ImportSheets.Revocations, r.Row),
+                    _ => throw new InvalidOperationException(),
+                };
+                if (!certificates.TryGetValue(fact.Number, out var working))
+                {
+                    Problem(sheet, row, "certificate_number", "import.unknown_certificate", $"Certificate {fact.Number} is neither on the certificates sheet nor stored.");
+                    continue;
+                }
+                if (working is null) continue; // its certificate row has problems of its own
+                switch (fact.Row)
+                {
+                    case AmendmentRow a: Amend(working, a); break;
+                    case InspectionRow i: Inspect(working, i); break;
+                    case RevocationRow r: Revoke(working, r); break;
+                }
+            }
+        }
+
+        private void Unique<T>(IEnumerable<T> items, Func<T, string> key, string sheet, Func<T, int> row, string column, Func<T, string> describe, Action<T> add)
+        {
+            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var item in items)
+            {
+                if (seen.TryGetValue(key(item), out var first))
+                {
+                    Problem(sheet, row(item), column, "import.duplicate_key", $"{describe(item)} is already on row {first} of this sheet.");
+                    continue;
+                }
+                seen[key(item)] = row(item);
+                add(item);
+            }
+        }
+
+        private void Record(Working working, Decision decision, string sheet, int row, Func<Certificate, IRecordedEvent, Certificate> apply)
+        {
+            if (decision.Refusal is { } refusal) { Refused(sheet, row, refusal); return; }
+            foreach (var e in decision.Events.Cast<IRecordedEvent>())
+            {
+                working.Stream.Events.Add(new PlannedEvent(e, sheet, row));
+                working.State = apply(working.State, e);
+            }
+            Created(sheet);
+        }
+
+        private void Amend(Working working, AmendmentRow a)
+        {
+            const string sheet = ImportSheets.Amendments;
+            var state = working.State;
+            if (state.Amendments.FirstOrDefault(x => x.Number == a.Number) is { } stored)
+            {
+                var same = stored.On == a.On && stored.ExtensionMonths == a.ExtensionMonths
+                    && stored.CapitalChange?.Amount == a.CapitalChange?.Amount && stored.CapitalChange?.Currency == a.CapitalChange?.Currency;
+                if (same) Unchanged(sheet);
+                else Problem(sheet, a.Row, "number", "import.conflict",
+                    $"Amendment {a.Number} of certificate {a.CertificateNumber} is stored dated {stored.On:yyyy-MM-dd} with other figures: the import never overwrites a stored fact.");
+                return;
+            }
+            if (a.Number != state.Amendments.Count + 1)
+            {
+                Problem(sheet, a.Row, "number", "import.amendment_out_of_sequence",
+                    $"Certificate {a.CertificateNumber} has {state.Amendments.Count} amendments before this row's date: the next is number {state.Amendments.Count + 1}, not {a.Number}.");
+                return;
+            }
+            if (Known(sheet, a.Row, a.On, a.KnownSince) is not { } knownAt) return;
+            var joining = new List<CertificateInvestor>();
+            foreach (var name in a.InvestorsAdded)
+                if (Resolve(sheet, a.Row, "investors_added", name, knownAt) is { } party) joining.Add(new CertificateInvestor(party.Id, party.Profile.LegalName, party.Profile.Country));
+                else return;
+            var leaving = new List<Guid>();
+            foreach (var name in a.InvestorsRemoved)
+            {
+                var current = state.AsOf(a.On).Investors.FirstOrDefault(i => SearchText.Fold(i.Name) == SearchText.Fold(name));
+                if (current is null)
+                {
+                    Problem(sheet, a.Row, "investors_removed", "certificate.investor_not_party", $"'{name}' is not an investor of certificate {a.CertificateNumber} on {a.On:yyyy-MM-dd}.");
+                    return;
+                }
+                leaving.Add(current.InvestorId);
+            }
+            var decision = CertificateDecider.Amend(state, new CertificateDecider.AmendCertificate(a.On, a.CapitalChange, a.LandAreaHectares, a.ExtensionMonths,
+                a.Schedule, a.Objectives, a.Reason,
+                joining, leaving, a.PlannedJobs), new Recording(by, knownAt));
+            Record(working, decision, sheet, a.Row, (c, e) => c.Apply((CertificateAmended)e));
+        }
+
+        private void Inspect(Working working, InspectionRow i)
+        {
+            const string sheet = ImportSheets.Inspections;
+            if (working.State.Inspections.FirstOrDefault(x => x.On == i.On) is { } stored)
+            {
+                if (stored.Progress == i.Progress && stored.DisbursedUsd == Money.Cents(i.DisbursedUsd)) Unchanged(sheet);
+                else Problem(sheet, i.Row, "on", "import.conflict",
+                    $"The inspection of certificate {i.CertificateNumber} on {i.On:yyyy-MM-dd} is stored with other findings: the import never overwrites a stored fact.");
+                return;
+            }
+            if (Known(sheet, i.Row, i.On, i.KnownSince) is not { } knownAt) return;
+            var decision = CertificateDecider.Inspect(working.State, new CertificateDecider.InspectCertificate(i.On, i.Inspector ?? "imported register", i.Progress,
+                Money.Usd(i.DisbursedUsd), i.MilestonesMet, i.Findings, i.VietnameseEmployees, i.ForeignEmployees), new Recording(by, knownAt));
+            Record(working, decision, sheet, i.Row, (c, e) => c.Apply((CertificateInspected)e));
+        }
+
+        private void Revoke(Working working, RevocationRow r)
+        {
+            const string sheet = ImportSheets.Revocations;
+            if (working.State.Revocation is { } stored)
+            {
+                if (stored.On == r.On && stored.Ground == r.Ground && stored.DecisionNumber == r.Decision) Unchanged(sheet);
+                else Problem(sheet, r.Row, "on", "import.conflict",
+                    $"Certificate {r.CertificateNumber} is stored revoked on {stored.On:yyyy-MM-dd} by decision {stored.DecisionNumber}: the import never overwrites a stored fact.");
+                return;
+            }
+            if (Known(sheet, r.Row, r.On, r.KnownSince) is not { } knownAt) return;
+            var decision = CertificateDecider.Revoke(working.State, r.On, r.Ground, r.Decision, null, new Recording(by, knownAt));
+            Record(working, decision, sheet, r.Row, (c, e) => c.Apply((CertificateRevoked)e));
+        }
+
+        /// <summary>
+        /// A new investor is known from its own known_since, or else from the earliest fact naming it (it was in the
+        /// register with it), or else from now.
+        /// </summary>
+        private void RegisterNewInvestors()
+        {
+            foreach (var party in byName.Values.SelectMany(p => p).Where(p => p.NewRow is not null).OrderBy(p => p.NewRow!.Row))
+            {
+                var row = party.NewRow!;
+                var at = row.KnownSince is { } known ? KnownFrom(known) : party.EarliestUse ?? now;
+                if (party.EarliestUse is { } used && used < at)
+                {
+                    Problem(ImportSheets.Investors, row.Row, "known_since", "import.known_since_after_use",
+                        $"known_since {row.KnownSince:yyyy-MM-dd} is after a certificate naming '{row.Name}' was known: the investor was known then.");
+                    continue;
+                }
+                var e = InvestorDecider.Register(party.Id, party.Profile, new Recording(by, at));
+                investorStreams.Add(new PlannedWrite(party.Id, false, null, [new PlannedEvent(e, ImportSheets.Investors, row.Row)]));
+            }
+        }
+    }
+}

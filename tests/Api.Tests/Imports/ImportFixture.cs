@@ -1,0 +1,99 @@
+using System.Net.Http.Headers;
+using Alba;
+using Investment.Api.Http;
+using Investment.Api.Imports;
+using Investment.Api.Tests.Infrastructure;
+using NodaTime;
+using NodaTime.Testing;
+
+// "Imports" is a keyword of Visual Basic only: the tests mirror the feature's folder.
+[assembly: System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716", Scope = "namespace", Target = "~N:Investment.Api.Tests.Imports")]
+
+namespace Investment.Api.Tests.Imports;
+
+/// <summary>
+/// The import tests' own API and database: a registry of 120 certificates in Dung Quat would change every other test's
+/// figures. Uploads above 64 KiB run in the background here, so a test can watch one.
+/// </summary>
+public sealed class ImportFixture : IAsyncLifetime
+{
+    public FakeClock Clock { get; } = new(ApiFixture.Start);
+    public IAlbaHost Host { get; private set; } = null!;
+
+    /// <summary>The realistic register: 120 certificates from 2006 to mid-2014, mostly in Dung Quat.</summary>
+    public Registry Registry { get; } = Registry.Generate(seed: 2014, certificates: 120, prefix: "DQ", zones: ["dung-quat", "dung-quat", "dung-quat", "vsip-quang-ngai"]);
+
+    public async Task InitializeAsync() => Host = await ApiFixture.StartHost(TestDatabase.Create("import"), Clock,
+        more: new Dictionary<string, string?> { ["Imports:BackgroundAboveBytes"] = (64 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+    public Task DisposeAsync() => Host.DisposeAsync().AsTask();
+}
+
+[CollectionDefinition(Name)]
+public sealed class ImportCollection : ICollectionFixture<ImportFixture>
+{
+    public const string Name = "import";
+}
+
+[Collection(ImportCollection.Name)]
+public abstract class ImportTest(ImportFixture fixture)
+{
+    protected IAlbaHost Host => fixture.Host;
+    protected FakeClock Clock => fixture.Clock;
+    protected Registry Registry => fixture.Registry;
+
+    protected static readonly string Admin = TestTokens.For(Roles.Admin, "admin.tran");
+    protected static readonly string Officer = TestTokens.For(Roles.Officer, "officer.nguyen");
+
+    /// <summary>Uploads files as multipart/form-data: (part name, file name, content type, bytes).</summary>
+    protected Task<IScenarioResult> Upload(string query, params (string Part, string FileName, string ContentType, byte[] Bytes)[] files) =>
+        Upload(Admin, query, files);
+
+    protected async Task<IScenarioResult> Upload(string token, string query, params (string Part, string FileName, string ContentType, byte[] Bytes)[] files)
+    {
+        using var form = new MultipartFormDataContent();
+        foreach (var (part, fileName, contentType, bytes) in files)
+        {
+            var content = new ByteArrayContent(bytes);
+            content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+            form.Add(content, part, fileName);
+        }
+        var body = await form.ReadAsByteArrayAsync();
+        return await Host.SendRaw(token, "POST", $"/api/v1/imports{query}", body, form.Headers.ContentType!.ToString());
+    }
+
+    protected static (string, string, string, byte[]) Workbook(byte[] bytes, string fileName = "registry.xlsx") =>
+        ("file", fileName, GetImportTemplate.Xlsx, bytes);
+
+    protected static (string, string, string, byte[]) Csv(string sheet, string text, bool bom = false) =>
+        (sheet, $"{sheet}.csv", "text/csv", [.. (bom ? System.Text.Encoding.UTF8.GetPreamble() : []), .. System.Text.Encoding.UTF8.GetBytes(text)]);
+
+    protected static (string, string, string, byte[])[] CsvSheets(Registry registry, char separator = ',') =>
+        [.. registry.Csv(separator).Where(s => s.Value.Length > 0).Select(s => Csv(s.Key, s.Value, bom: separator == ';'))];
+
+    /// <summary>The realistic register, imported once for the whole class (later tests build on it).</summary>
+    protected async Task<ImportRecord> Imported()
+    {
+        var past = await Host.Get<IReadOnlyList<ImportSummary>>(Admin, "/api/v1/imports?limit=100");
+        if (past.FirstOrDefault(p => p.FileName == "realistic-registry.xlsx" && p.Status == ImportStatus.Completed) is { } done)
+            return await Host.Get<ImportRecord>(Admin, $"/api/v1/imports/{done.Id}");
+        var record = await Finished(await Upload("", Workbook(Registry.Workbook(), "realistic-registry.xlsx")));
+        Assert.Equal(ImportStatus.Completed, record.Status);
+        await Host.Settled();
+        return record;
+    }
+
+    /// <summary>The import as it ended: answered at once (201, 200, 422) or, in the background (202), polled until done.</summary>
+    protected async Task<ImportRecord> Finished(IScenarioResult answer)
+    {
+        var status = answer.Context.Response.StatusCode;
+        Assert.True(status is 200 or 201 or 202, $"The upload answered {status}: {await answer.ReadAsTextAsync()}");
+        var record = await answer.Read<ImportRecord>();
+        for (var i = 0; record.Status == ImportStatus.Running && i < 600; i++)
+        {
+            await Task.Delay(100);
+            record = await Host.Get<ImportRecord>(Admin, $"/api/v1/imports/{record.Id}");
+        }
+        return record;
+    }
+}
