@@ -51,7 +51,8 @@ export async function logFirstContact(token: string, investorId: string): Promis
     headers,
   });
   if (certificates.error) throw new Error(describe(certificates.error));
-  const numbers: string[] = certificates.data.items.map((c) => c.number);
+  // The register answers a JSON page, or the workbook when asked for xlsx: both are declared.
+  const numbers: string[] = typeof certificates.data === "string" ? [] : certificates.data.items.map((c) => c.number);
 
   const report = await api.GET("/api/v1/zones/{code}/reports/{year}/{period}", {
     params: { path: { code: "dung-quat", year: 2014, period: "first-half" }, query: { asOf: "2014-07-05" } },
