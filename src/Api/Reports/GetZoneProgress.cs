@@ -67,7 +67,7 @@ public static class GetZoneProgress
     private static async Task<(ZoneProgress? Answer, ProblemHttpResult? Problem)> Compute(
         IQuerySession session, IClock clock, string code, int year, string? asOf, CancellationToken ct)
     {
-        var (inputs, problem) = await ReportInputs.Load(session, clock, code, year, asOf, withLeads: true, ct);
+        var (inputs, problem) = await ReportInputs.Load(session, clock, code, year, asOf, withLeads: true, ct, leadsOnlyWhileTheYearRuns: true);
         if (problem is not null) return (null, problem);
         var figures = inputs!.Attracted(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31));
         var implemented = inputs.Implemented(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31));

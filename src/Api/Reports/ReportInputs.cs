@@ -22,7 +22,7 @@ public sealed record ReportInputs(
     string? Reconstructed = null)
 {
     public static async Task<(ReportInputs? Inputs, ProblemHttpResult? Problem)> Load(
-        IQuerySession session, IClock clock, string code, int year, string? asOf, bool withLeads, CancellationToken ct)
+        IQuerySession session, IClock clock, string code, int year, string? asOf, bool withLeads, CancellationToken ct, bool leadsOnlyWhileTheYearRuns = false)
     {
         if (year is < 2000 or > 2100) return (null, Problems.BadRequest("request.invalid_year", "year must be between 2000 and 2100."));
         if (QueryValues.Date(asOf, "asOf", out var asOfDate) is { } badDate) return (null, badDate);
@@ -36,7 +36,9 @@ public sealed record ReportInputs(
         // IssuedYear was added has none; its movements in the year still find it.)
         var ledgers = await session.Query<CertificateLedger>()
             .Where(x => x.ZoneCode == code && (x.Years.Contains(year) || x.IssuedYear <= year)).ToListAsync(ct);
-        var leads = withLeads
+        // Progress needs the leads only for the pipeline's forecast, which is 0 unless the status day lies in the year: a
+        // past or future year's progress (most as-known-on questions) loads none (issue 18: each log is a lead's history).
+        var leads = withLeads && !(leadsOnlyWhileTheYearRuns && today.Year != year)
             ? await session.Query<LeadActivityLog>().Where(x => x.ZoneCode == code && (x.Years.Contains(year) || x.Years.Contains(year - 1))).ToListAsync(ct)
             : [];
         // The stage probabilities as known at the instant: an as-known-on answer uses the version set by then.
