@@ -16,10 +16,6 @@ public static partial class ImportBench
 {
     public const string Scenario = "import";
 
-    /// <summary>The API as bench/run publishes it, else the build output (as ApiRunner finds it; kept here so this file stands alone).</summary>
-    private static readonly string Published = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "api"));
-    private static string Folder => File.Exists(Path.Combine(Published, "Investment.Api.dll")) ? Published : AppContext.BaseDirectory;
-
     public static async Task<string> Run(string database, string signingKey, int rows)
     {
         var folder = Directory.CreateTempSubdirectory("bench-import");
@@ -27,22 +23,7 @@ public static partial class ImportBench
         {
             var files = Write(folder.FullName, rows);
             var clock = Stopwatch.StartNew();
-            var info = new ProcessStartInfo("dotnet", [Path.Combine(Folder, "Investment.Api.dll"), "import", .. files])
-            {
-                WorkingDirectory = Folder,
-                UseShellExecute = false,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            info.Environment["DOTNET_GCgen0size"] = "0x1000000"; // as the Dockerfile sets it
-            info.Environment["ConnectionStrings__Marten"] = database;
-            info.Environment["Logging__LogLevel__Default"] = "Warning";
-            info.Environment["EventStore__ManageSchema"] = "false";
-            info.Environment["Authentication__Schemes__Bearer__ValidIssuer"] = ApiRunner.Issuer;
-            info.Environment["Authentication__Schemes__Bearer__ValidAudiences__0"] = ApiRunner.Issuer;
-            info.Environment["Authentication__Schemes__Bearer__SigningKeys__0__Issuer"] = ApiRunner.Issuer;
-            info.Environment["Authentication__Schemes__Bearer__SigningKeys__0__Value"] = signingKey;
+            var info = ApiRunner.Info(database, signingKey, ["import", .. files]); // the published API, run as the benchmark runs it
             using var run = Process.Start(info)!;
             var error = run.StandardError.ReadToEndAsync();
             var output = await run.StandardOutput.ReadToEndAsync();

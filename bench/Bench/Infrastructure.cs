@@ -82,7 +82,7 @@ public sealed class ApiRunner(string database, string signingKey) : IMeasuredPro
         return string.Join("; ", [summary, .. each]);
     }
 
-    private static ProcessStartInfo Info(string database, string signingKey, string[] arguments)
+    internal static ProcessStartInfo Info(string database, string signingKey, string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet", [Path.Combine(Folder, "Investment.Api.dll"), .. arguments])
         {
