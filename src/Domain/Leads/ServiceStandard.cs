@@ -16,7 +16,7 @@ public sealed record ServiceStandardVersion(int Number, int WorkingDays, string?
 
 /// <summary>A zone's service standard, folded from its events: the current one and every version (versioned like targets).</summary>
 /// <param name="WorkingDays">The working days (Vietnam's calendar) within which a lead is to be answered.</param>
-/// <param name="IsDefault">True while no admin has set the zone's own: the standard is <see cref="ResponseFigures.DefaultStandardWorkingDays"/>.</param>
+/// <param name="IsDefault">True while no admin has set the zone's own: the standard is the default, 2 working days.</param>
 public sealed record ZoneServiceStandard(string ZoneCode, int WorkingDays, bool IsDefault, IReadOnlyList<ServiceStandardVersion> Versions)
 {
     public static ZoneServiceStandard Defaults(string zoneCode) => new(zoneCode, ResponseFigures.DefaultStandardWorkingDays, true, []);
