@@ -41,6 +41,7 @@ public static partial class FieldMessages
         ("investorPeople must each contain at least one letter.", "Mỗi tên trong investorPeople phải có ít nhất một chữ cái."),
         ("maximumUsd must be at least minimumUsd.", "maximumUsd phải lớn hơn hoặc bằng minimumUsd."),
         ("{0} must be a share from 0 to 1, with at most four decimals.", "{0} phải là một tỷ lệ từ 0 đến 1, tối đa bốn chữ số thập phân."),
+        ("workingDays must be a whole number of working days from {0} to {1}.", "workingDays phải là một số nguyên ngày làm việc từ {0} đến {1}."),
         ("'{0}' may list at most {1} items.", "'{0}' chỉ được liệt kê tối đa {1} mục."),
         // Money.Problem (the domain's rule for an amount)
         ("the amount must not be negative", "số tiền không được âm"),

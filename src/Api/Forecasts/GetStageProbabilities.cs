@@ -12,7 +12,11 @@ public static class GetStageProbabilities
             ? (stored.Settings, stored.Version)
             : (ZoneProbabilities.Defaults(code), 0);
 
-    /// <summary>The stage probabilities and every version of them, each with who recorded it when (not named to partners).</summary>
+    /// <summary>
+    /// The stage probabilities and every version of them, each with who recorded it when (not named to partners). They
+    /// are part of the zone's versioned settings with its service standard (GET service-standard): the ETag is the
+    /// version of both.
+    /// </summary>
     public static async Task<Results<Ok<ZoneProbabilities>, ProblemHttpResult>> Handle(
         string code, IQuerySession session, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {

@@ -31,7 +31,7 @@ public static class SetStageProbabilities
     /// <summary>
     /// Records a new version of the zone's probabilities (admins). If-Match is the version read (0 while the defaults
     /// stand): a stale one answers 412, so two admins never overwrite each other silently. The same probabilities again
-    /// record nothing.
+    /// record nothing. The version is that of the zone's settings, which its service standard shares (one ETag for both).
     /// </summary>
     public static async Task<Results<Ok<ZoneProbabilities>, ProblemHttpResult>> Handle(
         string code, Request request, [AsParameters] StreamCommandContext command)

@@ -10,7 +10,7 @@ namespace Investment.Api.Leads;
 /// also get the response time per officer (responseByOfficer, null for partners).
 /// </summary>
 /// <param name="LostBy">The lost leads by reason and by the country or zone they were lost to.</param>
-/// <param name="ResponseTime">Working days from opening to first contact, against the service standard (2 working days).</param>
+/// <param name="ResponseTime">Working days from opening to first contact, against the zone's service standard now in force (standardWorkingDays; 2 until an admin sets the zone's own).</param>
 /// <param name="ResponseByOfficer">The same per lead owner: officers and admins only, null for partners.</param>
 /// <param name="Freshness">The event position the stages and losses are current to (they come from an asynchronous projection).</param>
 public sealed record ZonePipeline(
@@ -51,7 +51,8 @@ public static class GetZonePipeline
             .Select(x => new { x.Lead.OpenedOn, x.Lead.FirstContactAt, x.Lead.Owner })
             .ToListAsync(ct);
         var leads = responses.Select(r => new ResponseLead(r.OpenedOn, r.FirstContactAt is { } at ? VietnamCalendar.Today(at) : null, r.Owner)).ToList();
-        var standard = ResponseFigures.DefaultStandardWorkingDays;
+        // The zone's service standard as known now: the pipeline answers for today, with everything recorded.
+        var standard = (await Forecasts.GetServiceStandard.Load(session, code, ct)).Standard.WorkingDays;
         return TypedResults.Ok(new ZonePipeline(code, period.From, period.To, figures.Leads, figures.Lost, figures.LostEstimatedCapitalUsd, figures.Stages,
             figures.LostBy, ResponseFigures.Compute(leads, standard, today),
             user.SeesPersonalData() ? OfficerResponse.PerOfficer(leads, standard, today) : null, freshness));

@@ -71,7 +71,7 @@ public static class GetZoneReport
             [.. figures.Lines.Where(l => l.Kind == MovementKind.NewCertificate)], figures.NewCertificates, figures.NewCapitalUsd,
             figures.AmendmentLines, figures.CapitalIncreaseAmendments, figures.CapitalAddedUsd, figures.CapitalReductionAmendments,
             figures.CapitalReducedUsd, figures.OtherAmendments, figures.Revoked, figures.RevokedCapitalUsd,
-            Leads(LeadFigures.Count(inputs.LeadFacts, from, to, inputs.KnownAt, today: inputs.Today), user), figures.ByCountry, figures.BySector,
+            Leads(LeadFigures.Count(inputs.LeadFacts, from, to, inputs.KnownAt, inputs.StandardWorkingDays, inputs.Today), user), figures.ByCountry, figures.BySector,
             implemented.Realised, implemented.Jobs, freshness, inputs.Reconstructed);
 
         switch (answer)

@@ -3,6 +3,7 @@ using Investment.Api.Http;
 using Investment.Api.Imports;
 using Investment.Api.Targets;
 using Investment.Domain.Forecasts;
+using Investment.Domain.Leads;
 using Investment.Api.Zones;
 using Investment.Domain.Common;
 using Investment.Domain.Reports;
@@ -18,7 +19,7 @@ namespace Investment.Api.Reports;
 public sealed record ReportInputs(
     string ZoneCode, int Year, LocalDate? AsOf, Instant KnownAt, LocalDate Today, TargetRange? Target,
     IReadOnlyList<CapitalMovement> Movements, IReadOnlyList<IReadOnlyList<LeadFact>> LeadFacts, IReadOnlyList<ImplementationFacts> Implementation,
-    StageProbabilities Probabilities,
+    StageProbabilities Probabilities, int StandardWorkingDays,
     string? Reconstructed = null)
 {
     public static async Task<(ReportInputs? Inputs, ProblemHttpResult? Problem)> Load(
@@ -41,12 +42,15 @@ public sealed record ReportInputs(
         var leads = withLeads && !(leadsOnlyWhileTheYearRuns && today.Year != year)
             ? await session.Query<LeadActivityLog>().Where(x => x.ZoneCode == code && (x.Years.Contains(year) || x.Years.Contains(year - 1))).ToListAsync(ct)
             : [];
-        // The stage probabilities as known at the instant: an as-known-on answer uses the version set by then.
-        var probabilities = (await GetStageProbabilities.Load(session, code, ct)).Settings.KnownAt(knownAt);
+        // The zone's settings as known at the instant, in one read: an as-known-on answer uses the stage probabilities and
+        // the service standard (the response time's) of the versions recorded by then.
+        var settings = await session.LoadAsync<ZoneProbabilitySettings>(ProbabilityDecider.IdOf(code), ct);
+        var probabilities = (settings?.Settings ?? ZoneProbabilities.Defaults(code)).KnownAt(knownAt);
+        var standard = (settings?.StandardOrDefault() ?? ZoneServiceStandard.Defaults(code)).KnownAt(knownAt);
         // Targets are typed in as the decision states them; answers write every USD amount with two decimals.
         var range = target?.Target.KnownAt(knownAt) is { } known ? known with { MinimumUsd = Money.Cents(known.MinimumUsd), MaximumUsd = Money.Cents(known.MaximumUsd) } : null;
         return (new ReportInputs(code, year, asOfDate, knownAt, today, range,
-            [.. ledgers.SelectMany(l => l.Movements)], [.. leads.Select(l => l.Facts)], [.. ledgers.Select(l => l.Implementation())], probabilities,
+            [.. ledgers.SelectMany(l => l.Movements)], [.. leads.Select(l => l.Facts)], [.. ledgers.Select(l => l.Implementation())], probabilities, standard,
             asOfDate is null ? null : await Reconstruction(session, knownAt, ct)), null);
     }
 

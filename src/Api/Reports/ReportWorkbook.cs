@@ -53,6 +53,12 @@ public static class ReportWorkbook
         summary.Row(S("Leads certified", "Dự án tiềm năng được cấp Giấy chứng nhận đầu tư"), Cell.Count(r.Leads.Certified));
         summary.Row(S("Leads lost", "Dự án tiềm năng không thành công"), Cell.Count(r.Leads.Lost));
         summary.Row(S("Contacts logged", "Lượt tiếp xúc nhà đầu tư"), Cell.Count(r.Leads.ContactsLogged));
+        if (r.Leads.ResponseTime is { } response)
+        {
+            // The standard the share was counted against: the zone's, as known at the report's instant.
+            summary.Row(S("Service standard (working days)", "Thời hạn phản hồi (ngày làm việc)"), Cell.Count(response.StandardWorkingDays));
+            summary.Row(S("Leads answered within the standard", "Tỷ lệ dự án tiềm năng được phản hồi đúng hạn"), Cell.Percent(response.ShareWithinStandard));
+        }
 
         Breakdown(workbook.Sheet(S("By country", "Theo quốc gia")), S("Country", "Quốc gia"),
             r.ByCountry.Select(c => (c.Country, c.NewCertificates, c.AttractedUsd)), r);

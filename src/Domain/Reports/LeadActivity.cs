@@ -51,7 +51,7 @@ public sealed record LeadFact(
 }
 
 /// <param name="LostBy">The leads lost in the period by reason (as last lost in it) and by the country or zone they were lost to.</param>
-/// <param name="ResponseTime">The leads opened in the period: working days from opening to first contact, against the service standard.</param>
+/// <param name="ResponseTime">The leads opened in the period: working days from opening to first contact, against the zone's service standard as known at the figures' instant (standardWorkingDays).</param>
 /// <param name="ResponseByOfficer">The same per lead owner: officers and admins only, null for partners.</param>
 public sealed record LeadFigures(
     int Opened, int Certified, int Lost, int ContactsLogged, LostFigures? LostBy = null, ResponseFigures? ResponseTime = null,

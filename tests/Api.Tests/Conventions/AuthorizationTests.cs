@@ -54,6 +54,8 @@ public sealed class AuthorizationTests(ApiFixture fixture) : ApiTest(fixture)
         ["GET /api/v1/zones/{code}/targets/{year:int}"] = Policies.Reader,
         ["GET /api/v1/zones/{code}/stage-probabilities"] = Policies.Reader,
         ["PUT /api/v1/zones/{code}/stage-probabilities"] = Policies.Admin,
+        ["GET /api/v1/zones/{code}/service-standard"] = Policies.Reader,
+        ["PUT /api/v1/zones/{code}/service-standard"] = Policies.Admin,
         ["GET /api/v1/zones/{code}/progress/{year:int}"] = Policies.Reader,
         ["GET /api/v1/zones/{code}/progress/{year:int}/explanation"] = Policies.Reader,
         ["GET /api/v1/zones/{code}/progress/{year:int}/chart"] = Policies.Reader,

@@ -62,6 +62,9 @@ public sealed class SeedingTests
                 var probabilities = await host.Get<Investment.Domain.Forecasts.ZoneProbabilities>(token, "/api/v1/zones/dung-quat/stage-probabilities");
                 Assert.Equal((false, 1, 0.90m), (probabilities.IsDefault, probabilities.Versions.Count, probabilities.Probabilities.Applied));
                 Assert.Equal((ForecastMethod.StraightLine, 0.00m), (progress.Status.ForecastUsed, progress.Status.PipelineExpectedUsd));
+                // And its own service standard, in the same settings stream (version 2).
+                var standard = await host.Get<Investment.Domain.Leads.ZoneServiceStandard>(token, "/api/v1/zones/dung-quat/service-standard");
+                Assert.Equal((1, false, 1), (standard.WorkingDays, standard.IsDefault, standard.Versions.Count));
                 var vsip = await host.Get<Investment.Api.Leads.ZonePipeline>(token, "/api/v1/zones/vsip-quang-ngai/pipeline?openedFrom=2014-01-01&openedTo=2014-12-31");
                 Assert.Equal(1, vsip.LostBy.ToZones.Single().Leads);
                 Assert.Equal((2, 1), (vsip.ResponseTime.Answered, vsip.ResponseTime.AnsweredWithinStandard));
