@@ -83,7 +83,7 @@ public static class ImportPlanner
             public PlannedWrite Stream => stream;
         }
 
-        /// <param name="KnownAt">When the lead's opening is recorded: none of its contacts is known before it (stored leads: always known).</param>
+        /// <param name="knownAt">When the lead's opening is recorded: none of its contacts is known before it (stored leads: always known).</param>
         private sealed class WorkingLead(Lead state, PlannedWrite stream, Instant knownAt, List<ContactDetails> contacts)
         {
             public Lead State { get; set; } = state;
