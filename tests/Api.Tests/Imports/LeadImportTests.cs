@@ -144,6 +144,27 @@ public sealed class LeadImportTests(ImportFixture fixture) : ImportTest(fixture)
         Assert.Equal((Leads.Length, Contacts.Length), (again.Sheets["leads"].Unchanged, again.Sheets["contacts"].Unchanged));
     }
 
+    [Fact]
+    public async Task a_lead_or_contact_contradicting_a_stored_one_is_a_conflict_and_a_rule_of_the_deciders_is_a_problem()
+    {
+        await LeadsImported();
+        var files = File();
+        string Text(int i) => System.Text.Encoding.UTF8.GetString(files[i].Item4);
+        var leads = Text(1).Split("\r\n");
+        leads[1] = leads[1].Replace("tradeMission", "referral", StringComparison.Ordinal);                       // row 2: stored with another source
+        leads[4] = leads[4].Replace("Cold store", "Fish meal plant", StringComparison.Ordinal).Replace(",,,,,", ",certified,,,,", StringComparison.Ordinal); // row 5: new, certified by hand
+        files[1] = Csv("leads", string.Join("\r\n", leads));
+        files[2] = Csv("contacts", Text(2).Replace("Talked about the site.", "Talked about the port.", StringComparison.Ordinal));
+
+        var answer = await Upload("", files);
+
+        await answer.ShouldBe(422, "import.rejected");
+        var problems = (await answer.Read<Rejection>()).Problems;
+        Assert.Contains(problems, p => (p.Sheet, p.Row, p.Column, p.Code) == ("leads", 2, "source", "import.conflict"));
+        Assert.Contains(problems, p => (p.Sheet, p.Row, p.Code) == ("leads", 5, "lead.certification_needs_certificate"));
+        Assert.Equal(Contacts.Length, problems.Count(p => (p.Sheet, p.Column, p.Code) == ("contacts", "summary", "import.conflict")));
+    }
+
     private static (string, string, string, byte[])[] BadFile()
     {
         var files = File("quang-phu");
