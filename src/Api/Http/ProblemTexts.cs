@@ -29,7 +29,7 @@ public static class ProblemTexts
         ["import.rejected"] = "Tệp có lỗi nên không có dữ liệu nào được lưu: `problems` liệt kê từng lỗi với trang tính, dòng, cột, mã lỗi và mô tả. Hãy sửa các dòng đó rồi tải lên lại.",
         ["import.empty_file"] = "Yêu cầu tải lên không có tệp, hoặc không có dòng dữ liệu nào trong các trang tính của mẫu.",
         ["import.unreadable_file"] = "Tệp không phải là sổ tính .xlsx đọc được hoặc văn bản CSV mã hóa UTF-8 (hoặc nội dung multipart bị hỏng).",
-        ["import.unknown_sheet"] = "Một phần CSV không được đặt tên theo trang tính nào của mẫu (investors, certificates, amendments, inspections, revocations).",
+        ["import.unknown_sheet"] = "Một phần CSV không được đặt tên theo trang tính nào của mẫu (investors, certificates, amendments, inspections, revocations, leads, contacts).",
         ["import.concurrent_change"] = "Trong lúc nhập, một thông tin của tệp đã được nhập tay; không có dữ liệu nào được lưu: hãy tải tệp lên lại.",
         ["import.failed"] = "Lần nhập chạy nền bị lỗi ngoài dự kiến; không có dữ liệu nào được lưu.",
         ["target.not_found"] = "Chưa đặt chỉ tiêu cho khu và năm này.",

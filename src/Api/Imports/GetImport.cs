@@ -3,7 +3,7 @@ namespace Investment.Api.Imports;
 public static class GetImport
 {
     public static async Task<Results<Ok<ImportRecord>, ProblemHttpResult>> Handle(Guid id, IQuerySession session, CancellationToken ct) =>
-        await session.LoadAsync<ImportRecord>(id, ct) is { } record ? TypedResults.Ok(record) : NotFound(id);
+        await session.LoadAsync<ImportRecord>(id, ct) is { } record ? TypedResults.Ok(ImportProblemTexts.Said(record)) : NotFound(id);
 
     public static ProblemHttpResult NotFound(Guid id) => Problems.NotFound("import.not_found", $"There is no import with id {id}.");
 

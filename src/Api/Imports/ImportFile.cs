@@ -142,8 +142,8 @@ public static class ImportFile
     {
         null => new ImportCell(null),
         string s => new ImportCell(s),
-        DateTime d => new ImportCell(null, Date: LocalDate.FromDateTime(d)),
-        DateTimeOffset d => new ImportCell(null, Date: LocalDate.FromDateTime(d.DateTime)),
+        DateTime d => new ImportCell(null, Date: LocalDate.FromDateTime(d), Moment: LocalDateTime.FromDateTime(d)),
+        DateTimeOffset d => new ImportCell(null, Date: LocalDate.FromDateTime(d.DateTime), Moment: LocalDateTime.FromDateTime(d.DateTime)),
         double d when double.IsFinite(d) => new ImportCell(d.ToString("R", CultureInfo.InvariantCulture),
             decimal.Parse(d.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture)),
         decimal m => new ImportCell(m.ToString(CultureInfo.InvariantCulture), m),

@@ -1,5 +1,6 @@
 using Investment.Api.Certificates;
 using Investment.Api.Investors;
+using Investment.Api.Leads;
 using Investment.Domain.Imports;
 using JasperFx;
 
@@ -47,12 +48,22 @@ public sealed class ImportRunner(IDocumentStore store, IClock clock)
         foreach (var chunk in numbers.Chunk(5_000))
             certificates.AddRange(await session.Query<CertificateDetails>().Where(x => x.Certificate.Number.IsOneOf(chunk)).ToListAsync(ct));
 
+        // Leads in the zones the file names (a zone's leads are hundreds, not millions), and their standing contacts when the file has contacts.
+        var zones = rows.Leads.Select(l => l.Zone).Concat(rows.Contacts.Select(c => c.Zone)).Distinct(StringComparer.Ordinal).ToArray();
+        IReadOnlyList<LeadDetails> leads = zones.Length == 0 ? [] : await session.Query<LeadDetails>().Where(x => x.Lead.ZoneCode.IsOneOf(zones)).ToListAsync(ct);
+        var contacts = new List<ContactEntry>();
+        if (rows.Contacts.Count > 0)
+            foreach (var chunk in leads.Select(l => l.Id).Chunk(5_000))
+                contacts.AddRange(await session.Query<ContactEntry>().Where(x => x.Contact.LeadId.IsOneOf(chunk) && !x.Contact.Withdrawn).ToListAsync(ct));
+        var contactsOf = contacts.ToLookup(c => c.Contact.LeadId, c => c.ToState().Details);
+
         var now = clock.GetCurrentInstant();
         var plan = ImportPlanner.Plan(rows,
             [.. investors.Select(i => new KnownInvestor(i.Id, new Domain.Investors.InvestorProfile(i.Investor.LegalName, i.Investor.Country, i.Investor.Sectors,
                 i.Investor.Website, i.Investor.Notes, i.Investor.ContactPersons ?? [])))],
             certificates.ToDictionary(c => c.Certificate.Number, c => new KnownCertificate(c.Certificate, c.Version), StringComparer.Ordinal),
-            record.RanBy, now, Guid.CreateVersion7, new SynchronousProgress<int>(done => progress?.Report((Math.Min(done, total), total))));
+            record.RanBy, now, Guid.CreateVersion7, new SynchronousProgress<int>(done => progress?.Report((Math.Min(done, total), total))),
+            [.. leads.Select(l => new KnownLead(l.Lead, l.Version, [.. contactsOf[l.Id]]))]);
 
         record = record with
         {
@@ -77,7 +88,9 @@ public sealed class ImportRunner(IDocumentStore store, IClock clock)
                 ? session.Events.Append(write.Id, version + events.Length, events)
                 : write.IsCertificate
                     ? session.Events.StartStream<CertificateDetails>(write.Id, events)
-                    : session.Events.StartStream<InvestorDetails>(write.Id, events);
+                    : write.IsLead
+                        ? session.Events.StartStream<LeadDetails>(write.Id, events)
+                        : session.Events.StartStream<InvestorDetails>(write.Id, events);
             for (var i = 0; i < write.Events.Count; i++)
             {
                 var e = action.Events[i];

@@ -15,7 +15,7 @@ public static class ImportsApi
         imports.MapPost("/", StartImport.Handle)
             .WithName("StartImport").WithSummary("Import an existing registry (.xlsx or CSV per sheet) with provenance: all or nothing, idempotent by natural keys; ?dryRun=true checks only")
             .WithMetadata(new Investment.Api.OpenApi.FileUpload("multipart/form-data: one part holding the template's .xlsx workbook (any part name), or one CSV part per sheet, the part's "
-                + "name being the sheet's (investors, certificates, amendments, inspections, revocations; UTF-8 with or without BOM, comma or semicolon "
+                + "name being the sheet's (investors, certificates, amendments, inspections, revocations, and optionally leads and contacts; UTF-8 with or without BOM, comma or semicolon "
                 + "separated). At most 32 MiB. A file with any problem stores nothing (422 listing each problem by sheet, row, column and code); "
                 + "importing the same file again stores nothing new. Uploads over Imports:BackgroundAboveBytes (512 KiB) answer 202 and run in the background.", StartImport.MaxBytes))
             .WithMetadata(new RequestSizeLimitMetadata(StartImport.MaxBytes))

@@ -89,7 +89,7 @@ public static class StartImport
             record.Problems is [{ Row: 0, Code: var code }] ? code : "import.rejected",
             record.Problems is [{ Row: 0, Message: var message }] ? message
                 : $"{record.ProblemCount} problems in the file; nothing was stored. Each names its sheet, row, column and code.",
-            new Dictionary<string, object?> { ["importId"] = record.Id, ["import"] = GetImport.Location(record.Id), ["problems"] = record.Problems }),
+            new Dictionary<string, object?> { ["importId"] = record.Id, ["import"] = GetImport.Location(record.Id), ["problems"] = ImportProblemTexts.Said(record).Problems }),
     };
 
     private static ProblemHttpResult Unsupported(string detail) =>

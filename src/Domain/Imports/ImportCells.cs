@@ -9,7 +9,8 @@ namespace Investment.Domain.Imports;
 /// A cell as the file gave it: its text, or the number or date a workbook cell held, and whether it was a formula (whose
 /// value a file carries only as last computed by the program that saved it: refused, the register must state its facts).
 /// </summary>
-public sealed record ImportCell(string? Text, decimal? Number = null, LocalDate? Date = null, bool IsFormula = false)
+/// <remarks>Moment is a date cell's date and time of day (a contact's occurred_at_local); Date its day alone.</remarks>
+public sealed record ImportCell(string? Text, decimal? Number = null, LocalDate? Date = null, bool IsFormula = false, LocalDateTime? Moment = null)
 {
     public bool IsEmpty => !IsFormula && Number is null && Date is null && string.IsNullOrWhiteSpace(Text);
 }
@@ -80,6 +81,37 @@ public sealed class RowReader(ImportRow row, ICollection<ImportProblem> problems
         if (cell.Date is { } date) return date;
         if (ParseDate(Shown(cell).Trim()) is { } parsed) return parsed;
         Problem(column, "import.invalid_date", $"{column} '{Shown(cell)}' is not a date: write 2014-06-30 or 30/06/2014.");
+        return null;
+    }
+
+    private static readonly LocalDateTimePattern[] LocalTimes =
+    [
+        .. new[] { "uuuu-MM-dd'T'HH:mm", "uuuu-MM-dd'T'HH:mm:ss", "uuuu-MM-dd HH:mm", "uuuu-MM-dd HH:mm:ss", "dd/MM/uuuu HH:mm", "d/M/uuuu H:mm", "dd/MM/uuuu HH:mm:ss" }
+            .Select(p => LocalDateTimePattern.CreateWithInvariantCulture(p)),
+    ];
+
+    /// <summary>A local date and time (in Vietnam, as the reader decides): 2014-03-10 09:30, 2014-03-10T09:30, 10/03/2014 09:30, or a date cell.</summary>
+    public LocalDateTime? LocalTime(string column)
+    {
+        var cell = Cell(column);
+        if (cell is null) return null;
+        var at = cell.Moment ?? LocalTimes.Select(p => p.Parse(Shown(cell).Trim())).FirstOrDefault(r => r.Success)?.Value;
+        if (at is { Year: >= 1900 and <= 2100 }) return at;
+        Problem(column, "import.invalid_date", $"{column} '{Shown(cell)}' is not a local date and time: write 2014-03-10 09:30 or 10/03/2014 09:30.");
+        return null;
+    }
+
+    /// <summary>An instant with its offset: 2014-03-10T02:30:00Z or 2014-03-10T09:30:00+07:00.</summary>
+    public Instant? InstantAt(string column)
+    {
+        var cell = Cell(column);
+        if (cell is null) return null;
+        var text = Shown(cell).Trim();
+        Instant? at = InstantPattern.ExtendedIso.Parse(text) is { Success: true } instant ? instant.Value
+            : OffsetDateTimePattern.ExtendedIso.Parse(text) is { Success: true } offset ? offset.Value.ToInstant()
+            : null;
+        if (at is { } value && value.InUtc().Year is >= 1900 and <= 2100) return value;
+        Problem(column, "import.invalid_date", $"{column} '{text}' is not an instant with its offset: write 2014-03-10T02:30:00Z or 2014-03-10T09:30:00+07:00.");
         return null;
     }
 

@@ -1,6 +1,7 @@
 using Investment.Domain.Certificates;
 using Investment.Domain.Common;
 using Investment.Domain.Investors;
+using Investment.Domain.Leads;
 using Investment.Domain.Zones;
 using NodaTime;
 
@@ -12,11 +13,14 @@ public sealed record KnownInvestor(Guid Id, InvestorProfile Profile);
 /// <summary>A certificate already stored and its stream version (the import appends after it, or not at all).</summary>
 public sealed record KnownCertificate(Certificate Certificate, long Version);
 
+/// <summary>A lead already stored, its stream version, and its contacts that stand (a contact's natural key is its lead and instant).</summary>
+public sealed record KnownLead(Lead Lead, long Version, IReadOnlyList<ContactDetails> Contacts);
+
 /// <summary>An event to store, and the row of the file it comes from (its provenance).</summary>
 public sealed record PlannedEvent(IRecordedEvent Data, string Sheet, int Row);
 
 /// <summary>The events for one stream: a new one (ExistingVersion null) or one already stored.</summary>
-public sealed record PlannedWrite(Guid Id, bool IsCertificate, long? ExistingVersion, List<PlannedEvent> Events);
+public sealed record PlannedWrite(Guid Id, bool IsCertificate, long? ExistingVersion, List<PlannedEvent> Events, bool IsLead = false);
 
 /// <summary>Per sheet: rows read, facts created, facts already stored unchanged.</summary>
 public sealed record SheetOutcome(int Read, int Created, int Unchanged);
@@ -32,7 +36,7 @@ public sealed record ImportPlan(
 /// Turns the rows of an existing register into the events the API would have recorded had each fact been entered by
 /// hand, through the same deciders, in business-date order per certificate. Idempotent by natural keys (investor:
 /// folded legal name + country; certificate: number; amendment: certificate + number; inspection: certificate + date;
-/// revocation: certificate): a fact already stored as the row states it is left unchanged, one stored otherwise is a
+/// revocation: certificate; lead: investor + zone + folded project name; contact: lead + instant): a fact already stored as the row states it is left unchanged, one stored otherwise is a
 /// conflict, never overwritten. Each event is recorded as known from the start of its row's known_since day in Vietnam
 /// (the business date's when empty), so "as known on" questions about the years before go-live answer what the old
 /// register supports.
@@ -43,16 +47,18 @@ public static class ImportPlanner
 
     public static ImportPlan Plan(
         ImportRows rows, IReadOnlyCollection<KnownInvestor> storedInvestors, IReadOnlyDictionary<string, KnownCertificate> storedCertificates,
-        string by, Instant now, Func<Guid> newId, IProgress<int>? progress = null)
+        string by, Instant now, Func<Guid> newId, IProgress<int>? progress = null, IReadOnlyCollection<KnownLead>? storedLeads = null)
     {
-        var planner = new Planner(rows, storedInvestors, storedCertificates, by, now, newId, progress);
+        var planner = new Planner(rows, storedInvestors, storedCertificates, storedLeads ?? [], by, now, newId, progress);
         return planner.Run();
     }
 
     private sealed class Planner(
         ImportRows rows, IReadOnlyCollection<KnownInvestor> storedInvestors, IReadOnlyDictionary<string, KnownCertificate> storedCertificates,
-        string by, Instant now, Func<Guid> newId, IProgress<int>? progress)
+        IReadOnlyCollection<KnownLead> storedLeads, string by, Instant now, Func<Guid> newId, IProgress<int>? progress)
     {
+        private readonly Dictionary<string, WorkingLead> leads = new(StringComparer.Ordinal);
+        private readonly HashSet<string> failedLeads = new(rows.FailedLeads, StringComparer.Ordinal);
         private readonly List<ImportProblem> problems = [.. rows.Problems];
         private readonly Dictionary<string, (int Created, int Unchanged)> counts = ImportSheets.All.ToDictionary(s => s.Name, _ => (0, 0));
         private readonly LocalDate today = VietnamCalendar.Today(now);
@@ -77,6 +83,15 @@ public static class ImportPlanner
             public PlannedWrite Stream => stream;
         }
 
+        /// <param name="knownAt">When the lead's opening is recorded: none of its contacts is known before it (stored leads: always known).</param>
+        private sealed class WorkingLead(Lead state, PlannedWrite stream, Instant knownAt, List<ContactDetails> contacts)
+        {
+            public Lead State { get; set; } = state;
+            public PlannedWrite Stream => stream;
+            public Instant KnownAt => knownAt;
+            public List<ContactDetails> Contacts => contacts;
+        }
+
         private void Created(string sheet) => counts[sheet] = (counts[sheet].Created + 1, counts[sheet].Unchanged);
         private void Unchanged(string sheet) => counts[sheet] = (counts[sheet].Created, counts[sheet].Unchanged + 1);
         private void Problem(string sheet, int row, string? column, string code, string message) => problems.Add(new(sheet, row, column, code, message));
@@ -88,13 +103,16 @@ public static class ImportPlanner
             PlanInvestors();
             PlanCertificates();
             PlanEvents();
+            PlanLeads();
+            PlanContacts();
             RegisterNewInvestors();
             progress?.Report(done);
             var sheets = ImportSheets.All.ToDictionary(s => s.Name, s => new SheetOutcome(rows.RowsRead.GetValueOrDefault(s.Name), counts[s.Name].Created, counts[s.Name].Unchanged));
             var ordered = problems.OrderBy(p => ImportSheets.All.ToList().FindIndex(s => s.Name == p.Sheet)).ThenBy(p => p.Row).ToList();
             if (ordered.Count > 0) return new ImportPlan([], ordered, sheets, defaulted);
             // Investors first: the certificates name them. New streams are started, stored ones appended to.
-            return new ImportPlan([.. investorStreams, .. certificates.Values.Select(w => w.Stream).Where(s => s.Events.Count > 0)], [], sheets, defaulted);
+            return new ImportPlan([.. investorStreams, .. certificates.Values.Select(w => w.Stream).Where(s => s.Events.Count > 0),
+                .. leads.Values.Select(l => l.Stream).Where(s => s.Events.Count > 0)], [], sheets, defaulted);
         }
 
         private static string Key(string country, string name) => $"{country}\n{SearchText.Fold(name)}";
@@ -375,6 +393,148 @@ public static class ImportPlanner
             if (Known(sheet, r.Row, r.On, r.KnownSince) is not { } knownAt) return;
             var decision = CertificateDecider.Revoke(working.State, r.On, r.Ground, r.Decision, null, new Recording(by, knownAt));
             Record(working, decision, sheet, r.Row, (c, e) => c.Apply((CertificateRevoked)e));
+        }
+
+        private static string LeadKey(Guid investorId, string zone, string project) => $"{investorId}\n{zone}\n{SearchText.Fold(project)}";
+
+        /// <summary>
+        /// When a move dated <paramref name="on"/> is recorded: not before the lead is known, nor before its own day. A day
+        /// after today is recorded now, so that the decider refuses it as in the future, as it refuses one entered by hand.
+        /// </summary>
+        private Instant MoveKnown(Instant leadKnown, LocalDate on) => on > today ? now : Instant.Max(leadKnown, KnownFrom(on));
+
+        /// <summary>Leads opened through the same decider as POST /leads, then moved to their stage and lost through the endpoints' deciders.</summary>
+        private void PlanLeads()
+        {
+            foreach (var s in storedLeads)
+                leads[LeadKey(s.Lead.InvestorId, s.Lead.ZoneCode, s.Lead.ProjectName)] =
+                    new WorkingLead(s.Lead, new PlannedWrite(s.Lead.Id, false, s.Version, [], IsLead: true), Instant.MinValue, [.. s.Contacts]);
+            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var row in rows.Leads)
+            {
+                Done();
+                var name = ImportRows.LeadName(row.Investor, row.Zone, row.ProjectName);
+                if (!PlanLead(row, seen)) failedLeads.Add(name);
+            }
+        }
+
+        private bool PlanLead(LeadRow row, Dictionary<string, int> seen)
+        {
+            const string sheet = ImportSheets.Leads;
+            if (ZoneCatalogue.Zones.All(z => z.Code != row.Zone))
+            {
+                Problem(sheet, row.Row, "zone", "import.unknown_code", $"zone '{row.Zone}' is not a zone code: {string.Join(", ", ZoneCatalogue.Zones.Select(z => z.Code))}.");
+                return false;
+            }
+            if (Known(sheet, row.Row, row.OpenedOn, row.KnownSince) is not { } knownAt) return false;
+            if (Resolve(sheet, row.Row, "investor", row.Investor, knownAt) is not { } party) return false;
+            var key = LeadKey(party.Id, row.Zone, row.ProjectName);
+            if (seen.TryGetValue(key, out var first))
+            {
+                Problem(sheet, row.Row, "project_name", "import.duplicate_key", $"The lead '{row.ProjectName}' of '{row.Investor}' in {row.Zone} is already on row {first} of this sheet.");
+                return true; // the first row stands: its contacts are not unknown
+            }
+            seen[key] = row.Row;
+            if (leads.TryGetValue(key, out var stored))
+            {
+                // The opening as stored, and the stage and loss as stages the lead has been through: a lead moved on by hand
+                // since is not a conflict. The estimate is not compared: it may have been revised by hand.
+                var l = stored.State;
+                var differs = new List<string>();
+                if (l.OpenedOn != row.OpenedOn) differs.Add("opened_on");
+                if (l.Sector != row.Sector) differs.Add("sector");
+                if (l.Source != row.Source) differs.Add("source");
+                if (row.Stage is { } stage && l.Stays.All(x => x.Stage != stage)) differs.Add("stage");
+                if (row.LostReasonCode is not null && l.Stays.All(x => x.Stage != LeadStage.Lost)) differs.Add("lost_reason_code");
+                if (differs.Count > 0)
+                    Problem(sheet, row.Row, differs[0], "import.conflict",
+                        $"The lead '{l.ProjectName}' is stored with another {string.Join(", ", differs)}: the import never overwrites a stored fact.");
+                else Unchanged(sheet);
+                return true;
+            }
+            var id = newId();
+            // A lead opened after today is recorded now: the decider refuses it as it refuses one entered by hand.
+            var openedAt = row.OpenedOn > today ? now : knownAt;
+            var opening = LeadDecider.Open(new LeadDecider.OpenLead(id, party.Id, party.Profile.LegalName, party.Profile.Country, row.Zone, row.ProjectName,
+                row.Sector, row.Estimate, row.Source, row.Owner ?? by, row.OpenedOn), new Recording(by, openedAt));
+            if (opening.Refusal is { } refused) { Refused(sheet, row.Row, refused); return false; }
+            var opened = (LeadOpened)opening.Events.Single();
+            var working = new WorkingLead(Lead.Create(opened), new PlannedWrite(id, false, null, [new PlannedEvent(opened, sheet, row.Row)], IsLead: true), knownAt, []);
+            if (row.Stage is { } to)
+            {
+                var on = row.StageOn ?? row.OpenedOn;
+                if (!Moved(working, LeadDecider.ChangeStage(working.State, to, on, null, new Recording(by, MoveKnown(knownAt, on))), row.Row)) return false;
+            }
+            if (row.LostReasonCode is { } code)
+            {
+                var on = row.LostOn!.Value;
+                var loss = new LeadDecider.Loss(code, row.LostToCountry, row.LostToZone);
+                if (!Moved(working, LeadDecider.Lose(working.State, row.LostReason ?? LossReasons.Label(code), loss, on, new Recording(by, MoveKnown(knownAt, on))), row.Row))
+                    return false;
+            }
+            leads[key] = working;
+            Created(sheet);
+            return true;
+        }
+
+        private bool Moved(WorkingLead working, Decision decision, int row)
+        {
+            if (decision.Refusal is { } refusal) { Refused(ImportSheets.Leads, row, refusal); return false; }
+            foreach (var e in decision.Events.Cast<IRecordedEvent>())
+            {
+                working.Stream.Events.Add(new PlannedEvent(e, ImportSheets.Leads, row));
+                working.State = working.State.Then([e]);
+            }
+            return true;
+        }
+
+        /// <summary>Contacts logged through the same decider as POST /leads/{id}/contacts, each lead's in the order they happened.</summary>
+        private void PlanContacts()
+        {
+            const string sheet = ImportSheets.Contacts;
+            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var row in rows.Contacts.OrderBy(c => c.OccurredAt).ThenBy(c => c.Row))
+            {
+                Done();
+                if (failedLeads.Contains(ImportRows.LeadName(row.Investor, row.Zone, row.ProjectName))) continue; // its lead row has problems of its own
+                var day = row.OccurredAt.InZone(VietnamCalendar.Zone).Date;
+                if (Known(sheet, row.Row, day, row.KnownSince) is not { } knownAt) continue;
+                if (!byName.TryGetValue(SearchText.Fold(row.Investor), out var parties) || parties.Count != 1
+                    || !leads.TryGetValue(LeadKey(parties[0].Id, row.Zone, row.ProjectName), out var lead))
+                {
+                    Problem(sheet, row.Row, "project_name", "import.unknown_lead",
+                        $"The lead '{row.ProjectName}' of '{row.Investor}' in {row.Zone} is neither on the leads sheet nor stored.");
+                    continue;
+                }
+                var key = $"{lead.Stream.Id}\n{row.OccurredAt.ToUnixTimeTicks()}";
+                if (seen.TryGetValue(key, out var first))
+                {
+                    Problem(sheet, row.Row, "occurred_at_local", "import.duplicate_key", $"A contact of this lead at {row.OccurredAt} is already on row {first} of this sheet.");
+                    continue;
+                }
+                seen[key] = row.Row;
+                if (lead.Contacts.FirstOrDefault(c => c.OccurredAt == row.OccurredAt) is { } stored)
+                {
+                    if (stored.Channel == row.Channel && stored.Summary == row.Summary.Trim()) Unchanged(sheet);
+                    else Problem(sheet, row.Row, "summary", "import.conflict",
+                        $"A contact of the lead '{row.ProjectName}' at {row.OccurredAt} is stored with another channel or summary: the import never overwrites a stored fact.");
+                    continue;
+                }
+                // Known from its known_since day, but never before it happened nor before its lead was known; one in the
+                // future is recorded now, so that the decider refuses it as it refuses one logged by hand.
+                var at = Instant.Max(Instant.Max(knownAt, row.OccurredAt), lead.KnownAt);
+                if (at > now) at = now;
+                var details = new ContactDetails(row.OccurredAt, row.Channel, row.Officers, row.InvestorPeople, row.Summary, row.NextStep, row.FollowUpOn);
+                var decision = LeadDecider.LogContact(lead.State, newId(), details, new Recording(by, at));
+                if (decision.Refusal is { } refusal) { Refused(sheet, row.Row, refusal); continue; }
+                foreach (var e in decision.Events.Cast<IRecordedEvent>())
+                {
+                    lead.Stream.Events.Add(new PlannedEvent(e, sheet, row.Row));
+                    lead.State = lead.State.Then([e]);
+                }
+                lead.Contacts.Add(details);
+                Created(sheet);
+            }
         }
 
         /// <summary>

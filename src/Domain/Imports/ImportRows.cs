@@ -1,6 +1,7 @@
 using Investment.Domain.Certificates;
 using Investment.Domain.Common;
 using Investment.Domain.Investors;
+using Investment.Domain.Leads;
 using NodaTime;
 
 namespace Investment.Domain.Imports;
@@ -22,6 +23,17 @@ public sealed record InspectionRow(
 
 public sealed record RevocationRow(int Row, string CertificateNumber, LocalDate On, RevocationGround Ground, string Decision, LocalDate? KnownSince);
 
+/// <summary>A lead as opened by hand, and the open stage it reached and its loss when the register records them.</summary>
+public sealed record LeadRow(
+    int Row, string Investor, string Zone, string ProjectName, Sector Sector, Money Estimate, LeadSource Source, string? Owner, LocalDate OpenedOn,
+    LeadStage? Stage, LocalDate? StageOn, LossReason? LostReasonCode, string? LostReason, string? LostToCountry, string? LostToZone, LocalDate? LostOn,
+    LocalDate? KnownSince);
+
+/// <summary>A contact as logged by hand, naming its lead by investor, zone and project name.</summary>
+public sealed record ContactRow(
+    int Row, string Investor, string Zone, string ProjectName, Instant OccurredAt, ContactChannel Channel, IReadOnlyList<string> Officers,
+    IReadOnlyList<string> InvestorPeople, string Summary, string? NextStep, LocalDate? FollowUpOn, LocalDate? KnownSince);
+
 /// <summary>Every row of a file, typed; and the problems of the cells that could not be read.</summary>
 public sealed class ImportRows
 {
@@ -30,9 +42,16 @@ public sealed class ImportRows
     public List<AmendmentRow> Amendments { get; } = [];
     public List<InspectionRow> Inspections { get; } = [];
     public List<RevocationRow> Revocations { get; } = [];
+    public List<LeadRow> Leads { get; } = [];
+    public List<ContactRow> Contacts { get; } = [];
     public List<ImportProblem> Problems { get; } = [];
     /// <summary>Numbers of certificate rows with problems: the rows naming them are not also reported as naming an unknown certificate.</summary>
     public HashSet<string> FailedCertificateNumbers { get; } = new(StringComparer.Ordinal);
+    /// <summary>Leads (<see cref="LeadName"/>) whose rows have problems: their contacts are not also reported as naming an unknown lead.</summary>
+    public HashSet<string> FailedLeads { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>A lead as a file names it: investor's legal name and project name folded, and zone.</summary>
+    public static string LeadName(string investor, string zone, string project) => $"{SearchText.Fold(investor)}\n{zone}\n{SearchText.Fold(project)}";
     public Dictionary<string, int> RowsRead { get; } = ImportSheets.All.ToDictionary(s => s.Name, _ => 0);
 
     public int Count => RowsRead.Values.Sum();
@@ -134,7 +153,84 @@ public sealed class ImportRows
                 if (!r.Failed) Revocations.Add(new(r.Row, certificate!, on!.Value, ground!.Value, decision!, knownSince));
                 break;
             }
+            case ImportSheets.Leads:
+            {
+                var (investor, zone, project) = LeadKey(r);
+                var sector = r.Code<Sector>("sector", required: true);
+                var estimate = r.Money("estimated_capital_amount", "currency", "usd_rate", "rate_date", required: true);
+                var source = r.Code<LeadSource>("source", required: true);
+                var owner = r.Text("owner", maxLength: 100);
+                var opened = r.Date("opened_on", required: true);
+                var stage = r.Code<LeadStage>("stage");
+                if (stage is LeadStage.Lost)
+                    r.Problem("stage", "import.unknown_code", "stage 'lost': give the open stage the lead was lost at, and lost_reason_code and lost_on.");
+                var stageOn = r.Date("stage_on");
+                if (stageOn is not null && stage is null) r.Problem("stage_on", "import.required", "stage_on is given without stage.");
+                var code = r.Code<LossReason>("lost_reason_code");
+                var reason = r.Text("lost_reason", maxLength: 1000);
+                var country = r.Text("lost_to_country", maxLength: 2)?.ToUpperInvariant();
+                var lostZone = r.Text("lost_to_zone", maxLength: 200);
+                var lostOn = r.Date("lost_on");
+                if (code is { } lost)
+                {
+                    if (lostOn is null && !r.Failed) r.Problem("lost_on", "import.required", "lost_on is required with lost_reason_code.");
+                    foreach (var (field, message) in LossReasons.Check(lost, country, lostZone))
+                        r.Problem(field == "lostToCountry" ? "lost_to_country" : "lost_to_zone", "import.invalid_loss", message.Replace("lostToCountry", "lost_to_country", StringComparison.Ordinal)
+                            .Replace("lostToZone", "lost_to_zone", StringComparison.Ordinal).Replace("reasonCode", "lost_reason_code", StringComparison.Ordinal));
+                }
+                else if (reason is not null || country is not null || lostZone is not null || lostOn is not null)
+                    r.Problem("lost_reason_code", "import.required", "lost_reason_code is required when the lead was lost (lost_reason, lost_to_country, lost_to_zone or lost_on is given).");
+                var knownSince = r.Date("known_since");
+                if (r.Failed && investor is not null && zone is not null && project is not null) FailedLeads.Add(LeadName(investor, zone, project));
+                if (!r.Failed)
+                    Leads.Add(new(r.Row, investor!, zone!, project!, sector!.Value, estimate!, source!.Value, owner, opened!.Value, stage, stageOn, code, reason,
+                        country, lostZone, lostOn, knownSince));
+                break;
+            }
+            case ImportSheets.Contacts:
+            {
+                var (investor, zone, project) = LeadKey(r);
+                var instant = r.InstantAt("occurred_at");
+                var local = r.LocalTime("occurred_at_local");
+                if (instant is not null && local is not null)
+                    r.Problem("occurred_at", "import.invalid_date", "Give one of occurred_at (an instant) and occurred_at_local (Vietnam's time), not both.");
+                else if (instant is null && local is null && !r.Failed)
+                    r.Problem("occurred_at_local", "import.required", "occurred_at_local (Vietnam's time) or occurred_at (an instant) is required.");
+                var channel = r.Code<ContactChannel>("channel", required: true);
+                var officers = People(r, "officers");
+                var people = People(r, "investor_people");
+                if (officers.Count + people.Count == 0 && !r.Failed)
+                    r.Problem("officers", "import.required", "Name at least one person who took part (officers or investor_people).");
+                var summary = r.Text("summary", required: true, maxLength: 4000);
+                var next = r.Text("next_step", maxLength: 1000);
+                var followUp = r.Date("follow_up_on");
+                var knownSince = r.Date("known_since");
+                if (!r.Failed)
+                    Contacts.Add(new(r.Row, investor!, zone!, project!, instant ?? local!.Value.InZoneLeniently(VietnamCalendar.Zone).ToInstant(), channel!.Value,
+                        officers, people, summary!, next, followUp, knownSince));
+                break;
+            }
         }
+    }
+
+    private static (string? Investor, string? Zone, string? Project) LeadKey(RowReader r)
+    {
+        var investor = r.Text("investor", required: true, maxLength: 300);
+        var zone = r.Text("zone", required: true, maxLength: 50);
+        var project = r.Text("project_name", required: true, maxLength: 300);
+        if (project is not null && !project.Any(char.IsLetter)) r.Problem("project_name", "import.invalid_text", "project_name must contain at least one letter.");
+        return (investor, zone, project);
+    }
+
+    /// <summary>People who took part, as the contact endpoints take them: at most 50, each with a letter and at most 200 characters.</summary>
+    private static IReadOnlyList<string> People(RowReader r, string column)
+    {
+        var people = r.List(column);
+        if (people.Count > 50) r.Problem(column, "import.too_long", $"{column} names more than 50 people.");
+        foreach (var person in people)
+            if (person.Length > 200 || !person.Any(char.IsLetter))
+                r.Problem(column, "import.invalid_text", $"{column} '{person}': each person has at least one letter and at most 200 characters.");
+        return people;
     }
 
     private static List<Milestone> Milestones(RowReader r, string column)

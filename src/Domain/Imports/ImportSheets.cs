@@ -20,7 +20,8 @@ public sealed record ImportSheet(string Name, IReadOnlyList<ImportColumn> Column
 
 /// <summary>
 /// The sheets an existing registry is brought in with (issue 15), in the order they are applied: investors before the
-/// certificates naming them, a certificate before what happens to it. Every fact the API records by hand has a column.
+/// certificates naming them, a certificate before what happens to it, a lead before its contacts. Every fact the API
+/// records by hand has a column.
 /// </summary>
 public static class ImportSheets
 {
@@ -29,6 +30,8 @@ public static class ImportSheets
     public const string Amendments = "amendments";
     public const string Inspections = "inspections";
     public const string Revocations = "revocations";
+    public const string Leads = "leads";
+    public const string Contacts = "contacts";
 
     private static ImportColumn KnownSince(string example) => new("known_since", "ngay_biet",
         "The day the authority first knew the fact (entered its register): it is recorded as known from the start of that day in Vietnam. Empty: the business date. Never before the business date, never in the future.",
@@ -108,6 +111,55 @@ public static class ImportSheets
             new("decision", "quyet_dinh", "The decision's reference.", "Số quyết định thu hồi.", "12/QĐ-BQL", true),
             KnownSince("2014-01-12"),
         ]),
+        new(Leads,
+        [
+            .. LeadKey,
+            new("sector", "nganh", "The project's sector code.", "Mã ngành của dự án.", "heavyIndustry", true),
+            new("estimated_capital_amount", "von_du_kien", "The estimated capital, a plain decimal or a number cell.", "Vốn dự kiến (số thập phân).", "150000000.00", true),
+            new("currency", "tien_te", "USD or VND.", "USD hoặc VND.", "USD", true),
+            new("usd_rate", "ty_gia", "For VND: the VND for one USD used to express it in USD.", "Với VND: tỷ giá VND/USD.", ""),
+            new("rate_date", "ngay_ty_gia", "For VND: the date of that rate.", "Với VND: ngày của tỷ giá.", ""),
+            new("source", "nguon", "How the lead came (tradeMission, investmentConference, embassyOrTradeOffice, vsipNetwork, referral, walkIn, other).",
+                "Nguồn của đầu mối (tradeMission, investmentConference…).", "tradeMission", true),
+            new("owner", "can_bo_phu_trach", "The owning officer (a token subject). Empty: who runs the import.", "Cán bộ phụ trách. Để trống: người nhập.", "officer.nguyen"),
+            new("opened_on", "ngay_mo", "The day the lead was opened.", "Ngày mở đầu mối.", "2014-03-12", true),
+            new("stage", "giai_doan", "The open stage the lead reached (prospect, engaged, siteVisit, commitment, applied). Empty: prospect.",
+                "Giai đoạn đã đạt (prospect, engaged, siteVisit, commitment, applied). Để trống: prospect.", "siteVisit"),
+            new("stage_on", "ngay_giai_doan", "The day it reached that stage. Empty: opened_on.", "Ngày đạt giai đoạn đó. Để trống: ngày mở.", "2014-04-02"),
+            new("lost_reason_code", "ma_ly_do_mat", "When the lead was lost (at its stage): the reason's code (anotherCountry, anotherZone, landOrSite, incentives, infrastructure, financing, strategyChanged, noResponse, other).",
+                "Nếu đầu mối không thành: mã lý do (anotherCountry, anotherZone, landOrSite…).", ""),
+            new("lost_reason", "ly_do_mat", "What happened, in the officer's words. Empty: the reason's name.", "Diễn giải lý do không thành.", ""),
+            new("lost_to_country", "mat_cho_quoc_gia", "For anotherCountry: the country the investor chose (ISO 3166-1 alpha-2).", "Với anotherCountry: quốc gia nhà đầu tư chọn.", ""),
+            new("lost_to_zone", "mat_cho_khu", "For anotherZone: the zone in Vietnam the investor chose.", "Với anotherZone: khu nhà đầu tư chọn.", ""),
+            new("lost_on", "ngay_mat", "The day the lead was lost: required with lost_reason_code.", "Ngày đầu mối không thành (bắt buộc khi có mã lý do).", ""),
+            KnownSince("2014-03-12"),
+        ]),
+        new(Contacts,
+        [
+            .. LeadKey,
+            new("occurred_at", "thoi_diem", "When it happened, as an instant with its offset (2014-03-10T02:30:00Z). Give this or occurred_at_local. With the lead, it identifies the contact.",
+                "Thời điểm tiếp xúc, có múi giờ (2014-03-10T02:30:00Z). Điền cột này hoặc thoi_diem_dia_phuong.", ""),
+            new("occurred_at_local", "thoi_diem_dia_phuong", "When it happened, in Vietnam's time: 2014-03-10 09:30, 10/03/2014 09:30 or a date cell with its time.",
+                "Thời điểm tiếp xúc theo giờ Việt Nam: 2014-03-10 09:30 hoặc 10/03/2014 09:30.", "2014-03-20 09:30"),
+            new("channel", "hinh_thuc", "meeting, call, email, siteVisit, event, videoCall or other.", "Hình thức: meeting, call, email, siteVisit, event, videoCall, other.", "siteVisit", true),
+            new("officers", "can_bo", "The authority's people who took part, separated by ';' (personal data).", "Cán bộ tham gia, cách nhau bởi ';'.", "officer.nguyen"),
+            new("investor_people", "nguoi_cua_nha_dau_tu", "The investor's people who took part, separated by ';'. At least one person in all.",
+                "Người của nhà đầu tư tham gia, cách nhau bởi ';'. Ít nhất một người.", "Plant director"),
+            new("summary", "noi_dung", "What was said.", "Nội dung trao đổi.", "Toured the port and the 28 ha plot.", true),
+            new("next_step", "buoc_tiep_theo", "What comes next.", "Bước tiếp theo.", "Send the grid connection plan."),
+            new("follow_up_on", "ngay_theo_doi", "When to follow up (not before the contact).", "Ngày cần theo dõi tiếp.", "2014-04-03"),
+            KnownSince("2014-03-20"),
+        ]),
+    ];
+
+    /// <summary>A lead is identified by its investor, zone and project name (the contacts sheet names its lead so too).</summary>
+    private static ImportColumn[] LeadKey =>
+    [
+        new("investor", "nha_dau_tu", "The investor's legal name, from the investors sheet or already registered.", "Tên nhà đầu tư (trong sheet investors hoặc đã đăng ký).",
+            "Doosan Heavy Industries & Construction", true),
+        new("zone", "khu", "The zone's code (GET /api/v1/zones).", "Mã khu (GET /api/v1/zones).", "dung-quat", true),
+        new("project_name", "ten_du_an", "The prospective project's name: with the investor and the zone, it identifies the lead.",
+            "Tên dự án dự kiến; cùng nhà đầu tư và khu xác định đầu mối.", "Doosan heavy industries plant, phase 2", true),
     ];
 
     public static ImportSheet? Named(string name) => All.FirstOrDefault(s => string.Equals(s.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));

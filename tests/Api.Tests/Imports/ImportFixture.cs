@@ -49,7 +49,11 @@ public abstract class ImportTest(ImportFixture fixture)
     protected Task<IScenarioResult> Upload(string query, params (string Part, string FileName, string ContentType, byte[] Bytes)[] files) =>
         Upload(Admin, query, files);
 
-    protected async Task<IScenarioResult> Upload(string token, string query, params (string Part, string FileName, string ContentType, byte[] Bytes)[] files)
+    protected Task<IScenarioResult> Upload(string token, string query, params (string Part, string FileName, string ContentType, byte[] Bytes)[] files) =>
+        Upload(token, query, null, files);
+
+    /// <param name="more">More of the request (an Accept-Language header).</param>
+    protected async Task<IScenarioResult> Upload(string token, string query, Action<Scenario>? more, params (string Part, string FileName, string ContentType, byte[] Bytes)[] files)
     {
         using var form = new MultipartFormDataContent();
         foreach (var (part, fileName, contentType, bytes) in files)
@@ -59,7 +63,7 @@ public abstract class ImportTest(ImportFixture fixture)
             form.Add(content, part, fileName);
         }
         var body = await form.ReadAsByteArrayAsync();
-        return await Host.SendRaw(token, "POST", $"/api/v1/imports{query}", body, form.Headers.ContentType!.ToString());
+        return await Host.SendRaw(token, "POST", $"/api/v1/imports{query}", body, form.Headers.ContentType!.ToString(), more);
     }
 
     protected static (string, string, string, byte[]) Workbook(byte[] bytes, string fileName = "registry.xlsx") =>

@@ -187,6 +187,8 @@ public sealed class ImportTests(ImportFixture fixture) : ImportTest(fixture)
         // The template as downloaded is a valid file: checked, its example facts would be stored.
         var checkedTemplate = await Finished(await Upload("?dryRun=true", Workbook(stream.ToArray(), "template.xlsx")));
         Assert.Equal(ImportStatus.Checked, checkedTemplate.Status);
+        Assert.Equal((1, 1), (checkedTemplate.Sheets["leads"].Read, checkedTemplate.Sheets["contacts"].Read));
+        Assert.Equal(checkedTemplate.Sheets["leads"].Read, checkedTemplate.Sheets["leads"].Created + checkedTemplate.Sheets["leads"].Unchanged);
     }
 
     [Fact]
