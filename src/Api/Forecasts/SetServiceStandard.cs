@@ -16,7 +16,7 @@ public static class SetServiceStandard
     {
         public Validator()
         {
-            RuleFor(x => x.WorkingDays).Must(ServiceStandardDecider.IsInRange)
+            RuleFor(x => x.WorkingDays).InclusiveBetween(ServiceStandardDecider.Shortest, ServiceStandardDecider.Longest)
                 .WithMessage($"workingDays must be a whole number of working days from {ServiceStandardDecider.Shortest} to {ServiceStandardDecider.Longest}.");
             RuleFor(x => x.Reason).MaximumLength(1000).Must(Text.HasNoControlCharacters);
         }
