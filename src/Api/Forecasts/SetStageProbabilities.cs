@@ -1,6 +1,4 @@
-using Investment.Api.Zones;
 using Investment.Domain.Forecasts;
-using Investment.Domain.Zones;
 
 namespace Investment.Api.Forecasts;
 
@@ -33,37 +31,10 @@ public static class SetStageProbabilities
     /// stand): a stale one answers 412, so two admins never overwrite each other silently. The same probabilities again
     /// record nothing. The version is that of the zone's settings, which its service standard shares (one ETag for both).
     /// </summary>
-    public static async Task<Results<Ok<ZoneProbabilities>, ProblemHttpResult>> Handle(
-        string code, Request request, [AsParameters] StreamCommandContext command)
-    {
-        var (session, ct) = (command.Session, command.Cancelled);
-        if (await session.LoadAsync<ZoneDetails>(ZoneCatalogue.IdOf(code), ct) is null)
-            return Problems.NotFound("zone.not_found", $"There is no zone with code '{code}'.");
-        if (!ETags.TryParseIfMatch(command.IfMatch, out var expected)) return ETags.InvalidIfMatch();
-        var (current, version) = await GetStageProbabilities.Load(session, code, ct);
-        if (expected is not null && expected != version) return Problems.Stale(version);
-
-        var requested = new StageProbabilities(request.Prospect, request.Engaged, request.SiteVisit, request.Commitment, request.Applied);
-        var decision = ProbabilityDecider.Set(current, requested, request.Reason, command.Recording());
-        if (decision.Refusal is { } refusal) return Problems.Refused(refusal);
-        if (decision.Events.Count == 0)
-        {
-            ETags.Set(command.Http, version);
-            return TypedResults.Ok(current);
-        }
-        var id = ProbabilityDecider.IdOf(code);
-        if (version == 0) session.Events.StartStream<ZoneProbabilitySettings>(id, [.. decision.Events]);
-        else session.Events.Append(id, version + decision.Events.Count, [.. decision.Events]);
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (Exception e) when (e is JasperFx.ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException)
-        {
-            return Problems.ConcurrentChange(); // set by another admin at the same moment
-        }
-        var saved = (await session.LoadAsync<ZoneProbabilitySettings>(id, ct))!;
-        ETags.Set(command.Http, saved.Version);
-        return TypedResults.Ok(saved.Settings);
-    }
+    public static Task<Results<Ok<ZoneProbabilities>, ProblemHttpResult>> Handle(
+        string code, Request request, [AsParameters] StreamCommandContext command) =>
+        ZoneSettings.Write(code, command,
+            (stored, now) => ProbabilityDecider.Set(GetStageProbabilities.Of(stored, code),
+                new StageProbabilities(request.Prospect, request.Engaged, request.SiteVisit, request.Commitment, request.Applied), request.Reason, now),
+            stored => GetStageProbabilities.Of(stored, code));
 }

@@ -52,7 +52,7 @@ public static class GetZonePipeline
             .ToListAsync(ct);
         var leads = responses.Select(r => new ResponseLead(r.OpenedOn, r.FirstContactAt is { } at ? VietnamCalendar.Today(at) : null, r.Owner)).ToList();
         // The zone's service standard as known now: the pipeline answers for today, with everything recorded.
-        var standard = (await Forecasts.GetServiceStandard.Load(session, code, ct)).Standard.WorkingDays;
+        var standard = Forecasts.GetServiceStandard.Of((await Forecasts.ZoneSettings.Load(session, code, ct)).Stored, code).WorkingDays;
         return TypedResults.Ok(new ZonePipeline(code, period.From, period.To, figures.Leads, figures.Lost, figures.LostEstimatedCapitalUsd, figures.Stages,
             figures.LostBy, ResponseFigures.Compute(leads, standard, today),
             user.SeesPersonalData() ? OfficerResponse.PerOfficer(leads, standard, today) : null, freshness));

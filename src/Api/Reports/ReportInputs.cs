@@ -44,9 +44,9 @@ public sealed record ReportInputs(
             : [];
         // The zone's settings as known at the instant, in one read: an as-known-on answer uses the stage probabilities and
         // the service standard (the response time's) of the versions recorded by then.
-        var settings = await session.LoadAsync<ZoneProbabilitySettings>(ProbabilityDecider.IdOf(code), ct);
-        var probabilities = (settings?.Settings ?? ZoneProbabilities.Defaults(code)).KnownAt(knownAt);
-        var standard = (settings?.StandardOrDefault() ?? ZoneServiceStandard.Defaults(code)).KnownAt(knownAt);
+        var (settings, _) = await ZoneSettings.Load(session, code, ct);
+        var probabilities = GetStageProbabilities.Of(settings, code).KnownAt(knownAt);
+        var standard = GetServiceStandard.Of(settings, code).KnownAt(knownAt);
         // Targets are typed in as the decision states them; answers write every USD amount with two decimals.
         var range = target?.Target.KnownAt(knownAt) is { } known ? known with { MinimumUsd = Money.Cents(known.MinimumUsd), MaximumUsd = Money.Cents(known.MaximumUsd) } : null;
         return (new ReportInputs(code, year, asOfDate, knownAt, today, range,
