@@ -36,7 +36,7 @@ public static class DashboardApi
     /// <param name="lang">vi or en; else the browser's language (Accept-Language).</param>
     private static ContentHttpResult Show(HttpContext http, string? lang)
     {
-        var language = ChartLanguage.Choose(http.Request, lang);
+        var language = ChartLanguage.Choose(lang);
         var html = Page
             .Replace("{{lang}}", language, StringComparison.Ordinal)
             .Replace("{{title}}", System.Net.WebUtility.HtmlEncode(Texts.Get(language, "dash.title")), StringComparison.Ordinal)

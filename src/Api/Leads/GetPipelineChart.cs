@@ -41,7 +41,7 @@ public static class GetPipelineChart
         var answer = await GetZonePipeline.Handle(code, openedFrom, openedTo, minPosition: null, session, clock, user, freshness, http, ct);
         if (answer.Result is not Ok<ZonePipeline> { Value: { } pipeline }) return answer.Result;
         var zone = await session.LoadAsync<ZoneDetails>(ZoneCatalogue.IdOf(code), ct);
-        var language = ChartLanguage.Choose(http.Request);
+        var language = ChartLanguage.Choose();
         return ChartAnswers.Answer(http, Data(pipeline, zone!, language), language, Draw);
     }
 

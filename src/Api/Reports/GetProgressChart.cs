@@ -44,7 +44,7 @@ public static class GetProgressChart
         var (inputs, problem) = await ReportInputs.Load(session, clock, code, year, asOf, withLeads: false, ct);
         if (problem is not null) return problem;
         var zone = await session.LoadAsync<ZoneDetails>(ZoneCatalogue.IdOf(code), ct);
-        var language = ChartLanguage.Choose(http.Request);
+        var language = ChartLanguage.Choose();
         return ChartAnswers.Answer(http, Data(progress, inputs!, zone!, language), language, Draw);
     }
 

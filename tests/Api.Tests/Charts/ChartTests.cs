@@ -190,21 +190,4 @@ public sealed class TextTests
         Assert.All(Enum.GetNames<TargetPosition>(), p => Assert.Contains($"position.{Json.Name(p)}", Texts.Keys));
         Assert.Equal("Vốn thu hút (lũy kế)", Texts.Get(ChartLanguage.Vietnamese, "series.attracted"));
     }
-
-    [Theory]
-    [InlineData(null, null, "en")]
-    [InlineData("vi", null, "vi")]
-    [InlineData("vi-VN,vi;q=0.9,en-US;q=0.8", null, "vi")]
-    [InlineData("fr-FR,en;q=0.5,vi;q=0.4", null, "en")]
-    [InlineData("fr-FR,vi;q=0.5,en;q=0.4", null, "vi")]
-    [InlineData("ja", null, "en")]
-    [InlineData("vi", "en", "en")]
-    [InlineData("en", "vi", "vi")]
-    [InlineData("en", "xx", "en")]
-    public void the_language_is_the_lang_parameter_else_the_best_accepted_else_english(string? acceptLanguage, string? lang, string expected)
-    {
-        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext();
-        if (acceptLanguage is not null) http.Request.Headers.AcceptLanguage = acceptLanguage;
-        Assert.Equal(expected, ChartLanguage.Choose(http.Request, lang));
-    }
 }

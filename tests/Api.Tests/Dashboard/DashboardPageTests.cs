@@ -6,6 +6,28 @@ namespace Investment.Api.Tests.Dashboard;
 public sealed class DashboardPageTests(ApiFixture fixture) : ApiTest(fixture)
 {
     [Theory]
+    [InlineData(null, null, "en")]
+    [InlineData("vi", null, "vi")]
+    [InlineData("vi-VN,vi;q=0.9,en-US;q=0.8", null, "vi")]
+    [InlineData("fr-FR,en;q=0.5,vi;q=0.4", null, "en")]
+    [InlineData("fr-FR,vi;q=0.5,en;q=0.4", null, "vi")]
+    [InlineData("ja", null, "en")]
+    [InlineData("vi", "en", "en")]
+    [InlineData("en", "vi", "vi")]
+    [InlineData("en", "xx", "en")]
+    public async Task the_language_is_the_lang_parameter_else_the_best_accepted_else_english(string? acceptLanguage, string? lang, string expected)
+    {
+        // Through the API's own request localization, as every answer chooses its language; the page's lang parameter first.
+        var page = await Host.Send(null, s =>
+        {
+            s.Get.Url(lang is null ? "/dashboard" : $"/dashboard?lang={lang}");
+            if (acceptLanguage is not null) s.WithRequestHeader("Accept-Language", acceptLanguage);
+        });
+        Assert.Equal(expected, page.Context.Response.Headers.ContentLanguage.ToString());
+        Assert.Contains($"<html lang=\"{expected}\">", await page.ReadAsTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("/dashboard", "vi-VN,vi;q=0.9", "vi", "Bảng theo dõi thu hút đầu tư")]
     [InlineData("/dashboard?lang=en", "vi", "en", "Investment dashboard")]
     [InlineData("/dashboard", null, "en", "Investment dashboard")]
