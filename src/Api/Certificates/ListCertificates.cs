@@ -2,6 +2,7 @@ using Investment.Api.Documents;
 using Investment.Domain.Common;
 using Investment.Domain.Certificates;
 using Investment.Domain.Investors;
+using NodaTime.Serialization.SystemTextJson;
 
 namespace Investment.Api.Certificates;
 
@@ -14,7 +15,27 @@ namespace Investment.Api.Certificates;
 /// <param name="RealisedUsd">The capital disbursed so far, from the latest inspection, in USD.</param>
 public sealed record CertificateSummary(
     Guid Id, string Number, string ProjectName, IReadOnlyList<CertificateInvestor> Investors, string ZoneCode, Sector Sector,
-    decimal CapitalUsd, decimal LandAreaHectares, LocalDate IssuedOn, CertificateStatus Status, decimal RealisedUsd);
+    decimal CapitalUsd, decimal LandAreaHectares, LocalDate IssuedOn, CertificateStatus Status, decimal RealisedUsd)
+{
+    public static CertificateSummary Of(Certificate c) =>
+        new(c.Id, c.Number, c.ProjectName, c.Investors, c.ZoneCode, c.Sector, c.CapitalUsd, c.LandAreaHectares, c.IssuedOn, c.Status, c.RealisedUsd);
+}
+
+/// <summary>A certificate's row in the register: its summary and its paging keys, stored beside it (<see cref="CertificateDetails.RegisterRow"/>).</summary>
+public sealed record RegisterRow(CertificateSummary Summary, string IssuedKey, string CapitalKey);
+
+public static class RegisterRows
+{
+    // Written and read only here: the column's own format, amounts as JSON numbers (exact as decimals).
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    }.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+
+    public static string Write(RegisterRow row) => System.Text.Json.JsonSerializer.Serialize(row, Json);
+
+    public static RegisterRow Read(string json) => System.Text.Json.JsonSerializer.Deserialize<RegisterRow>(json, Json)!;
+}
 
 public static class ListCertificates
 {
@@ -75,8 +96,15 @@ public static class ListCertificates
             return Formats.Workbook(RegisterWorkbook.Write([.. all.Select(x => x.Certificate.For(user))], filters, VietnamCalendar.Today(clock.GetCurrentInstant())),
                 "certificate-register");
         }
-        // Only the summary's fields are read from each document (PostgreSQL builds them): no certificate is loaded whole.
-        // A summary holds no personal data (no inspector): officers and partners see the same.
+        // Only each certificate's stored row is read (issue 18): a small column, never the document. A summary holds no
+        // personal data (no inspector): officers and partners see the same.
+        var stored = await query.Take(take + 1).Select(x => x.RegisterRow).ToListAsync(ct);
+        if (stored.All(r => r is not null))
+        {
+            var read = Paging.Of([.. stored.Select(RegisterRows.Read)], take, x => order.EndsWith("issuedOn", StringComparison.Ordinal) ? x.IssuedKey : x.CapitalKey, scope: order);
+            return TypedResults.Ok(new Page<CertificateSummary>([.. read.Items.Select(x => x.Summary)], read.NextCursor));
+        }
+        // Documents stored before the rows were kept (until rebuild-projections): the summary's fields from the document.
         var rows = await query.Take(take + 1).Select(x => new Row(x.Certificate.Id, x.Certificate.Number, x.Certificate.ProjectName, x.Certificate.Investors,
             x.Certificate.ZoneCode, x.Certificate.Sector, x.Certificate.CapitalUsd, x.Certificate.LandAreaHectares, x.Certificate.IssuedOn,
             x.Certificate.Status, x.Certificate.RealisedUsd, x.IssuedKey, x.CapitalKey)).ToListAsync(ct);
