@@ -2,6 +2,7 @@ using System.Globalization;
 using Investment.Api.EventStore;
 using Investment.Domain.Certificates;
 using Investment.Domain.Common;
+using Investment.Domain.Investors;
 using Investment.Domain.Leads;
 using JasperFx.Events;
 using Marten;
