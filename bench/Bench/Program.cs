@@ -382,7 +382,7 @@ Line(string.Create(CultureInfo.InvariantCulture, $"- Rebuild of every projection
 Line(string.Create(CultureInfo.InvariantCulture, $"- Database size: API {sizes.Api / 1048576.0:F0} MB, peer {sizes.Peer / 1048576.0:F0} MB ({(double)sizes.Api / Math.Max(1, sizes.Peer):F1} ×); target ≤ 3 ×: {Targets.Met(sizes.Api <= 3 * sizes.Peer)}"));
 Line(string.Create(CultureInfo.InvariantCulture, $"- Peak memory under load: API {peakUnderLoad:F0} MB, peer {peerPeakUnderLoad:F0} MB; target ≤ the peer's: {Targets.Met(peakUnderLoad <= peerPeakUnderLoad)}"));
 foreach (var (r, cpu) in bigRuns)
-    Line(string.Create(CultureInfo.InvariantCulture, $"- The {r.Scenario} (one client, {r.Requests:N0} requests): p50 {r.P50Ms:F1} ms, p99 {r.P99Ms:F1} ms "
+    Line(string.Create(CultureInfo.InvariantCulture, $"- The {r.Scenario} ({BigZone.Zone}: {BigZone.Certificates:N0} certificates, {BigZone.Leads:N0} leads more; one client, {r.Requests:N0} requests): p50 {r.P50Ms:F1} ms, p99 {r.P99Ms:F1} ms "
         + $"(CPU per answer: API {cpu.ApiMs:F2} ms + PostgreSQL {cpu.RestMs:F2} ms); target ≤ {BigZone.TargetMs:F0} ms: {Targets.Met(r.P99Ms <= BigZone.TargetMs && r.Errors == 0)}"));
 Line(bigRuns.Count == 0
     ? "- Not measured by this run: the watchlist and the pipeline of a zone with 20,000 certificates / 50,000 leads (≤ 50 ms), the reports as known on a date against the peer (it has no history to answer them)."
