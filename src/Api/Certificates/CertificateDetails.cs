@@ -36,13 +36,13 @@ public sealed record CertificateDetails(
         $"[{p.From.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)},{p.Until?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)})")) + "}";
 
     /// <summary>
-    /// The certificate's row in the register (issue 18): its summary and paging keys as JSON, copied into a small column of
+    /// The certificate's row in the register (issue 18): its paging keys and its summary as answered, copied into a small column of
     /// its own, so a register page reads one small value per certificate and never the document. Not part of the
     /// document's JSON; computed each time the document is stored.
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore]
     [StoredColumn]
-    public string RegisterRow => RegisterRows.Write(new(CertificateSummary.Of(Certificate), IssuedKey, CapitalKey));
+    public string RegisterRow => RegisterRows.Write(Certificate, IssuedKey, CapitalKey);
 
     private static string Tail(long position) => position.ToString("D19", CultureInfo.InvariantCulture);
 }

@@ -2,7 +2,6 @@ using Investment.Api.Documents;
 using Investment.Domain.Common;
 using Investment.Domain.Certificates;
 using Investment.Domain.Investors;
-using NodaTime.Serialization.SystemTextJson;
 
 namespace Investment.Api.Certificates;
 
@@ -21,20 +20,39 @@ public sealed record CertificateSummary(
         new(c.Id, c.Number, c.ProjectName, c.Investors, c.ZoneCode, c.Sector, c.CapitalUsd, c.LandAreaHectares, c.IssuedOn, c.Status, c.RealisedUsd);
 }
 
-/// <summary>A certificate's row in the register: its summary and its paging keys, stored beside it (<see cref="CertificateDetails.RegisterRow"/>).</summary>
-public sealed record RegisterRow(CertificateSummary Summary, string IssuedKey, string CapitalKey);
-
+/// <summary>
+/// A certificate's row in the register, stored beside it (<see cref="CertificateDetails.RegisterRow"/>): its two paging
+/// keys (digits), then its summary as the API answers it (HTTP JSON), separated by spaces. A register page writes the
+/// summaries as they are stored: no certificate is read, deserialised or serialised again.
+/// </summary>
 public static class RegisterRows
 {
-    // Written and read only here: the column's own format, amounts as JSON numbers (exact as decimals).
-    private static readonly System.Text.Json.JsonSerializerOptions Json = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web)
+    public static string Write(Certificate certificate, string issuedKey, string capitalKey) =>
+        $"{issuedKey} {capitalKey} {System.Text.Json.JsonSerializer.Serialize(CertificateSummary.Of(certificate), Json.Options)}";
+
+    public static (string IssuedKey, string CapitalKey, string Summary) Read(string row)
     {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    }.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
+        var first = row.IndexOf(' ', StringComparison.Ordinal);
+        var second = row.IndexOf(' ', first + 1);
+        return (row[..first], row[(first + 1)..second], row[(second + 1)..]);
+    }
+}
 
-    public static string Write(RegisterRow row) => System.Text.Json.JsonSerializer.Serialize(row, Json);
-
-    public static RegisterRow Read(string json) => System.Text.Json.JsonSerializer.Deserialize<RegisterRow>(json, Json)!;
+/// <summary>A register page from the stored rows: the same JSON as <see cref="Page{T}"/> of <see cref="CertificateSummary"/>, written as stored.</summary>
+public sealed class RegisterPage(IReadOnlyList<string> summaries, string? nextCursor) : IResult
+{
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.ContentType = "application/json; charset=utf-8";
+        await using var writer = new System.Text.Json.Utf8JsonWriter(httpContext.Response.BodyWriter);
+        writer.WriteStartObject();
+        writer.WriteStartArray("items");
+        foreach (var summary in summaries) writer.WriteRawValue(summary, skipInputValidation: true);
+        writer.WriteEndArray();
+        if (nextCursor is not null) writer.WriteString("nextCursor", nextCursor);
+        writer.WriteEndObject();
+        await writer.FlushAsync(httpContext.RequestAborted);
+    }
 }
 
 public static class ListCertificates
@@ -54,7 +72,7 @@ public static class ListCertificates
     /// <param name="limit">Items per page, 1–200 (default 50).</param>
     /// <param name="cursor">The nextCursor of the previous page (with the same sort).</param>
     /// <param name="format">json (the default, a page) or xlsx (the whole register matching the filters as a workbook, in the language of Accept-Language; limit and cursor do not apply); instead of the Accept header.</param>
-    public static async Task<Results<Ok<Page<CertificateSummary>>, FileContentHttpResult, ProblemHttpResult>> Handle(
+    public static async Task<Results<Ok<Page<CertificateSummary>>, RegisterPage, FileContentHttpResult, ProblemHttpResult>> Handle(
         string? zone, string? status, string? sector, string? country, int? issueYear, string? number, string? sort,
         [System.ComponentModel.DataAnnotations.Range(1, Paging.MaxLimit)] int? limit, string? cursor, string? format,
         IQuerySession session, ClaimsPrincipal user, IClock clock, HttpContext http, CancellationToken ct)
@@ -102,7 +120,7 @@ public static class ListCertificates
         if (stored.All(r => r is not null))
         {
             var read = Paging.Of([.. stored.Select(RegisterRows.Read)], take, x => order.EndsWith("issuedOn", StringComparison.Ordinal) ? x.IssuedKey : x.CapitalKey, scope: order);
-            return TypedResults.Ok(new Page<CertificateSummary>([.. read.Items.Select(x => x.Summary)], read.NextCursor));
+            return new RegisterPage([.. read.Items.Select(x => x.Summary)], read.NextCursor);
         }
         // Documents stored before the rows were kept (until rebuild-projections): the summary's fields from the document.
         var rows = await query.Take(take + 1).Select(x => new Row(x.Certificate.Id, x.Certificate.Number, x.Certificate.ProjectName, x.Certificate.Investors,

@@ -1,6 +1,7 @@
 using Investment.Domain.Common;
 using Investment.Domain.Leads;
 using Investment.Domain.Zones;
+using Marten.Linq.MatchesSql;
 
 namespace Investment.Api.Leads;
 
@@ -35,7 +36,8 @@ public static class GetZonePipeline
             return Problems.NotFound("zone.not_found", $"There is no zone with code '{code}'.");
 
         var freshness = (await ProjectionFreshness.Wait(session, freshnessOptions, position, ct, nameof(PipelineEntry))).On(http);
-        var (counts, responses) = await Count(session, code, period.From, period.To, ct);
+        var (counts, responses) = await Count(session, code, period.From, period.To, ct)
+            ?? await Load(session, code, QueryValues.Iso(period.From), QueryValues.Iso(period.To), ct);
         var figures = Pipeline.Summarise(counts);
         // The zone's service standard as known now: the pipeline answers for today, with everything recorded.
         var standard = Forecasts.GetServiceStandard.Of((await Forecasts.ZoneSettings.Load(session, code, ct)).Stored, code).WorkingDays;
@@ -51,20 +53,21 @@ public static class GetZonePipeline
     /// owner is personal data the pipeline's read model does not hold), by owner, opening day and first contact day in
     /// Vietnam. The domain's rules then say what the counts mean.
     /// </summary>
-    private static async Task<(PipelineCounts Counts, IReadOnlyList<ResponseCount> Responses)> Count(
+    private static async Task<(PipelineCounts Counts, IReadOnlyList<ResponseCount> Responses)?> Count(
         IQuerySession session, string zone, LocalDate from, LocalDate to, CancellationToken ct)
     {
         const string entries = EventStoreSetup.Schema + ".mt_doc_pipelineentry";
         const string opened = "zone_code = @zone and opened_date between @from and @to";
-        await using var command = new Npgsql.NpgsqlCommand($"""
-            select stage_order, furthest_order, count(*)::int, sum(estimate_usd) from {entries} where {opened} group by 1, 2;
-            select s.stage, s.days, count(*)::int from {entries} p, unnest(p.left_stages, p.left_days) as s(stage, days) where {opened} group by 1, 2;
-            select data -> 'loss' ->> 'reason', data -> 'loss' ->> 'reasonRecorded', data -> 'loss' ->> 'lostToCountry', data -> 'loss' ->> 'lostToZone',
-                count(*)::int, sum(estimate_usd) from {entries} where {opened} and stage_order = {(int)LeadStage.Lost} group by 1, 2, 3, 4;
-            select data -> 'lead' ->> 'owner', (data -> 'lead' ->> 'openedOn')::date,
-                ((data -> 'lead' ->> 'firstContactAt')::timestamptz at time zone '{VietnamCalendar.Zone.Id}')::date, count(*)::int
-            from {EventStoreSetup.Schema}.mt_doc_leaddetails
-            where data -> 'lead' ->> 'zoneCode' = @zone and data -> 'lead' ->> 'openedOn' between @fromText and @toText group by 1, 2, 3;
+        await using var command = new Npgsql.NpgsqlCommand($$"""
+            select count(*)::int from {{entries}} where zone_code = @zone and opened_date is null;
+            select stage_order, furthest_order, count(*)::int, sum(estimate_usd) from {{entries}} where {{opened}} group by 1, 2;
+            select s.stage, s.days, count(*)::int from {{entries}} p, unnest(p.left_stages, p.left_days) as s(stage, days) where {{opened}} group by 1, 2;
+            select data #>> '{loss,reason}', data #>> '{loss,reasonRecorded}', data #>> '{loss,lostToCountry}', data #>> '{loss,lostToZone}',
+                count(*)::int, sum(estimate_usd) from {{entries}} where {{opened}} and stage_order = {{(int)LeadStage.Lost}} group by 1, 2, 3, 4;
+            select data #>> '{lead,owner}', (data #>> '{lead,openedOn}')::date,
+                ((data #>> '{lead,firstContactAt}')::timestamptz at time zone '{{VietnamCalendar.Zone.Id}}')::date, count(*)::int
+            from {{EventStoreSetup.Schema}}.mt_doc_leaddetails
+            where data -> 'lead' ->> 'zoneCode' = @zone and data #>> '{lead,openedOn}' between @fromText and @toText group by 1, 2, 3;
             """);
         command.Parameters.AddWithValue("zone", zone);
         command.Parameters.AddWithValue("from", new DateOnly(from.Year, from.Month, from.Day));
@@ -72,6 +75,9 @@ public static class GetZonePipeline
         command.Parameters.AddWithValue("fromText", QueryValues.Iso(from));
         command.Parameters.AddWithValue("toText", QueryValues.Iso(to));
         await using var reader = await session.ExecuteReaderAsync(command, ct);
+        await reader.ReadAsync(ct);
+        if (reader.GetInt32(0) > 0) return null; // entries stored before their columns were kept, until rebuild-projections
+        await reader.NextResultAsync(ct);
         var stages = new List<StageCount>();
         while (await reader.ReadAsync(ct))
             stages.Add(new StageCount((LeadStage)reader.GetInt32(0), (LeadStage)reader.GetInt32(1), reader.GetInt32(2), reader.GetDecimal(3)));
@@ -97,5 +103,21 @@ public static class GetZonePipeline
             responses.Add(new ResponseCount(reader.IsDBNull(0) ? null : reader.GetString(0), answered, openedOn, reader.GetInt32(3)));
         }
         return (new PipelineCounts(stages, stays, losses), responses);
+    }
+    /// <summary>The same counts from the documents themselves, while entries stored before their columns were kept remain.</summary>
+    private static async Task<(PipelineCounts Counts, IReadOnlyList<ResponseCount> Responses)> Load(
+        IQuerySession session, string zone, string from, string to, CancellationToken ct)
+    {
+        var entries = await session.Query<PipelineEntry>()
+            .Where(x => x.ZoneCode == zone)
+            .Where(x => x.MatchesSql("data ->> 'openedOn' between ? and ?", from, to))
+            .ToListAsync(ct);
+        var leads = await session.Query<LeadDetails>()
+            .Where(x => x.Lead.ZoneCode == zone)
+            .Where(x => x.MatchesSql("data -> 'lead' ->> 'openedOn' between ? and ?", from, to))
+            .Select(x => new { x.Lead.OpenedOn, x.Lead.FirstContactAt, x.Lead.Owner })
+            .ToListAsync(ct);
+        return (PipelineCounts.Of([.. entries.Select(e => e.ToPipelineLead())]),
+            [.. leads.Select(r => ResponseCount.Of(new ResponseLead(r.OpenedOn, r.FirstContactAt is { } at ? VietnamCalendar.Today(at) : null, r.Owner)))]);
     }
 }
