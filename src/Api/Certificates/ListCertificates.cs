@@ -38,20 +38,41 @@ public static class RegisterRows
     }
 }
 
-/// <summary>A register page from the stored rows: the same JSON as <see cref="Page{T}"/> of <see cref="CertificateSummary"/>, written as stored.</summary>
-public sealed class RegisterPage(IReadOnlyList<string> summaries, string? nextCursor) : IResult
+/// <summary>
+/// A register page from the stored rows: the same bytes as <see cref="Page{T}"/> of <see cref="CertificateSummary"/>
+/// serialised (so the same ETag), written as stored.
+/// </summary>
+public sealed class RegisterPage : IResult, IStatusCodeHttpResult, IValueHttpResult
 {
-    public async Task ExecuteAsync(HttpContext httpContext)
+    private readonly byte[] body;
+
+    public RegisterPage(IReadOnlyList<string> summaries, string? nextCursor)
     {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256 + summaries.Sum(s => s.Length) * 2);
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Encoder = Json.Options.Encoder, SkipValidation = true }))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("items");
+            foreach (var summary in summaries) writer.WriteRawValue(summary, skipInputValidation: true);
+            writer.WriteEndArray();
+            if (nextCursor is not null) writer.WriteString("nextCursor", nextCursor);
+            writer.WriteEndObject();
+        }
+        body = buffer.WrittenSpan.ToArray();
+    }
+
+    public string ETag => ConditionalGetFilter.ETagOf(body);
+
+    public int? StatusCode => StatusCodes.Status200OK;
+
+    public object? Value => body;
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.StatusCode = StatusCodes.Status200OK;
         httpContext.Response.ContentType = "application/json; charset=utf-8";
-        await using var writer = new System.Text.Json.Utf8JsonWriter(httpContext.Response.BodyWriter);
-        writer.WriteStartObject();
-        writer.WriteStartArray("items");
-        foreach (var summary in summaries) writer.WriteRawValue(summary, skipInputValidation: true);
-        writer.WriteEndArray();
-        if (nextCursor is not null) writer.WriteString("nextCursor", nextCursor);
-        writer.WriteEndObject();
-        await writer.FlushAsync(httpContext.RequestAborted);
+        httpContext.Response.ContentLength = body.Length;
+        return httpContext.Response.Body.WriteAsync(body).AsTask();
     }
 }
 
@@ -120,7 +141,9 @@ public static class ListCertificates
         if (stored.All(r => r is not null))
         {
             var read = Paging.Of([.. stored.Select(RegisterRows.Read)], take, x => order.EndsWith("issuedOn", StringComparison.Ordinal) ? x.IssuedKey : x.CapitalKey, scope: order);
-            return new RegisterPage([.. read.Items.Select(x => x.Summary)], read.NextCursor);
+            var written = new RegisterPage([.. read.Items.Select(x => x.Summary)], read.NextCursor);
+            http.Response.Headers.ETag = written.ETag; // the conditional-get filter answers 304 from it
+            return written;
         }
         // Documents stored before the rows were kept (until rebuild-projections): the summary's fields from the document.
         var rows = await query.Take(take + 1).Select(x => new Row(x.Certificate.Id, x.Certificate.Number, x.Certificate.ProjectName, x.Certificate.Investors,
