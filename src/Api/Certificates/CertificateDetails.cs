@@ -26,6 +26,24 @@ public sealed record CertificateDetails(
         Version = version,
     };
 
+    /// <summary>
+    /// The dates the certificate is on the revocation watchlist (<see cref="Watchlist.Periods"/>), as a PostgreSQL
+    /// datemultirange, computed from the certificate each time the document is stored: Marten copies it into an indexed
+    /// column, so the watchlist of a date loads only its candidates (issue 18). Not part of the document's JSON.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string WatchPeriods => "{" + string.Join(",", Watchlist.Periods(Certificate).Select(p =>
+        $"[{p.From.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)},{p.Until?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)})")) + "}";
+
+    /// <summary>
+    /// The certificate's row in the register (issue 18): its paging keys and its summary as answered, copied into a small column of
+    /// its own, so a register page reads one small value per certificate and never the document. Not part of the
+    /// document's JSON; computed each time the document is stored.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    [StoredColumn]
+    public string RegisterRow => RegisterRows.Write(Certificate, IssuedKey, CapitalKey);
+
     private static string Tail(long position) => position.ToString("D19", CultureInfo.InvariantCulture);
 }
 

@@ -18,6 +18,8 @@ public static class CertificatesConfiguration
             .Index(x => new { x.Certificate.ZoneCode, x.IssuedKey })
             .Index(x => new { x.Certificate.ZoneCode, x.CapitalKey })
             .Index(x => x.IssuedKey)
-            .Index(x => x.CapitalKey);
+            .Index(x => x.CapitalKey)
+            // The watchlist of a date reads the certificates whose watch periods hold it, through a GiST index (issue 18).
+            .Duplicate(x => x.WatchPeriods, pgType: "datemultirange", dbType: NpgsqlTypes.NpgsqlDbType.Unknown, configure: index => index.Method = Weasel.Postgresql.Tables.IndexMethod.gist);
     }
 }

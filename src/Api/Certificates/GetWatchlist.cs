@@ -1,6 +1,7 @@
 using Investment.Api.Documents;
 using Investment.Domain.Certificates;
 using Investment.Domain.Common;
+using Marten.Linq.MatchesSql;
 
 namespace Investment.Api.Certificates;
 
@@ -22,7 +23,9 @@ public static class GetWatchlist
         if (QueryValues.Date(asOf, "asOf", out var date) is { } badDate) return badDate;
         var day = date ?? VietnamCalendar.Today(clock.GetCurrentInstant());
 
-        var query = session.Query<CertificateDetails>().AsQueryable();
+        // Only the candidates (issue 18): the certificates whose watch periods hold the date, found through their index, then
+        // decided by the rule itself. A document stored before the periods were kept has none (null until a rebuild): a candidate.
+        var query = session.Query<CertificateDetails>().Where(x => x.MatchesSql("(watch_periods is null or watch_periods @> ?::date)", QueryValues.Iso(day)));
         if (!string.IsNullOrWhiteSpace(zone)) query = query.Where(x => x.Certificate.ZoneCode == zone.Trim());
         var certificates = await query.ToListAsync(ct);
 

@@ -14,7 +14,67 @@ namespace Investment.Api.Certificates;
 /// <param name="RealisedUsd">The capital disbursed so far, from the latest inspection, in USD.</param>
 public sealed record CertificateSummary(
     Guid Id, string Number, string ProjectName, IReadOnlyList<CertificateInvestor> Investors, string ZoneCode, Sector Sector,
-    decimal CapitalUsd, decimal LandAreaHectares, LocalDate IssuedOn, CertificateStatus Status, decimal RealisedUsd);
+    decimal CapitalUsd, decimal LandAreaHectares, LocalDate IssuedOn, CertificateStatus Status, decimal RealisedUsd)
+{
+    public static CertificateSummary Of(Certificate c) =>
+        new(c.Id, c.Number, c.ProjectName, c.Investors, c.ZoneCode, c.Sector, c.CapitalUsd, c.LandAreaHectares, c.IssuedOn, c.Status, c.RealisedUsd);
+}
+
+/// <summary>
+/// A certificate's row in the register, stored beside it (<see cref="CertificateDetails.RegisterRow"/>): its two paging
+/// keys (digits), then its summary as the API answers it (HTTP JSON), separated by spaces. A register page writes the
+/// summaries as they are stored: no certificate is read, deserialised or serialised again.
+/// </summary>
+public static class RegisterRows
+{
+    public static string Write(Certificate certificate, string issuedKey, string capitalKey) =>
+        $"{issuedKey} {capitalKey} {System.Text.Json.JsonSerializer.Serialize(CertificateSummary.Of(certificate), Json.Options)}";
+
+    public static (string IssuedKey, string CapitalKey, string Summary) Read(string row)
+    {
+        var first = row.IndexOf(' ', StringComparison.Ordinal);
+        var second = row.IndexOf(' ', first + 1);
+        return (row[..first], row[(first + 1)..second], row[(second + 1)..]);
+    }
+}
+
+/// <summary>
+/// A register page from the stored rows: the same bytes as <see cref="Page{T}"/> of <see cref="CertificateSummary"/>
+/// serialised (so the same ETag), written as stored.
+/// </summary>
+public sealed class RegisterPage : IResult, IStatusCodeHttpResult, IValueHttpResult
+{
+    private readonly byte[] body;
+
+    public RegisterPage(IReadOnlyList<string> summaries, string? nextCursor)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256 + summaries.Sum(s => s.Length) * 2);
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Encoder = Json.Options.Encoder, SkipValidation = true }))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("items");
+            foreach (var summary in summaries) writer.WriteRawValue(summary, skipInputValidation: true);
+            writer.WriteEndArray();
+            if (nextCursor is not null) writer.WriteString("nextCursor", nextCursor);
+            writer.WriteEndObject();
+        }
+        body = buffer.WrittenSpan.ToArray();
+    }
+
+    public string ETag => ConditionalGetFilter.ETagOf(body);
+
+    public int? StatusCode => StatusCodes.Status200OK;
+
+    public object? Value => body;
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.StatusCode = StatusCodes.Status200OK;
+        httpContext.Response.ContentType = "application/json; charset=utf-8";
+        httpContext.Response.ContentLength = body.Length;
+        return httpContext.Response.Body.WriteAsync(body).AsTask();
+    }
+}
 
 public static class ListCertificates
 {
@@ -33,7 +93,7 @@ public static class ListCertificates
     /// <param name="limit">Items per page, 1–200 (default 50).</param>
     /// <param name="cursor">The nextCursor of the previous page (with the same sort).</param>
     /// <param name="format">json (the default, a page) or xlsx (the whole register matching the filters as a workbook, in the language of Accept-Language; limit and cursor do not apply); instead of the Accept header.</param>
-    public static async Task<Results<Ok<Page<CertificateSummary>>, FileContentHttpResult, ProblemHttpResult>> Handle(
+    public static async Task<Results<Ok<Page<CertificateSummary>>, RegisterPage, FileContentHttpResult, ProblemHttpResult>> Handle(
         string? zone, string? status, string? sector, string? country, int? issueYear, string? number, string? sort,
         [System.ComponentModel.DataAnnotations.Range(1, Paging.MaxLimit)] int? limit, string? cursor, string? format,
         IQuerySession session, ClaimsPrincipal user, IClock clock, HttpContext http, CancellationToken ct)
@@ -75,8 +135,17 @@ public static class ListCertificates
             return Formats.Workbook(RegisterWorkbook.Write([.. all.Select(x => x.Certificate.For(user))], filters, VietnamCalendar.Today(clock.GetCurrentInstant())),
                 "certificate-register");
         }
-        // Only the summary's fields are read from each document (PostgreSQL builds them): no certificate is loaded whole.
-        // A summary holds no personal data (no inspector): officers and partners see the same.
+        // Only each certificate's stored row is read (issue 18): a small column, never the document. A summary holds no
+        // personal data (no inspector): officers and partners see the same.
+        var stored = await query.Take(take + 1).Select(x => x.RegisterRow).ToListAsync(ct);
+        if (stored.All(r => r is not null))
+        {
+            var read = Paging.Of([.. stored.Select(RegisterRows.Read)], take, x => order.EndsWith("issuedOn", StringComparison.Ordinal) ? x.IssuedKey : x.CapitalKey, scope: order);
+            var written = new RegisterPage([.. read.Items.Select(x => x.Summary)], read.NextCursor);
+            http.Response.Headers.ETag = written.ETag; // the conditional-get filter answers 304 from it
+            return written;
+        }
+        // Documents stored before the rows were kept (until rebuild-projections): the summary's fields from the document.
         var rows = await query.Take(take + 1).Select(x => new Row(x.Certificate.Id, x.Certificate.Number, x.Certificate.ProjectName, x.Certificate.Investors,
             x.Certificate.ZoneCode, x.Certificate.Sector, x.Certificate.CapitalUsd, x.Certificate.LandAreaHectares, x.Certificate.IssuedOn,
             x.Certificate.Status, x.Certificate.RealisedUsd, x.IssuedKey, x.CapitalKey)).ToListAsync(ct);

@@ -15,6 +15,10 @@ public static class LeadsConfiguration
 
         options.Schema.For<LeadDetails>().Index(x => x.Position).Index(x => x.Lead.Owner).Index(x => x.Lead.ZoneCode);
         options.Schema.For<ContactEntry>().Index(x => x.Contact.LeadId);
-        options.Schema.For<PipelineEntry>().Index(x => x.ZoneCode);
+        // The pipeline is counted by PostgreSQL from columns (issue 18): a zone's leads opened in a period, by stage.
+        const NpgsqlTypes.NpgsqlDbType integers = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Integer;
+        options.Schema.For<PipelineEntry>().Duplicate(x => x.ZoneCode).Duplicate(x => x.OpenedDate, "date", NpgsqlTypes.NpgsqlDbType.Date)
+            .Duplicate(x => x.StageOrder).Duplicate(x => x.FurthestOrder).Duplicate(x => x.EstimateUsd, "numeric", NpgsqlTypes.NpgsqlDbType.Numeric)
+            .Duplicate(x => x.LeftStages, "integer[]", integers).Duplicate(x => x.LeftDays, "integer[]", integers);
     }
 }

@@ -15,6 +15,25 @@ public sealed record PipelineEntry(
     public PipelineLead ToPipelineLead() => new(Stage, Pipeline.Furthest(Stays), EstimateUsd, Stays, Loss);
 
     public PipelineEntry Moved(IStageMove move) => this with { Stage = move.MovesTo, Stays = Lead.Move(Stays, move) };
+
+    // The columns PostgreSQL counts a zone's pipeline from (issue 18: GetZonePipeline), computed from the entry each time it
+    // is stored, so a rebuild recomputes them; not part of the document's JSON.
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public DateOnly OpenedDate => new(OpenedOn.Year, OpenedOn.Month, OpenedOn.Day);
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int StageOrder => (int)Stage;
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int FurthestOrder => (int)Pipeline.Furthest(Stays);
+
+    /// <summary>The stages of the completed stays, in order; <see cref="LeftDays"/> holds their lengths.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int[] LeftStages => [.. Stays.Where(s => s.LeftOn is not null).Select(s => (int)s.Stage)];
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int[] LeftDays => [.. Stays.Where(s => s.LeftOn is not null).Select(s => NodaTime.Period.DaysBetween(s.EnteredOn, s.LeftOn!.Value))];
 }
 
 public sealed partial class PipelineEntryProjection : SingleStreamProjection<PipelineEntry, Guid>

@@ -26,6 +26,12 @@ public enum WatchRule
 /// </summary>
 public sealed record WatchReason(WatchRule Rule, LocalDate CrossedOn, string Explanation, IReadOnlyDictionary<string, string?> Facts);
 
+/// <summary>Business dates on which a certificate is listed: from <see cref="From"/> up to, not including, <see cref="Until"/> (null: from then on).</summary>
+public sealed record WatchPeriod(LocalDate From, LocalDate? Until)
+{
+    public bool Contains(LocalDate date) => From <= date && (Until is not { } until || date < until);
+}
+
 /// <summary>
 /// The revocation watchlist: certificates to review as of a date, derived from their events and that date only, so the
 /// list for any past date can be asked again and gives the same answer.
@@ -91,6 +97,38 @@ public static class Watchlist
                     ("disbursedUsd", lastInspection.DisbursedUsd.ToString(CultureInfo.InvariantCulture)))));
 
         return reasons;
+    }
+
+    /// <summary>
+    /// Every date on which <see cref="Reasons"/> lists the certificate, as the fewest periods (issue 18: the register keeps
+    /// them, so a date's candidates are found without loading every certificate). Between two of the certificate's own
+    /// business dates its state as of a date does not change, and each reason holds from its crossing date on: within each
+    /// such span the certificate is listed from the earliest crossing on, so the reasons on the span's last day say it all.
+    /// </summary>
+    public static IReadOnlyList<WatchPeriod> Periods(Certificate certificate)
+    {
+        var dates = new SortedSet<LocalDate> { certificate.IssuedOn };
+        foreach (var amendment in certificate.Amendments) dates.Add(amendment.On);
+        foreach (var inspection in certificate.Inspections) dates.Add(inspection.On);
+        foreach (var suspension in certificate.Suspensions)
+        {
+            dates.Add(suspension.From);
+            if (suspension.To is { } to) dates.Add(to);
+        }
+        if (certificate.Revocation is { } revocation) dates.Add(revocation.On);
+
+        var starts = dates.Where(d => d >= certificate.IssuedOn).ToList();
+        var periods = new List<WatchPeriod>();
+        for (var i = 0; i < starts.Count; i++)
+        {
+            LocalDate? end = i + 1 < starts.Count ? starts[i + 1] : null;
+            var reasons = Reasons(certificate, end?.PlusDays(-1) ?? LocalDate.MaxIsoValue);
+            if (reasons.Count == 0) continue;
+            var from = Later(starts[i], reasons.Min(r => r.CrossedOn));
+            if (periods.Count > 0 && periods[^1].Until == from) periods[^1] = periods[^1] with { Until = end };
+            else periods.Add(new WatchPeriod(from, end));
+        }
+        return periods;
     }
 
     /// <summary>The date of the last amendment that replaced the schedule, or the issue date.</summary>

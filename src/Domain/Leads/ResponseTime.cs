@@ -7,6 +7,16 @@ namespace Investment.Domain.Leads;
 public sealed record ResponseLead(LocalDate OpenedOn, LocalDate? FirstContactOn, string? Officer = null);
 
 /// <summary>
+/// Leads counted together by their response (issue 18: PostgreSQL counts a large zone's leads): the working days from
+/// opening to the first contact (null while unanswered), the day they were opened, their owner.
+/// </summary>
+public sealed record ResponseCount(string? Officer, int? WorkingDaysToAnswer, LocalDate OpenedOn, int Leads)
+{
+    public static ResponseCount Of(ResponseLead lead) =>
+        new(lead.Officer, lead.FirstContactOn is { } first ? WorkingDays.Between(lead.OpenedOn, first) : null, lead.OpenedOn, 1);
+}
+
+/// <summary>
 /// How fast a zone answers its leads (issue 14 §2.4): the working days from a lead's opening to its first contact
 /// (<see cref="WorkingDays"/>: Vietnam's calendar). A lead is due once answered, or once its standard ran out unanswered
 /// (overdue); a lead still within its standard and unanswered is pending and counted in no share.
@@ -26,14 +36,18 @@ public sealed record ResponseFigures(
     public const int DefaultStandardWorkingDays = 2;
 
     /// <param name="today">The day the figures are read for: an unanswered lead is overdue once its standard ended before it.</param>
-    public static ResponseFigures Compute(IReadOnlyCollection<ResponseLead> leads, int standard, LocalDate today)
+    public static ResponseFigures Compute(IReadOnlyCollection<ResponseLead> leads, int standard, LocalDate today) =>
+        Count([.. leads.Select(ResponseCount.Of)], standard, today);
+
+    public static ResponseFigures Count(IReadOnlyCollection<ResponseCount> leads, int standard, LocalDate today)
     {
-        var answered = leads.Where(l => l.FirstContactOn is not null).Select(l => WorkingDays.Between(l.OpenedOn, l.FirstContactOn!.Value)).ToList();
-        var within = answered.Count(days => days <= standard);
-        var unanswered = leads.Where(l => l.FirstContactOn is null).ToList();
-        var overdue = unanswered.Count(l => WorkingDays.Add(l.OpenedOn, standard) < today);
-        var due = answered.Count + overdue;
-        return new ResponseFigures(standard, leads.Count, answered.Count, within, overdue, unanswered.Count - overdue,
+        var answered = leads.Where(l => l.WorkingDaysToAnswer is not null).Select(l => (Days: l.WorkingDaysToAnswer!.Value, l.Leads)).ToList();
+        var within = answered.Where(a => a.Days <= standard).Sum(a => a.Leads);
+        var unanswered = leads.Where(l => l.WorkingDaysToAnswer is null).ToList();
+        var overdue = unanswered.Where(l => WorkingDays.Add(l.OpenedOn, standard) < today).Sum(l => l.Leads);
+        var answeredLeads = answered.Sum(a => a.Leads);
+        var due = answeredLeads + overdue;
+        return new ResponseFigures(standard, leads.Sum(l => l.Leads), answeredLeads, within, overdue, unanswered.Sum(l => l.Leads) - overdue,
             due == 0 ? null : Math.Round((decimal)within / due, 4), Pipeline.Median(answered));
     }
 }
@@ -42,6 +56,9 @@ public sealed record ResponseFigures(
 public sealed record OfficerResponse(string Officer, ResponseFigures Figures)
 {
     public static IReadOnlyList<OfficerResponse> PerOfficer(IReadOnlyCollection<ResponseLead> leads, int standard, LocalDate today) =>
+        PerOfficer([.. leads.Select(ResponseCount.Of)], standard, today);
+
+    public static IReadOnlyList<OfficerResponse> PerOfficer(IReadOnlyCollection<ResponseCount> leads, int standard, LocalDate today) =>
         [.. leads.GroupBy(l => l.Officer ?? "").OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new OfficerResponse(g.Key, ResponseFigures.Compute([.. g], standard, today)))];
+            .Select(g => new OfficerResponse(g.Key, ResponseFigures.Count([.. g], standard, today)))];
 }

@@ -107,4 +107,24 @@ public sealed class RegisterTests(ApiFixture fixture) : ApiTest(fixture)
         await (await Host.Send(Partner, s => s.Get.Url($"/api/v1/certificates?sort=issuedOn&cursor={damaged}"))).ShouldBe(400, "request.invalid_cursor");
         await (await Host.Send(Partner, s => s.Get.Url($"/api/v1/certificates?sort=issuedOn&cursor={forged}"))).ShouldBe(400, "request.invalid_cursor");
     }
+    [Fact]
+    public async Task a_register_page_written_from_its_stored_rows_is_the_page_serialised_with_its_etag_and_answers_304()
+    {
+        // Issue 18: the page is written from each certificate's stored row; its bytes and ETag are those of the page serialised.
+        await Host.AnIssuedCertificate(Officer, "VN", issuedOn: "1998-03-01", zone: "pho-phong", capital: LeadRequests.Usd(1_234_567.89m), schedule: []);
+        await Host.AnIssuedCertificate(Officer, "JP", issuedOn: "1998-03-02", zone: "pho-phong", schedule: []);
+        const string url = "/api/v1/certificates?zone=pho-phong&issueYear=1998&sort=issuedOn&limit=1";
+
+        var first = await Host.Send(Partner, s => s.Get.Url(url));
+        var text = await first.ReadAsTextAsync();
+        var page = System.Text.Json.JsonSerializer.Deserialize<Page<CertificateSummary>>(text, Investment.Api.Http.Json.Options)!;
+        var again = await Host.Send(Partner, s => { s.Get.Url(url); s.WithRequestHeader("If-None-Match", first.Header("ETag")!); });
+
+        Assert.Equal(200, first.Context.Response.StatusCode);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(page, Investment.Api.Http.Json.Options), text);
+        Assert.Equal(ConditionalGetFilter.ETagOf(System.Text.Encoding.UTF8.GetBytes(text)), first.Header("ETag"));
+        Assert.Equal(1_234_567.89m, Assert.Single(page.Items).CapitalUsd);
+        Assert.NotNull(page.NextCursor);
+        Assert.Equal(304, again.Context.Response.StatusCode);
+    }
 }

@@ -104,6 +104,39 @@ public sealed class WatchlistTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task the_watchlist_of_every_date_lists_exactly_the_certificates_the_rule_lists_as_of_it()
+    {
+        // Issue 18: the list is read through each certificate's stored watch periods; across four years of dates it must
+        // hold exactly what the rule says of each certificate's whole history as of that date.
+        const string zone = "vsip-quang-ngai"; // 1991–1995: dates no other test of this zone uses
+        var extended = await Host.AnIssuedCertificate(Officer, issuedOn: "1991-01-10", zone: zone, schedule: [CertificateRequests.Milestone("Operation", "1991-06-30")]);
+        await Host.Post(Officer, $"/api/v1/certificates/{extended.Id}/amendments", new { on = "1991-03-01", extensionMonths = 12, reason = "Typhoon." });
+        await Host.Post(Officer, $"/api/v1/certificates/{extended.Id}/amendments", new { on = "1992-05-01", extensionMonths = 12, reason = "Typhoon again." });
+        var inspected = await Host.AnIssuedCertificate(Officer, issuedOn: "1991-02-01", zone: zone, schedule: [CertificateRequests.Milestone("Operation", "1993-01-31")]);
+        foreach (var (on, progress) in new[] { ("1991-07-01", "onSchedule"), ("1991-12-01", "stalled"), ("1992-03-01", "delayed"), ("1993-06-01", "onSchedule") })
+            await Host.Post(Officer, $"/api/v1/certificates/{inspected.Id}/inspections",
+                new { on, inspector = "officer.tran", progress, disbursedSoFar = LeadRequests.Usd(1_000m), milestonesMet = on == "1993-06-01" ? new[] { "Operation" } : [], findings = "Seen." });
+        var suspended = await Host.AnIssuedCertificate(Officer, issuedOn: "1991-03-01", zone: zone);
+        await Host.Post(Officer, $"/api/v1/certificates/{suspended.Id}/suspend", new { on = "1991-04-01", reason = "Land unused." });
+        await Host.Post(Officer, $"/api/v1/certificates/{suspended.Id}/resume", new { on = "1992-01-15" });
+        await Host.Post(Officer, $"/api/v1/certificates/{suspended.Id}/inspections",
+            new { on = "1992-02-01", inspector = "officer.tran", progress = "onSchedule", disbursedSoFar = LeadRequests.Usd(1_000m), findings = "Back at work." });
+        var revoked = await Host.AnIssuedCertificate(Officer, issuedOn: "1991-01-20", zone: zone);
+        await Host.Post(Officer, $"/api/v1/certificates/{revoked.Id}/revoke", new { on = "1993-02-01", ground = "investorUnreachable", decisionNumber = "9/QĐ" });
+
+        var mine = new List<Certificate>();
+        foreach (var c in new[] { extended, inspected, suspended, revoked })
+            mine.Add(await Host.Get<Certificate>(Officer, $"/api/v1/certificates/{c.Id}"));
+        for (var day = new LocalDate(1991, 1, 1); day < new LocalDate(1995, 1, 1); day = day.PlusDays(9))
+        {
+            var iso = NodaTime.Text.LocalDatePattern.Iso.Format(day);
+            var listed = (await Host.Get<RevocationWatchlist>(Partner, $"/api/v1/certificates/watchlist?asOf={iso}&zone={zone}")).Entries.Select(e => e.CertificateId).ToHashSet();
+            var expected = mine.Where(c => Watchlist.Reasons(c, day).Count > 0).Select(c => c.Id).ToHashSet();
+            Assert.True(expected.SetEquals(listed.Intersect(mine.Select(c => c.Id))), $"as of {iso}: expected {string.Join(", ", expected)}, listed {string.Join(", ", listed)}");
+        }
+    }
+
+    [Fact]
     public async Task the_watchlist_defaults_to_today_in_vietnam_and_refuses_a_bad_date()
     {
         var list = await Host.Get<RevocationWatchlist>(Partner, "/api/v1/certificates/watchlist");

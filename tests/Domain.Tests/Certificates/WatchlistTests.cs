@@ -127,4 +127,60 @@ public sealed class WatchlistTests
         Assert.True(reason.Facts.ContainsKey("lastInspectedOn"));
         Assert.Null(reason.Facts["lastInspectedOn"]);
     }
+    [Fact]
+    public void the_periods_hold_exactly_the_dates_the_certificate_is_listed_on()
+    {
+        // Histories of every kind, some inspections recorded late (dated before earlier entries): for each day over six
+        // years, listed by the rule as of that day if and only if one of the periods holds the day.
+        var random = new Random(18);
+        for (var n = 0; n < 200; n++)
+        {
+            var c = Random(random);
+            var periods = Watchlist.Periods(c);
+            for (var day = c.IssuedOn.PlusDays(-3); day < c.IssuedOn.PlusYears(6); day = day.PlusDays(1))
+                Assert.True(Watchlist.Reasons(c, day).Count > 0 == periods.Any(p => p.Contains(day)), $"certificate {n} on {day}: {string.Join(", ", periods)}");
+            Assert.All(periods.Zip(periods.Skip(1)), pair => Assert.True(pair.First.Until < pair.Second.From)); // the fewest: none touch
+        }
+    }
+
+    [Fact]
+    public void a_certificate_inspected_in_time_has_no_period_and_one_revoked_has_none_after_it()
+    {
+        var c = CertificateDeciderTests.Issue(1000m, new Milestone("Operation", new LocalDate(2012, 6, 1)));
+        for (var on = new LocalDate(2012, 5, 1); on < new LocalDate(2014, 1, 1); on = on.PlusMonths(5))
+            c = With(c, CertificateDecider.Inspect(c, new(on, "t", Progress.OnSchedule, Money.Usd(1m), ["Operation"], "ok"), Now));
+        Assert.Equal([new WatchPeriod(new LocalDate(2014, 2, 2), null)], Watchlist.Periods(c)); // more than 6 months after the last, 2013-08-01
+
+        c = With(c, CertificateDecider.Revoke(c, new LocalDate(2014, 5, 1), RevocationGround.InvestorDecision, "1", null, Now));
+        Assert.Equal([new WatchPeriod(new LocalDate(2014, 2, 2), new LocalDate(2014, 5, 1))], Watchlist.Periods(c));
+    }
+
+    private static Certificate Random(Random random)
+    {
+        var issued = new LocalDate(2012, 1, 10).PlusDays(random.Next(0, 60));
+        Milestone[] schedule = random.Next(3) == 0
+            ? [new Milestone("Piling", issued.PlusMonths(random.Next(1, 12))), new Milestone("Operation", issued.PlusMonths(random.Next(12, 36)))]
+            : [new Milestone("Operation", issued.PlusMonths(random.Next(1, 30)))];
+        var c = CertificateDeciderTests.Issue(1000m, schedule);
+        var on = c.IssuedOn;
+        var amendments = 0;
+        var suspended = false;
+        for (var e = 0; e < random.Next(0, 12); e++)
+        {
+            on = on.PlusDays(random.Next(1, 260));
+            var by = Now.By;
+            c = random.Next(10) switch
+            {
+                < 5 => c.Apply(new CertificateInspected(c.Id, random.Next(6) == 0 ? on.PlusDays(-random.Next(1, 200)) : on, "t", (Progress)random.Next(3),
+                    Money.Usd(1m), random.Next(3) == 0 ? [schedule[random.Next(schedule.Length)].Name] : [], "f", by, Now.At)),
+                < 7 => c.Apply(new CertificateAmended(c.Id, ++amendments, on, null, null, random.Next(3) == 0 ? 0 : random.Next(1, 25),
+                    random.Next(5) == 0 ? [new Milestone("Replaced", on.PlusMonths(random.Next(-12, 12)))] : null, null, "x", by, Now.At)),
+                < 9 when !suspended => c.Apply(new CertificateSuspended(c.Id, on, "x", by, Now.At)),
+                < 9 => c.Apply(new CertificateResumed(c.Id, on, null, by, Now.At)),
+                _ => c,
+            };
+            suspended = c.Suspensions is [.., { To: null }];
+        }
+        return random.Next(4) == 0 ? c.Apply(new CertificateRevoked(c.Id, on.PlusDays(random.Next(1, 300)), RevocationGround.InvestorDecision, "1", null, Now.By, Now.At)) : c;
+    }
 }

@@ -52,4 +52,41 @@ public sealed class PipelineTests
     [InlineData(new[] { 9, 1, 5 }, 5)]
     public void the_median_of_an_even_count_is_the_mean_of_the_middle_two(int[] values, double median) =>
         Assert.Equal((decimal)median, Pipeline.Median(values));
+    [Fact]
+    public void counted_leads_give_the_figures_of_the_leads_themselves()
+    {
+        // Issue 18: PostgreSQL counts a large zone's leads; the figures from the counts are those from the leads.
+        PipelineLead[] leads =
+        [
+            Lead(100m, Stay(LeadStage.Prospect, 0, 4), Stay(LeadStage.Engaged, 4, 10), Stay(LeadStage.Lost, 10, null)) with
+                { Loss = new LeadLoss(LossReason.AnotherCountry, true, "TH", null) },
+            Lead(250m, Stay(LeadStage.Prospect, 0, 4), Stay(LeadStage.Lost, 4, null)),
+            Lead(200m, Stay(LeadStage.Prospect, 0, 6), Stay(LeadStage.Engaged, 6, null)),
+            Lead(300m, Stay(LeadStage.Prospect, 0, null)),
+            Lead(400m, Stay(LeadStage.Prospect, 0, 2), Stay(LeadStage.Commitment, 2, null)),
+        ];
+        var counts = new PipelineCounts(
+            [new(LeadStage.Lost, LeadStage.Engaged, 1, 100m), new(LeadStage.Lost, LeadStage.Prospect, 1, 250m), new(LeadStage.Engaged, LeadStage.Engaged, 1, 200m),
+                new(LeadStage.Prospect, LeadStage.Prospect, 1, 300m), new(LeadStage.Commitment, LeadStage.Commitment, 1, 400m)],
+            [new(LeadStage.Prospect, 4, 2), new(LeadStage.Prospect, 6, 1), new(LeadStage.Prospect, 2, 1), new(LeadStage.Engaged, 6, 1)],
+            [new(new LeadLoss(LossReason.AnotherCountry, true, "TH", null), 1, 100m), new(null, 1, 250m)]);
+
+        var expected = Pipeline.Summarise(leads);
+        var counted = Pipeline.Summarise(counts);
+
+        Assert.Equal(expected.Stages, counted.Stages);
+        Assert.Equal((expected.Leads, expected.Lost, expected.LostEstimatedCapitalUsd), (counted.Leads, counted.Lost, counted.LostEstimatedCapitalUsd));
+        Assert.Equal(expected.LostBy.ByReason, counted.LostBy.ByReason);
+        Assert.Equal(expected.LostBy.ToCountries, counted.LostBy.ToCountries);
+        Assert.Equal(4m, counted.Stages.Single(s => s.Stage == LeadStage.Prospect).MedianDays); // 2, 4, 4, 6
+        Assert.Equal(1, counted.LostBy.ByReason.Single(r => r.Reason == LossReason.Other).WithoutReasonCode);
+    }
+
+    [Theory]
+    [InlineData(new[] { 5 }, new[] { 3 }, 5)]
+    [InlineData(new[] { 1, 2 }, new[] { 1, 1 }, 1.5)]
+    [InlineData(new[] { 9, 1 }, new[] { 1, 2 }, 1)]
+    [InlineData(new[] { 9, 1, 4 }, new[] { 2, 2, 0 }, 5)]
+    public void the_median_of_counted_values_is_that_of_the_values_repeated(int[] values, int[] counts, double median) =>
+        Assert.Equal((decimal)median, Pipeline.Median([.. values.Zip(counts)]));
 }
