@@ -32,6 +32,7 @@ public static class ProblemTexts
         ["import.unknown_sheet"] = "Một phần CSV không được đặt tên theo trang tính nào của mẫu (investors, certificates, amendments, inspections, revocations, leads, contacts).",
         ["import.concurrent_change"] = "Trong lúc nhập, một thông tin của tệp đã được nhập tay; không có dữ liệu nào được lưu: hãy tải tệp lên lại.",
         ["import.failed"] = "Lần nhập chạy nền bị lỗi ngoài dự kiến; không có dữ liệu nào được lưu.",
+        ["import.interrupted"] = "Tiến trình chạy lần nhập này đã dừng trước khi xong (bị dừng, khởi động lại hoặc bị tắt); không có dữ liệu nào của lần nhập được lưu, vì lần nhập lưu tất cả trong một giao dịch hoặc không lưu gì: hãy tải tệp lên lại.",
         ["target.not_found"] = "Chưa đặt chỉ tiêu cho khu và năm này.",
         ["request.method_not_allowed"] = "Phương thức này không được phép tại địa chỉ này.",
         ["request.not_acceptable"] = "Không thể trả lời theo kiểu dữ liệu yêu cầu trong Accept.",

@@ -91,6 +91,7 @@ public static class ProblemTypes
         new("import.unknown_sheet", 422, "A CSV part is not named as a sheet of the template (investors, certificates, amendments, inspections, revocations, leads, contacts).", "import"),
         new("import.concurrent_change", 422, "A fact of the file was recorded by hand while the import ran; nothing was stored: upload the file again.", "import"),
         new("import.failed", 422, "A background import failed unexpectedly; nothing was stored.", "import"),
+        new("import.interrupted", 422, "The process running a background import stopped before it finished; nothing of it was stored: upload the file again.", "import"),
         new("request.rate_limited", 429, "Too many requests from this client this minute: wait the `Retry-After` seconds."),
         new("server.error", 500, "A bug: nothing you can fix. Report it with the `traceId`."),
         new("database.unavailable", 503, "The database cannot be reached; nothing was saved. Wait the `Retry-After` seconds and retry (with the same Idempotency-Key)."),

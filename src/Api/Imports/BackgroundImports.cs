@@ -4,12 +4,14 @@ using Investment.Domain.Imports;
 namespace Investment.Api.Imports;
 
 /// <summary>A large upload saved to temporary files, to be read and imported in the background.</summary>
-public sealed record ImportJob(ImportRecord Record, IReadOnlyList<ImportSource> Sources);
+/// <param name="Runner">The lock that says its runner is alive (<see cref="ImportRunner.HoldRunner"/>), let go when the job is done.</param>
+public sealed record ImportJob(ImportRecord Record, IReadOnlyList<ImportSource> Sources, IAsyncDisposable Runner);
 
 /// <summary>
 /// Large files are imported in the background, one at a time (the advisory lock would serialise them anyway): the
 /// upload answers 202 at once and the import resource shows rows done of rows total until it finishes. A job lost with
-/// its process leaves its record running; its temporary files go with the machine's temp directory.
+/// its process (stopped, restarted, killed) leaves its record running, but its runner's lock goes with the process, so
+/// the import reads as interrupted, nothing of it stored; its temporary files go with the machine's temp directory.
 /// </summary>
 public sealed class BackgroundImports(IServiceScopeFactory scopes, IClock clock, ILogger<BackgroundImports> log) : BackgroundService
 {
@@ -36,6 +38,7 @@ public sealed class BackgroundImports(IServiceScopeFactory scopes, IClock clock,
             finally
             {
                 foreach (var source in job.Sources) File.Delete(source.Path);
+                await job.Runner.DisposeAsync();
             }
         }
     }

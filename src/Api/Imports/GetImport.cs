@@ -2,8 +2,10 @@ namespace Investment.Api.Imports;
 
 public static class GetImport
 {
-    public static async Task<Results<Ok<ImportRecord>, ProblemHttpResult>> Handle(Guid id, IQuerySession session, CancellationToken ct) =>
-        await session.LoadAsync<ImportRecord>(id, ct) is { } record ? TypedResults.Ok(ImportProblemTexts.Said(record)) : NotFound(id);
+    public static async Task<Results<Ok<ImportRecord>, ProblemHttpResult>> Handle(Guid id, IQuerySession session, ImportRunner runner, CancellationToken ct) =>
+        await session.LoadAsync<ImportRecord>(id, ct) is { } record
+            ? TypedResults.Ok(ImportProblemTexts.Said(await runner.AsItStands(record, session, ct)))
+            : NotFound(id);
 
     public static ProblemHttpResult NotFound(Guid id) => Problems.NotFound("import.not_found", $"There is no import with id {id}.");
 
@@ -17,10 +19,12 @@ public sealed record ImportSummary(Guid Id, ImportStatus Status, bool DryRun, st
 public static class ListImports
 {
     /// <param name="limit">How many, newest first: 1–100, 20 when omitted.</param>
-    public static async Task<Results<Ok<IReadOnlyList<ImportSummary>>, ProblemHttpResult>> Handle(int? limit, IQuerySession session, CancellationToken ct)
+    public static async Task<Results<Ok<IReadOnlyList<ImportSummary>>, ProblemHttpResult>> Handle(int? limit, IQuerySession session, ImportRunner runner, CancellationToken ct)
     {
         if (limit is < 1 or > 100) return Problems.BadRequest("request.invalid_limit", "limit must be between 1 and 100.");
-        var records = await session.Query<ImportRecord>().OrderByDescending(x => x.StartedAt).Take(limit ?? 20).ToListAsync(ct);
+        var records = new List<ImportRecord>();
+        foreach (var record in await session.Query<ImportRecord>().OrderByDescending(x => x.StartedAt).Take(limit ?? 20).ToListAsync(ct))
+            records.Add(await runner.AsItStands(record, session, ct));
         return TypedResults.Ok<IReadOnlyList<ImportSummary>>([.. records.Select(r => new ImportSummary(r.Id, r.Status, r.DryRun, r.FileName, r.RanBy,
             r.StartedAt, r.FinishedAt, r.RowsTotal, r.RowsDone, r.EventsStored, r.ProblemCount))]);
     }

@@ -2,13 +2,17 @@ using Investment.Domain.Imports;
 
 namespace Investment.Api.Imports;
 
-/// <summary>Where an import stands: running in the background, stored, checked only (a dry run), or rejected with its problems (nothing stored).</summary>
+/// <summary>
+/// Where an import stands: running in the background, stored, checked only (a dry run), rejected with its problems
+/// (nothing stored), or interrupted: its process stopped before it finished (nothing stored either).
+/// </summary>
 public enum ImportStatus
 {
     Running,
     Completed,
     Checked,
     Rejected,
+    Interrupted,
 }
 
 /// <summary>
@@ -33,4 +37,14 @@ public sealed record ImportRecord(
         Status = ImportStatus.Rejected, FinishedAt = at, Problems = [.. problems.Take(MaxProblemsListed)], ProblemCount = problems.Count,
         Note = "Nothing was stored: an import with any problem stores nothing. Fix the rows named and upload the file again.",
     };
+
+    /// <summary>A running import whose runner is gone (see <see cref="ImportRunner.AsItStands"/>): its one transaction was never committed.</summary>
+    public ImportRecord Interrupted() => this with
+    {
+        Status = ImportStatus.Interrupted,
+        Problems = [new ImportProblem("", 0, null, "import.interrupted", InterruptedNote)], ProblemCount = 1, Note = InterruptedNote,
+    };
+
+    public const string InterruptedNote = "The process running this import stopped before it finished (it was stopped, restarted or killed). Nothing of it "
+        + "was stored: an import stores everything in one transaction, or nothing. Upload the file again.";
 }

@@ -7,6 +7,9 @@ public sealed class ImportOptions
 {
     /// <summary>Uploads larger than this are imported in the background (202 and progress); smaller ones answer when done.</summary>
     public long BackgroundAboveBytes { get; set; } = 512 * 1024;
+
+    /// <summary>Events saved per batch, inside the import's one transaction: what memory holds of them at a time.</summary>
+    public int BatchEvents { get; set; } = 2_000;
 }
 
 /// <summary>
@@ -53,8 +56,18 @@ public static class StartImport
 
         if (form.Files.Sum(f => f.Length) > options.Value.BackgroundAboveBytes)
         {
-            await runner.Save(record, ct);
-            await queue.Enqueue(new ImportJob(record, sources));
+            // Its runner's lock is held before the record says running, and until its last record is saved.
+            var alive = await runner.HoldRunner(record.Id, ct);
+            try
+            {
+                await runner.Save(record, ct);
+                await queue.Enqueue(new ImportJob(record, sources, alive));
+            }
+            catch
+            {
+                await alive.DisposeAsync();
+                throw;
+            }
             return TypedResults.Accepted(GetImport.Location(record.Id), record);
         }
         try

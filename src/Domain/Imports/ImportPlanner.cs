@@ -25,11 +25,25 @@ public sealed record PlannedWrite(Guid Id, bool IsCertificate, long? ExistingVer
 /// <summary>Per sheet: rows read, facts created, facts already stored unchanged.</summary>
 public sealed record SheetOutcome(int Read, int Created, int Unchanged);
 
-/// <summary>What an import would store, or the problems that stop it (then it stores nothing).</summary>
-public sealed record ImportPlan(
-    IReadOnlyList<PlannedWrite> Streams, IReadOnlyList<ImportProblem> Problems, IReadOnlyDictionary<string, SheetOutcome> Sheets, int KnownSinceDefaulted)
+/// <summary>
+/// What an import would store, or the problems that stop it (then it stores nothing). The plan holds no event: it was
+/// checked in full (every problem, every count), and <see cref="Writes"/> plans it again one stream at a time with the
+/// same ids and the same events, so a caller stores a batch and lets it go; memory holds the rows and the natural
+/// keys, not the events.
+/// </summary>
+public sealed class ImportPlan(
+    IReadOnlyList<ImportProblem> problems, IReadOnlyDictionary<string, SheetOutcome> sheets, int knownSinceDefaulted, int eventCount,
+    Func<IProgress<int>?, IEnumerable<PlannedWrite>> writes)
 {
-    public int EventCount => Streams.Sum(s => s.Events.Count);
+    public IReadOnlyList<ImportProblem> Problems => problems;
+    public IReadOnlyDictionary<string, SheetOutcome> Sheets => sheets;
+    public int KnownSinceDefaulted => knownSinceDefaulted;
+    public int EventCount => eventCount;
+
+    /// <summary>The streams to write, in order: investors first (the certificates name them), each certificate as soon as its facts are planned, then the leads.</summary>
+    public IEnumerable<PlannedWrite> Writes(IProgress<int>? progress = null) => problems.Count > 0 ? [] : writes(progress);
+
+    public IEnumerable<PlannedWrite> Streams => Writes();
 }
 
 /// <summary>
@@ -49,8 +63,14 @@ public static class ImportPlanner
         ImportRows rows, IReadOnlyCollection<KnownInvestor> storedInvestors, IReadOnlyDictionary<string, KnownCertificate> storedCertificates,
         string by, Instant now, Func<Guid> newId, IProgress<int>? progress = null, IReadOnlyCollection<KnownLead>? storedLeads = null)
     {
-        var planner = new Planner(rows, storedInvestors, storedCertificates, storedLeads ?? [], by, now, newId, progress);
-        return planner.Run();
+        // The second pass replays the first's ids, so its events are the first's: the same deciders over the same rows.
+        var ids = new List<Guid>();
+        var check = new Planner(rows, storedInvestors, storedCertificates, storedLeads ?? [], by, now, () => { var id = newId(); ids.Add(id); return id; }, progress);
+        return check.Check((investors, replayProgress) =>
+        {
+            var next = 0;
+            return new Planner(rows, storedInvestors, storedCertificates, storedLeads ?? [], by, now, () => ids[next++], replayProgress).Replay(investors);
+        });
     }
 
     private sealed class Planner(
@@ -63,7 +83,6 @@ public static class ImportPlanner
         private readonly Dictionary<string, (int Created, int Unchanged)> counts = ImportSheets.All.ToDictionary(s => s.Name, _ => (0, 0));
         private readonly LocalDate today = VietnamCalendar.Today(now);
         private readonly Dictionary<string, List<Party>> byName = [];
-        private readonly Dictionary<string, Working> certificates = new(StringComparer.Ordinal);
         private readonly List<PlannedWrite> investorStreams = [];
         private int defaulted;
         private int done;
@@ -97,22 +116,38 @@ public static class ImportPlanner
         private void Problem(string sheet, int row, string? column, string code, string message) => problems.Add(new(sheet, row, column, code, message));
         private void Done() { if (++done % 500 == 0) progress?.Report(done); }
 
-        public ImportPlan Run()
+        /// <summary>The first pass: every row checked through the deciders, each stream's events counted and let go.</summary>
+        public ImportPlan Check(Func<IReadOnlyList<PlannedWrite>, IProgress<int>?, IEnumerable<PlannedWrite>> replay)
+        {
+            var events = 0;
+            foreach (var write in Streams()) events += write.Events.Count;
+            RegisterNewInvestors();
+            events += investorStreams.Sum(s => s.Events.Count);
+            progress?.Report(done);
+            var sheets = ImportSheets.All.ToDictionary(s => s.Name, s => new SheetOutcome(rows.RowsRead.GetValueOrDefault(s.Name), counts[s.Name].Created, counts[s.Name].Unchanged));
+            var order = ImportSheets.All.Select(s => s.Name).ToList();
+            var ordered = problems.OrderBy(p => order.IndexOf(p.Sheet)).ThenBy(p => p.Row).ToList();
+            IReadOnlyList<PlannedWrite> investors = [.. investorStreams];
+            return new ImportPlan(ordered, sheets, defaulted, ordered.Count > 0 ? 0 : events, p => replay(investors, p));
+        }
+
+        /// <summary>The second pass: the new investors as the first pass registered them, then the rest as it is planned again.</summary>
+        public IEnumerable<PlannedWrite> Replay(IReadOnlyList<PlannedWrite> investors)
+        {
+            foreach (var write in investors) yield return write;
+            foreach (var write in Streams()) yield return write;
+            progress?.Report(done);
+        }
+
+        /// <summary>Every stream but the new investors' registrations (their instants are known once every fact naming them is).</summary>
+        private IEnumerable<PlannedWrite> Streams()
         {
             foreach (var stored in storedInvestors) Index(new Party(stored.Id, stored.Profile, null));
             PlanInvestors();
-            PlanCertificates();
-            PlanEvents();
+            foreach (var write in PlanCertificates()) yield return write;
             PlanLeads();
             PlanContacts();
-            RegisterNewInvestors();
-            progress?.Report(done);
-            var sheets = ImportSheets.All.ToDictionary(s => s.Name, s => new SheetOutcome(rows.RowsRead.GetValueOrDefault(s.Name), counts[s.Name].Created, counts[s.Name].Unchanged));
-            var ordered = problems.OrderBy(p => ImportSheets.All.ToList().FindIndex(s => s.Name == p.Sheet)).ThenBy(p => p.Row).ToList();
-            if (ordered.Count > 0) return new ImportPlan([], ordered, sheets, defaulted);
-            // Investors first: the certificates name them. New streams are started, stored ones appended to.
-            return new ImportPlan([.. investorStreams, .. certificates.Values.Select(w => w.Stream).Where(s => s.Events.Count > 0),
-                .. leads.Values.Select(l => l.Stream).Where(s => s.Events.Count > 0)], [], sheets, defaulted);
+            foreach (var lead in leads.Values.Where(l => l.Stream.Events.Count > 0)) yield return lead.Stream;
         }
 
         private static string Key(string country, string name) => $"{country}\n{SearchText.Fold(name)}";
@@ -204,65 +239,66 @@ public static class ImportPlanner
 
         private void Refused(string sheet, int row, Refusal refusal) => Problem(sheet, row, null, refusal.Code, refusal.Detail);
 
-        private void PlanCertificates()
+        /// <summary>
+        /// Per certificate number, in order: its row (issued, or compared with the stored certificate), then its amendments,
+        /// inspections and revocation in business-date order, each decided on the state before it. Its stream is handed on
+        /// once its last fact is planned, and its state let go: memory holds one certificate's state at a time.
+        /// </summary>
+        private IEnumerable<PlannedWrite> PlanCertificates()
         {
-            foreach (var (number, stored) in storedCertificates)
-                certificates[number] = new Working(stored.Certificate, new PlannedWrite(stored.Certificate.Id, true, stored.Version, []));
-            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+            var first = new Dictionary<string, CertificateRow>(StringComparer.Ordinal);
             foreach (var row in rows.Certificates)
             {
-                Done();
-                const string sheet = ImportSheets.Certificates;
-                if (seen.TryGetValue(row.Number, out var first))
+                if (first.TryGetValue(row.Number, out var earlier))
                 {
-                    Problem(sheet, row.Row, "number", "import.duplicate_key", $"Certificate {row.Number} is already on row {first} of this sheet.");
+                    Done();
+                    Problem(ImportSheets.Certificates, row.Row, "number", "import.duplicate_key", $"Certificate {row.Number} is already on row {earlier.Row} of this sheet.");
                     continue;
                 }
-                seen[row.Number] = row.Row;
-                if (ZoneCatalogue.Zones.All(z => z.Code != row.Zone))
-                    Problem(sheet, row.Row, "zone", "import.unknown_code", $"zone '{row.Zone}' is not a zone code: {string.Join(", ", ZoneCatalogue.Zones.Select(z => z.Code))}.");
-                if (Known(sheet, row.Row, row.IssuedOn, row.KnownSince) is not { } knownAt) continue;
-                var investors = row.Investors.Select(name => Resolve(sheet, row.Row, "investors", name, knownAt)).ToList();
-                if (investors.Any(i => i is null)) continue;
-                if (investors.Select(i => i!.Id).Distinct().Count() != investors.Count)
-                {
-                    Problem(sheet, row.Row, "investors", "import.duplicate_key", "investors names one investor twice.");
-                    continue;
-                }
-                var parties = investors.Select(i => new CertificateInvestor(i!.Id, i.Profile.LegalName, i.Profile.Country)).ToList();
-
-                if (storedCertificates.TryGetValue(row.Number, out var existing))
-                {
-                    var c = existing.Certificate;
-                    var differs = new List<string>();
-                    if (c.ProjectName != row.ProjectName) differs.Add("project_name");
-                    if (c.ZoneCode != row.Zone) differs.Add("zone");
-                    if (c.Sector != row.Sector) differs.Add("sector");
-                    if (c.CapitalAsIssued.Amount != row.Capital.Amount || c.CapitalAsIssued.Currency != row.Capital.Currency) differs.Add("capital_amount");
-                    if (c.IssuedOn != row.IssuedOn) differs.Add("issued_on");
-                    if (c.LandAreaAsIssuedHectares != row.LandAreaHectares) differs.Add("land_area_ha");
-                    if (c.DurationYears != row.DurationYears) differs.Add("duration_years");
-                    if (!(c.InvestorsAsIssued ?? c.Investors).Select(i => i.InvestorId).SequenceEqual(parties.Select(p => p.InvestorId))) differs.Add("investors");
-                    if (differs.Count > 0)
-                        Problem(sheet, row.Row, differs[0], "import.conflict",
-                            $"Certificate {row.Number} is stored with another {string.Join(", ", differs)}: the import never overwrites a stored fact.");
-                    else Unchanged(sheet);
-                    continue;
-                }
-                var id = newId();
-                var decision = CertificateDecider.Issue(new CertificateDecider.IssueCertificate(id, row.Number, row.ProjectName, parties, row.Zone, row.Sector,
-                    row.Capital, row.LandAreaHectares, row.IssuedOn, row.DurationYears, row.Milestones, null, row.PlannedJobs), new Recording(by, knownAt));
-                if (decision.Refusal is { } refusal) { Refused(sheet, row.Row, refusal); continue; }
-                var issued = (CertificateIssued)decision.Events.Single();
-                var stream = new PlannedWrite(id, true, null, [new PlannedEvent(issued, sheet, row.Row)]);
-                certificates[row.Number] = new Working(Certificate.Create(issued), stream);
-                Created(sheet);
+                first[row.Number] = row;
             }
-            foreach (var number in rows.FailedCertificateNumbers) certificates.TryAdd(number, null!);
+            var factsOf = Facts();
+
+            foreach (var number in first.Keys.Concat(factsOf.Select(g => g.Key)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList())
+            {
+                var working = storedCertificates.TryGetValue(number, out var stored)
+                    ? new Working(stored.Certificate, new PlannedWrite(stored.Certificate.Id, true, stored.Version, []))
+                    : null;
+                if (first.TryGetValue(number, out var row))
+                {
+                    Done();
+                    working = PlanCertificate(row, working);
+                }
+                // A certificate row with unreadable cells has problems of its own: the rows naming it are not also reported.
+                var failed = working is null && rows.FailedCertificateNumbers.Contains(number);
+                foreach (var fact in factsOf[number])
+                {
+                    Done();
+                    var (sheet, line) = fact.Row switch
+                    {
+                        AmendmentRow a => (ImportSheets.Amendments, a.Row),
+                        InspectionRow i => (ImportSheets.Inspections, i.Row),
+                        RevocationRow r => (ImportSheets.Revocations, r.Row),
+                        _ => throw new InvalidOperationException(),
+                    };
+                    if (working is null)
+                    {
+                        if (!failed) Problem(sheet, line, "certificate_number", "import.unknown_certificate", $"Certificate {fact.Number} is neither on the certificates sheet nor stored.");
+                        continue;
+                    }
+                    switch (fact.Row)
+                    {
+                        case AmendmentRow a: Amend(working, a); break;
+                        case InspectionRow i: Inspect(working, i); break;
+                        case RevocationRow r: Revoke(working, r); break;
+                    }
+                }
+                if (working is { Stream.Events.Count: > 0 }) yield return working.Stream;
+            }
         }
 
-        /// <summary>Amendments, inspections and revocations, per certificate in business-date order, each decided on the state before it.</summary>
-        private void PlanEvents()
+        /// <summary>Amendments, inspections and revocations (the first row of each natural key) per certificate number, in business-date order.</summary>
+        private ILookup<string, (string Number, LocalDate On, int Order, int Sub, object Row)> Facts()
         {
             var facts = new List<(string Number, LocalDate On, int Order, int Sub, object Row)>();
             Unique(rows.Amendments, a => $"{a.CertificateNumber}\n{a.Number}", ImportSheets.Amendments, a => a.Row, "number",
@@ -271,30 +307,50 @@ public static class ImportPlanner
                 i => $"The inspection of certificate {i.CertificateNumber} on {i.On:yyyy-MM-dd}", i => facts.Add((i.CertificateNumber, i.On, 1, 0, i)));
             Unique(rows.Revocations, r => r.CertificateNumber, ImportSheets.Revocations, r => r.Row, "certificate_number",
                 r => $"The revocation of certificate {r.CertificateNumber}", r => facts.Add((r.CertificateNumber, r.On, 2, 0, r)));
+            return facts.OrderBy(f => f.On).ThenBy(f => f.Order).ThenBy(f => f.Sub).ToLookup(f => f.Number, StringComparer.Ordinal);
+        }
 
-            foreach (var fact in facts.OrderBy(f => f.Number, StringComparer.Ordinal).ThenBy(f => f.On).ThenBy(f => f.Order).ThenBy(f => f.Sub))
+        /// <summary>A certificate row: compared with the stored certificate (unchanged or a conflict), or issued; null when it cannot be.</summary>
+        private Working? PlanCertificate(CertificateRow row, Working? stored)
+        {
+            const string sheet = ImportSheets.Certificates;
+            if (ZoneCatalogue.Zones.All(z => z.Code != row.Zone))
+                Problem(sheet, row.Row, "zone", "import.unknown_code", $"zone '{row.Zone}' is not a zone code: {string.Join(", ", ZoneCatalogue.Zones.Select(z => z.Code))}.");
+            if (Known(sheet, row.Row, row.IssuedOn, row.KnownSince) is not { } knownAt) return stored;
+            var investors = row.Investors.Select(name => Resolve(sheet, row.Row, "investors", name, knownAt)).ToList();
+            if (investors.Any(i => i is null)) return stored;
+            if (investors.Select(i => i!.Id).Distinct().Count() != investors.Count)
             {
-                Done();
-                var (sheet, row) = fact.Row switch
-                {
-                    AmendmentRow a => (ImportSheets.Amendments, a.Row),
-                    InspectionRow i => (ImportSheets.Inspections, i.Row),
-                    RevocationRow r => (ImportSheets.Revocations, r.Row),
-                    _ => throw new InvalidOperationException(),
-                };
-                if (!certificates.TryGetValue(fact.Number, out var working))
-                {
-                    Problem(sheet, row, "certificate_number", "import.unknown_certificate", $"Certificate {fact.Number} is neither on the certificates sheet nor stored.");
-                    continue;
-                }
-                if (working is null) continue; // its certificate row has problems of its own
-                switch (fact.Row)
-                {
-                    case AmendmentRow a: Amend(working, a); break;
-                    case InspectionRow i: Inspect(working, i); break;
-                    case RevocationRow r: Revoke(working, r); break;
-                }
+                Problem(sheet, row.Row, "investors", "import.duplicate_key", "investors names one investor twice.");
+                return stored;
             }
+            var parties = investors.Select(i => new CertificateInvestor(i!.Id, i.Profile.LegalName, i.Profile.Country)).ToList();
+
+            if (stored is not null)
+            {
+                var c = stored.State;
+                var differs = new List<string>();
+                if (c.ProjectName != row.ProjectName) differs.Add("project_name");
+                if (c.ZoneCode != row.Zone) differs.Add("zone");
+                if (c.Sector != row.Sector) differs.Add("sector");
+                if (c.CapitalAsIssued.Amount != row.Capital.Amount || c.CapitalAsIssued.Currency != row.Capital.Currency) differs.Add("capital_amount");
+                if (c.IssuedOn != row.IssuedOn) differs.Add("issued_on");
+                if (c.LandAreaAsIssuedHectares != row.LandAreaHectares) differs.Add("land_area_ha");
+                if (c.DurationYears != row.DurationYears) differs.Add("duration_years");
+                if (!(c.InvestorsAsIssued ?? c.Investors).Select(i => i.InvestorId).SequenceEqual(parties.Select(p => p.InvestorId))) differs.Add("investors");
+                if (differs.Count > 0)
+                    Problem(sheet, row.Row, differs[0], "import.conflict",
+                        $"Certificate {row.Number} is stored with another {string.Join(", ", differs)}: the import never overwrites a stored fact.");
+                else Unchanged(sheet);
+                return stored;
+            }
+            var id = newId();
+            var decision = CertificateDecider.Issue(new CertificateDecider.IssueCertificate(id, row.Number, row.ProjectName, parties, row.Zone, row.Sector,
+                row.Capital, row.LandAreaHectares, row.IssuedOn, row.DurationYears, row.Milestones, null, row.PlannedJobs), new Recording(by, knownAt));
+            if (decision.Refusal is { } refusal) { Refused(sheet, row.Row, refusal); return null; }
+            var issued = (CertificateIssued)decision.Events.Single();
+            Created(sheet);
+            return new Working(Certificate.Create(issued), new PlannedWrite(id, true, null, [new PlannedEvent(issued, sheet, row.Row)]));
         }
 
         private void Unique<T>(IEnumerable<T> items, Func<T, string> key, string sheet, Func<T, int> row, string column, Func<T, string> describe, Action<T> add)

@@ -13,7 +13,8 @@ namespace Investment.Api.Tests.Imports;
 
 /// <summary>
 /// The import tests' own API and database: a registry of 120 certificates in Dung Quat would change every other test's
-/// figures. Uploads above 64 KiB run in the background here, so a test can watch one.
+/// figures. Uploads above 64 KiB run in the background here, so a test can watch one; events are saved 50 at a time,
+/// so every import here stores in several batches.
 /// </summary>
 public sealed class ImportFixture : IAsyncLifetime
 {
@@ -24,7 +25,11 @@ public sealed class ImportFixture : IAsyncLifetime
     public Registry Registry { get; } = Registry.Generate(seed: 2014, certificates: 120, prefix: "DQ", zones: ["dung-quat", "dung-quat", "dung-quat", "vsip-quang-ngai"]);
 
     public async Task InitializeAsync() => Host = await ApiFixture.StartHost(TestDatabase.Create("import"), Clock,
-        more: new Dictionary<string, string?> { ["Imports:BackgroundAboveBytes"] = (64 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        more: new Dictionary<string, string?>
+        {
+            ["Imports:BackgroundAboveBytes"] = (64 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Imports:BatchEvents"] = "50",
+        });
 
     public Task DisposeAsync() => Host.DisposeAsync().AsTask();
 }
