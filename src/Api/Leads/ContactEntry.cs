@@ -2,6 +2,7 @@ using System.Globalization;
 using Investment.Domain.Leads;
 using JasperFx.Events;
 using Marten.Events.Projections;
+using Marten.Patching;
 
 namespace Investment.Api.Leads;
 
@@ -37,43 +38,64 @@ public sealed record ContactEntry(Guid Id, LoggedContact Contact, long LoggedSeq
         occurredAt.ToUnixTimeMilliseconds().ToString("D15", CultureInfo.InvariantCulture) + sequence.ToString("D19", CultureInfo.InvariantCulture);
 }
 
-/// <summary>Contacts live in their lead's stream; each becomes its own entry, keyed by its contact id.</summary>
-public sealed partial class ContactLogProjection : MultiStreamProjection<ContactEntry, Guid>
+/// <summary>
+/// Contacts live in their lead's stream; each becomes its own entry, keyed by its contact id. An event projection, not an
+/// aggregation (issue 18): a logged contact is always new, so its entry is inserted without first looking up the entry
+/// it is about to create (an aggregation loads the documents of every id in its slice: a round trip per contact). A
+/// correction or withdrawal, rare, patches the entry in place, in the same batch as whatever wrote it before, so a
+/// rebuild applies them in the events' order.
+/// </summary>
+public sealed partial class ContactLogProjection : EventProjection
 {
     public ContactLogProjection()
     {
-        Identity<ContactLogged>(e => e.ContactId);
-        Identity<ContactCorrected>(e => e.ContactId);
-        Identity<ContactWithdrawn>(e => e.ContactId);
+        IncludeType<ContactLogged>();
+        IncludeType<ContactCorrected>();
+        IncludeType<ContactWithdrawn>();
+        Options.DeleteViewTypeOnTeardown<ContactEntry>();
     }
 
-    public static ContactEntry Create(IEvent<ContactLogged> e)
+    public static ContactEntry Entry(IEvent<ContactLogged> e)
     {
         var c = e.Data.Contact;
         return new ContactEntry(e.Data.ContactId, new LoggedContact(e.Data.ContactId, e.Data.LeadId, c.OccurredAt, c.Channel, c.Officers, c.InvestorPeople,
             c.Summary, c.NextStep, c.FollowUpOn, e.Data.RecordedBy, e.Data.RecordedAt, null, false, null), e.Sequence, ContactEntry.SortKeyOf(c.OccurredAt, e.Sequence));
     }
 
-    public static ContactEntry Apply(ContactCorrected e, ContactEntry entry)
+    public override async ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
-        var c = e.Contact;
-        return entry with
+        switch (e)
         {
-            Contact = entry.Contact with
-            {
-                OccurredAt = c.OccurredAt,
-                Channel = c.Channel,
-                Officers = c.Officers,
-                InvestorPeople = c.InvestorPeople,
-                Summary = c.Summary,
-                NextStep = c.NextStep,
-                FollowUpOn = c.FollowUpOn,
-                CorrectedAt = e.RecordedAt,
-            },
-            SortKey = ContactEntry.SortKeyOf(c.OccurredAt, entry.LoggedSequence),
-        };
+            case IEvent<ContactLogged> logged:
+                operations.Insert(Entry(logged));
+                break;
+            case IEvent<ContactCorrected> { Data: var corrected }:
+                var c = corrected.Contact;
+                // The sort key's tail is the place of the contact's logging in the event log: read from that event, not from
+                // the entry, which an earlier event of the same batch may not have written yet.
+                var sequence = await LoggedSequence(operations, e.StreamId, corrected.ContactId, cancellation);
+                operations.Patch<ContactEntry>(corrected.ContactId)
+                    .Set(x => x.Contact.OccurredAt, c.OccurredAt)
+                    .Set(x => x.Contact.Channel, c.Channel)
+                    .Set(x => x.Contact.Officers, c.Officers)
+                    .Set(x => x.Contact.InvestorPeople, c.InvestorPeople)
+                    .Set(x => x.Contact.Summary, c.Summary)
+                    .Set(x => x.Contact.NextStep, c.NextStep)
+                    .Set(x => x.Contact.FollowUpOn, c.FollowUpOn)
+                    .Set(x => x.Contact.CorrectedAt, (Instant?)corrected.RecordedAt)
+                    .Set(x => x.SortKey, ContactEntry.SortKeyOf(c.OccurredAt, sequence));
+                break;
+            case IEvent<ContactWithdrawn> { Data: var withdrawn }:
+                operations.Patch<ContactEntry>(withdrawn.ContactId)
+                    .Set(x => x.Contact.Withdrawn, true)
+                    .Set(x => x.Contact.WithdrawnReason, withdrawn.Reason);
+                break;
+        }
     }
 
-    public static ContactEntry Apply(ContactWithdrawn e, ContactEntry entry) =>
-        entry with { Contact = entry.Contact with { Withdrawn = true, WithdrawnReason = e.Reason } };
+    private static async Task<long> LoggedSequence(IDocumentOperations operations, Guid leadId, Guid contactId, CancellationToken ct) =>
+        (await operations.AdvancedSql.QueryAsync<long>($"""
+            select seq_id from {EventStoreSetup.Schema}.mt_events
+            where stream_id = ? and type = 'contact_logged' and data ->> 'contactId' = ?
+            """, ct, leadId, contactId.ToString())).Single();
 }

@@ -19,7 +19,7 @@ public static class LogContact
             {
                 // The entry the inline projection stores, built by the same function from the event: no read-back. Known
                 // before the save, it is the answer an Idempotency-Key keeps, saved in the same transaction.
-                contact = ContactLogProjection.Create(appended.OfType<JasperFx.Events.IEvent<ContactLogged>>().Single()).Contact;
+                contact = ContactLogProjection.Entry(appended.OfType<JasperFx.Events.IEvent<ContactLogged>>().Single()).Contact;
                 IdempotencyKeys.AnswerWithTheWrite(command.Http, command.Session, StatusCodes.Status201Created, location, contact);
             });
         if (written.Problem is { } problem) return problem;

@@ -210,6 +210,31 @@ public sealed class ContactTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task a_corrected_time_moves_the_contact_in_the_log_and_a_withdrawal_takes_it_out()
+    {
+        var lead = await Host.ALead(Officer);
+        var first = await (await Host.Post(Officer, Contacts(lead), LeadRequests.Contact("First.", occurredAtLocal: "2014-07-01T08:00:00"))).Read<LoggedContact>();
+        var second = await (await Host.Post(Officer, Contacts(lead), LeadRequests.Contact("Second.", occurredAtLocal: "2014-07-03T08:00:00"))).Read<LoggedContact>();
+        var third = await (await Host.Post(Officer, Contacts(lead), LeadRequests.Contact("Third.", occurredAtLocal: "2014-07-05T08:00:00"))).Read<LoggedContact>();
+
+        // Twice: the entry is changed in place, and the second correction wins.
+        await Host.Put(Officer, $"{Contacts(lead)}/{first.Id}", LeadRequests.Contact("First, on the 2nd.", occurredAtLocal: "2014-07-02T08:00:00", reason: "Wrong day."));
+        var corrected = await Host.Put(Officer, $"{Contacts(lead)}/{first.Id}",
+            LeadRequests.Contact("First, on the 4th.", occurredAtLocal: "2014-07-04T08:00:00", followUpOn: "2014-07-20", reason: "Wrong day again."));
+        await Host.Post(Officer, $"{Contacts(lead)}/{second.Id}/withdraw", new { reason = "Logged twice." });
+
+        Assert.Equal(200, corrected.Context.Response.StatusCode);
+        var read = await Host.Get<LoggedContact>(Officer, $"{Contacts(lead)}/{first.Id}");
+        Assert.Equal(("First, on the 4th.", Instant.FromUtc(2014, 7, 4, 1, 0), new LocalDate(2014, 7, 20)), (read.Summary, read.OccurredAt, read.FollowUpOn));
+        Assert.NotNull(read.CorrectedAt);
+        Assert.Equal(first.LoggedAt, read.LoggedAt);
+        Assert.Equal([third.Id, first.Id], (await Host.Get<Page<LoggedContact>>(Officer, Contacts(lead))).Items.Select(c => c.Id));
+        var all = (await Host.Get<Page<LoggedContact>>(Officer, $"{Contacts(lead)}?includeWithdrawn=true")).Items;
+        Assert.Equal([third.Id, first.Id, second.Id], all.Select(c => c.Id));
+        Assert.Equal((true, "Logged twice."), (all[2].Withdrawn, all[2].WithdrawnReason));
+    }
+
+    [Fact]
     public async Task the_log_of_an_unknown_lead_answers_404()
     {
         await (await Host.Send(Officer, s => s.Get.Url($"/api/v1/leads/{Guid.NewGuid()}/contacts"))).ShouldBe(404, "lead.not_found");
