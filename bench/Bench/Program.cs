@@ -27,7 +27,8 @@ void Line(string text)
 }
 
 // PostgreSQL with default durability: fsync and synchronous commit on.
-var cluster = new LocalPostgres.Options(Path.Combine(root, ".local", "postgres-bench"), 54340, FastAndUnsafe: false);
+// --port: another cluster on the machine may hold the default one.
+var cluster = new LocalPostgres.Options(Path.Combine(root, ".local", "postgres-bench"), Arg("--port", 54340), FastAndUnsafe: false);
 var server = LocalPostgres.EnsureRunning(cluster);
 if (profile && await Statements.NeedsRestart(server))
 {
