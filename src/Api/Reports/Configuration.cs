@@ -4,7 +4,7 @@ namespace Investment.Api.Reports;
 
 public static class ReportsConfiguration
 {
-    public static IServiceCollection AddReports(this IServiceCollection services) => services.AddSingleton<ProgressCache>();
+    public static IServiceCollection AddReports(this IServiceCollection services) => services.AddSingleton<ProgressCache>().AddSingleton<ZoneFacts>();
 
     public static void AddReports(this StoreOptions options)
     {

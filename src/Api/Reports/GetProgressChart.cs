@@ -35,13 +35,13 @@ public static class GetProgressChart
 {
     /// <param name="asOf">Draw what the store knew at the end of this day (2014-07-05), by recording time; now when omitted.</param>
     public static async Task<IResult> Handle(
-        string code, int year, string? asOf, IQuerySession session, ProgressCache cache, IClock clock, FreshnessOptions freshness, HttpContext http,
+        string code, int year, string? asOf, IQuerySession session, ProgressCache cache, ZoneFacts facts, IClock clock, FreshnessOptions freshness, HttpContext http,
         CancellationToken ct)
     {
         // The same answer as GET .../progress/{year}: the chart cannot disagree with the JSON.
-        var answer = await GetZoneProgress.Handle(code, year, asOf, minPosition: null, session, cache, clock, freshness, http, ct);
+        var answer = await GetZoneProgress.Handle(code, year, asOf, minPosition: null, session, cache, facts, clock, freshness, http, ct);
         if (answer.Result is not Ok<ZoneProgress> { Value: { } progress }) return answer.Result;
-        var (inputs, problem) = await ReportInputs.Load(session, clock, code, year, asOf, withLeads: false, ct);
+        var (inputs, problem) = await ReportInputs.Load(session, facts, clock, code, year, asOf, withLeads: false, ct);
         if (problem is not null) return problem;
         var zone = await session.LoadAsync<ZoneDetails>(ZoneCatalogue.IdOf(code), ct);
         var language = ChartLanguage.Choose();

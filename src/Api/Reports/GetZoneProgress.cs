@@ -47,16 +47,16 @@ public static class GetZoneProgress
     /// <param name="asOf">Answer as the store knew it at the end of this day (2014-07-05), by recording time; now when omitted.</param>
     /// <param name="minPosition">Read your write: the Event-Position a write answered; the read waits (a few seconds at most) for it, else answers stale.</param>
     public static async Task<Results<Ok<ZoneProgress>, ProblemHttpResult>> Handle(
-        string code, int year, string? asOf, string? minPosition, IQuerySession session, ProgressCache cache, IClock clock,
+        string code, int year, string? asOf, string? minPosition, IQuerySession session, ProgressCache cache, ZoneFacts facts, IClock clock,
         FreshnessOptions freshnessOptions, HttpContext http, CancellationToken ct)
     {
         if (ProjectionFreshness.Parse(minPosition, out var position) is { } badPosition) return badPosition;
         var freshness = (await ProjectionFreshness.Wait(session, freshnessOptions, position, ct, nameof(CertificateLedger), nameof(LeadActivityLog))).On(http);
         // "As known now" is served from the cache while nothing it depends on moved; "as known on" is always computed.
-        if (asOf is not null) return Answer(await Compute(session, clock, code, year, asOf, ct), freshness);
+        if (asOf is not null) return Answer(await Compute(session, facts, clock, code, year, asOf, null, ct), freshness);
         var today = VietnamCalendar.Today(clock.GetCurrentInstant());
         var depends = await ProgressCache.Dependencies(session, TargetDecider.IdOf(code, year), code, ct);
-        return Answer(await cache.Answer(code, year, depends, today, () => Compute(session, clock, code, year, null, ct), ct), freshness);
+        return Answer(await cache.Answer(code, year, depends, today, () => Compute(session, facts, clock, code, year, null, depends, ct), ct), freshness);
     }
 
     /// <summary>The freshness is the request's own: a cached answer is at least as current as the position read for it; the rule's
@@ -65,9 +65,9 @@ public static class GetZoneProgress
         result.Problem is { } problem ? problem : TypedResults.Ok(result.Answer! with { Rule = Labels.Of(result.Answer.Rule), Freshness = freshness });
 
     private static async Task<(ZoneProgress? Answer, ProblemHttpResult? Problem)> Compute(
-        IQuerySession session, IClock clock, string code, int year, string? asOf, CancellationToken ct)
+        IQuerySession session, ZoneFacts facts, IClock clock, string code, int year, string? asOf, ProgressCache.Dependency? depends, CancellationToken ct)
     {
-        var (inputs, problem) = await ReportInputs.Load(session, clock, code, year, asOf, withLeads: true, ct, leadsOnlyWhileTheYearRuns: true);
+        var (inputs, problem) = await ReportInputs.Load(session, facts, clock, code, year, asOf, withLeads: true, ct, leadsOnlyWhileTheYearRuns: true, depends);
         if (problem is not null) return (null, problem);
         var figures = inputs!.Attracted(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31));
         var implemented = inputs.Implemented(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31));
@@ -81,12 +81,12 @@ public static class GetZoneProgress
     /// <param name="asOf">Answer as the store knew it at the end of this day, by recording time; now when omitted.</param>
     /// <param name="minPosition">Read your write: the Event-Position a write answered; the read waits (a few seconds at most) for it, else answers stale.</param>
     public static async Task<Results<Ok<ProgressExplanation>, ProblemHttpResult>> Explain(
-        string code, int year, string? asOf, string? minPosition, IQuerySession session, IClock clock, FreshnessOptions freshnessOptions,
+        string code, int year, string? asOf, string? minPosition, IQuerySession session, ZoneFacts facts, IClock clock, FreshnessOptions freshnessOptions,
         HttpContext http, CancellationToken ct)
     {
         if (ProjectionFreshness.Parse(minPosition, out var position) is { } badPosition) return badPosition;
         var freshness = (await ProjectionFreshness.Wait(session, freshnessOptions, position, ct, nameof(CertificateLedger))).On(http);
-        var (inputs, problem) = await ReportInputs.Load(session, clock, code, year, asOf, withLeads: false, ct);
+        var (inputs, problem) = await ReportInputs.Load(session, facts, clock, code, year, asOf, withLeads: false, ct);
         if (problem is not null) return problem;
         var figures = inputs!.Attracted(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31));
         var implemented = inputs.Implemented(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31));

@@ -50,7 +50,7 @@ public static class GetZoneReport
     /// <param name="delimiter">For CSV: comma (the default: decimals with a dot) or semicolon (decimals with a comma, as Excel reads CSV under Vietnamese Windows settings).</param>
     public static async Task<IResult> Handle(
         string code, int year, string period, string? asOf, string? minPosition, string? format, string? delimiter, IQuerySession session,
-        IClock clock, ClaimsPrincipal user, FreshnessOptions freshnessOptions, HttpContext http, CancellationToken ct)
+        ZoneFacts facts, IClock clock, ClaimsPrincipal user, FreshnessOptions freshnessOptions, HttpContext http, CancellationToken ct)
     {
         if (period is not (FirstHalf or WholeYear))
             return Problems.BadRequest("request.invalid_period", $"period must be {FirstHalf} or {WholeYear}.");
@@ -58,7 +58,7 @@ public static class GetZoneReport
         if (ReportCsv.Delimiter(delimiter, out var separator) is { } badDelimiter) return badDelimiter;
         if (ProjectionFreshness.Parse(minPosition, out var position) is { } badPosition) return badPosition;
         var freshness = (await ProjectionFreshness.Wait(session, freshnessOptions, position, ct, nameof(CertificateLedger), nameof(LeadActivityLog))).On(http);
-        var (inputs, problem) = await ReportInputs.Load(session, clock, code, year, asOf, withLeads: true, ct);
+        var (inputs, problem) = await ReportInputs.Load(session, facts, clock, code, year, asOf, withLeads: true, ct);
         if (problem is not null) return problem;
 
         var from = new LocalDate(year, 1, 1);

@@ -37,14 +37,19 @@ public sealed class ProgressCache
                 'ledgerPosition', coalesce((select max(last_seq_id) from {EventStoreSetup.Schema}.mt_event_progression where name like 'CertificateLedger:%'), 0),
                 'targetVersion', coalesce((select (data ->> 'version')::bigint from {targets} where id = ?), 0),
                 'leadPosition', coalesce((select max(last_seq_id) from {EventStoreSetup.Schema}.mt_event_progression where name like 'LeadActivityLog:%'), 0),
-                'probabilitiesVersion', coalesce((select (data ->> 'version')::bigint from {probabilities} where id = ?), 0))
+                'probabilitiesVersion', coalesce((select (data ->> 'version')::bigint from {probabilities} where id = ?), 0),
+                'epoch', (select id::text from {EventStoreSetup.Schema}.mt_events order by seq_id limit 1))
             """, ct, targetId, Domain.Forecasts.ProbabilityDecider.IdOf(zone)))[0];
     }
 
-    /// <summary>What a kept answer depends on; each only grows. The lead log and the probabilities feed the pipeline forecast.</summary>
-    public sealed record Dependency(long LedgerPosition, long TargetVersion, long LeadPosition = 0, long ProbabilitiesVersion = 0)
+    /// <summary>
+    /// What a kept answer depends on; each only grows while the store holds the same events. The lead log and the
+    /// probabilities feed the pipeline forecast. The epoch is the id of the first event: another one means the store was
+    /// reset and its positions count again from a new log (tests reset data), so nothing kept from before holds.
+    /// </summary>
+    public sealed record Dependency(long LedgerPosition, long TargetVersion, long LeadPosition = 0, long ProbabilitiesVersion = 0, string? Epoch = null)
     {
-        public bool CoveredBy(Dependency kept) => kept.LedgerPosition >= LedgerPosition && kept.TargetVersion >= TargetVersion
+        public bool CoveredBy(Dependency kept) => kept.Epoch == Epoch && kept.LedgerPosition >= LedgerPosition && kept.TargetVersion >= TargetVersion
             && kept.LeadPosition >= LeadPosition && kept.ProbabilitiesVersion >= ProbabilitiesVersion;
     }
 

@@ -23,7 +23,8 @@ public sealed record ReportInputs(
     string? Reconstructed = null)
 {
     public static async Task<(ReportInputs? Inputs, ProblemHttpResult? Problem)> Load(
-        IQuerySession session, IClock clock, string code, int year, string? asOf, bool withLeads, CancellationToken ct, bool leadsOnlyWhileTheYearRuns = false)
+        IQuerySession session, ZoneFacts facts, IClock clock, string code, int year, string? asOf, bool withLeads, CancellationToken ct,
+        bool leadsOnlyWhileTheYearRuns = false, ProgressCache.Dependency? depends = null)
     {
         if (year is < 2000 or > 2100) return (null, Problems.BadRequest("request.invalid_year", "year must be between 2000 and 2100."));
         if (QueryValues.Date(asOf, "asOf", out var asOfDate) is { } badDate) return (null, badDate);
@@ -33,15 +34,16 @@ public sealed record ReportInputs(
         var knownAt = asOfDate is { } day ? day.PlusDays(1).AtStartOfDayInZone(VietnamCalendar.Zone).ToInstant() : Instant.MaxValue;
         var today = asOfDate ?? VietnamCalendar.Today(clock.GetCurrentInstant());
         var target = await session.LoadAsync<ZoneTarget>(TargetDecider.IdOf(code, year), ct);
+        // Progress needs the leads only for the pipeline's forecast, which is 0 unless the status day lies in the year: a
+        // past or future year's progress (most as-known-on questions) counts none (issue 18: each log is a lead's history).
+        var countsLeads = withLeads && !(leadsOnlyWhileTheYearRuns && today.Year != year);
+        // The zone's documents come from the process's copy, refreshed from what changed since (ZoneFacts says why it is exact).
+        var copy = await facts.Of(session, code, TargetDecider.IdOf(code, year),
+            depends ?? await ProgressCache.Dependencies(session, TargetDecider.IdOf(code, year), code, ct), countsLeads, ct);
         // Every certificate issued by the year's end: realised capital and jobs are cumulative. (A ledger stored before
         // IssuedYear was added has none; its movements in the year still find it.)
-        var ledgers = await session.Query<CertificateLedger>()
-            .Where(x => x.ZoneCode == code && (x.Years.Contains(year) || x.IssuedYear <= year)).ToListAsync(ct);
-        // Progress needs the leads only for the pipeline's forecast, which is 0 unless the status day lies in the year: a
-        // past or future year's progress (most as-known-on questions) loads none (issue 18: each log is a lead's history).
-        var leads = withLeads && !(leadsOnlyWhileTheYearRuns && today.Year != year)
-            ? await session.Query<LeadActivityLog>().Where(x => x.ZoneCode == code && (x.Years.Contains(year) || x.Years.Contains(year - 1))).ToListAsync(ct)
-            : [];
+        var ledgers = copy.Ledgers.Where(x => x.Years.Contains(year) || x.IssuedYear <= year).ToList();
+        var leads = countsLeads ? copy.Leads.Where(x => x.Years.Contains(year) || x.Years.Contains(year - 1)).ToList() : [];
         // The zone's settings as known at the instant, in one read: an as-known-on answer uses the stage probabilities and
         // the service standard (the response time's) of the versions recorded by then.
         var (settings, _) = await ZoneSettings.Load(session, code, ct);

@@ -50,6 +50,52 @@ public sealed class ScaleOutTests
         Assert.Equal(120, acknowledged.Count);
     }
 
+    [Fact]
+    public async Task each_instance_answers_as_known_on_a_date_with_what_the_other_wrote_back_dated()
+    {
+        var database = FaultCluster.Database("asof");
+        var token = TestTokens.For(Roles.Officer, "officer.asof");
+        await using var first = new ApiProcess(database);
+        await using var second = new ApiProcess(database);
+        await first.Start();
+        await second.Start();
+        using var one = first.Client(token);
+        using var two = second.Client(token);
+        var investor = await (await one.PostAsJsonAsync("/api/v1/investors", InvestorRequests.Profile($"As of {Guid.NewGuid():N}", "JP"))).Content
+            .ReadFromJsonAsync<Investor>(Infrastructure.Scenarios.Answers);
+        async Task<Guid> Issue(HttpClient client, decimal amount, string on)
+        {
+            using var response = await client.PostAsJsonAsync("/api/v1/certificates", CertificateRequests.Certificate(investor!.Id.ToString(),
+                capital: LeadRequests.Usd(amount), issuedOn: on, zone: "quang-phu", schedule: []));
+            Assert.Equal(201, (int)response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<Investment.Domain.Certificates.Certificate>(Infrastructure.Scenarios.Answers))!.Id;
+        }
+
+        // Each instance reads (and keeps) the zone's facts, then the other writes facts dated in the past.
+        var certificate = await Issue(one, 100.00m, "2013-04-04");
+        Assert.Equal(100.00m, await AsKnownOnWhenSettled(one, 100.00m));
+        Assert.Equal(100.00m, await AsKnownOnWhenSettled(two, 100.00m));
+        await Issue(two, 20.20m, "2013-02-02");
+        using var amended = await two.PostAsJsonAsync($"/api/v1/certificates/{certificate}/amendments",
+            new { on = "2013-05-05", capitalChange = LeadRequests.Usd(3.03m), reason = "back-dated" });
+        Assert.Equal(200, (int)amended.StatusCode);
+        Assert.Equal(123.23m, await AsKnownOnWhenSettled(one, 123.23m));
+        Assert.Equal(123.23m, await AsKnownOnWhenSettled(two, 123.23m));
+    }
+
+    /// <summary>Waits (up to a minute) until the zone's 2013 figure as known on a day after every write equals <paramref name="expected"/>.</summary>
+    private static async Task<decimal> AsKnownOnWhenSettled(HttpClient client, decimal expected)
+    {
+        decimal attracted = -1;
+        for (var attempt = 0; attempt < 240 && attracted != expected; attempt++)
+        {
+            var progress = await client.GetFromJsonAsync<Investment.Api.Reports.ZoneProgress>("/api/v1/zones/quang-phu/progress/2013?asOf=2099-12-31", Infrastructure.Scenarios.Answers);
+            attracted = progress!.AttractedUsd;
+            if (attracted != expected) await Task.Delay(250);
+        }
+        return attracted;
+    }
+
     /// <summary>The zone's total, read through the API, reaches the independent sum of the stored events.</summary>
     private static async Task Converges(HttpClient client, string database)
     {

@@ -1,0 +1,107 @@
+namespace Investment.Api.Reports;
+
+/// <summary>
+/// A process-local copy of each zone's capital ledgers and lead activity logs, the read models every figure of the
+/// zone is computed from (issue 18). An answer "as known on" a date needs every ledger of the zone issued by the year's
+/// end, because realised capital and jobs are cumulative: loading them from PostgreSQL at each request cost 50–190 ms.
+/// With the copy, a request filters in memory by recording time and calls the domain's pure functions; PostgreSQL is
+/// read only for what changed since.
+/// <para>
+/// Where correctness comes from: the copy is exactly the documents PostgreSQL holds at (or after) the projections'
+/// positions read in <see cref="ProgressCache.Dependencies"/>. A projection writes its documents and its position in
+/// one transaction, and a document changes only when an event of its stream is applied; so refreshing from a kept
+/// position to a newer one reads again exactly the documents of the streams that have an event between the two
+/// (the log's primary key on the sequence serves it), whatever those events' business dates or recording times: a
+/// late or back-dated entry (an import's RecordedAt in the past) is an event with a new sequence like any other.
+/// A position lower than the kept one (a rebuild under way) or another first event (the store was reset) drops the
+/// zone's copy, which is then loaded whole again. Each instance keeps its own copy, current to what it read from the
+/// shared database, as a read of the documents would be.
+/// </para>
+/// </summary>
+public sealed class ZoneFacts
+{
+    /// <summary>
+    /// A zone's documents as current to the positions (-1: not loaded; the lead logs are loaded only by the answers that
+    /// count leads). Never changed once published: requests compute over it while a refresh builds the next one.
+    /// </summary>
+    public sealed record Copy(
+        string? Epoch, long LedgerPosition, IReadOnlyDictionary<Guid, CertificateLedger> LedgersById, IReadOnlyList<CertificateLedger> Ledgers,
+        long LeadPosition, IReadOnlyDictionary<Guid, LeadActivityLog> LeadsById, IReadOnlyList<LeadActivityLog> Leads)
+    {
+        public static Copy Empty(string? epoch) => new(epoch, -1, new Dictionary<Guid, CertificateLedger>(), [], -1, new Dictionary<Guid, LeadActivityLog>(), []);
+
+        /// <summary>
+        /// Current to the positions read, from the same store. Exactly: a lower position than the kept one may be a rebuild
+        /// under way, which <see cref="Of"/> tells apart from a reader that read it before another refreshed.
+        /// </summary>
+        public bool Covers(ProgressCache.Dependency depends, bool withLeads) =>
+            Epoch == depends.Epoch && LedgerPosition == depends.LedgerPosition && (!withLeads || LeadPosition == depends.LeadPosition);
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Copy> zones = new();
+
+    /// <summary>One refresh at a time per zone (striped, like the progress cache's computations): the others wait for it and take its copy.</summary>
+    private readonly SemaphoreSlim[] refreshing = [.. Enumerable.Range(0, 16).Select(_ => new SemaphoreSlim(1, 1))];
+
+    /// <summary>The zone's documents, at least as current as <paramref name="depends"/> (read before this call).</summary>
+    public async Task<Copy> Of(IQuerySession session, string zone, Guid targetId, ProgressCache.Dependency depends, bool withLeads, CancellationToken ct)
+    {
+        if (zones.TryGetValue(zone, out var kept) && kept.Covers(depends, withLeads)) return kept;
+        var gate = refreshing[(uint)zone.GetHashCode() % (uint)refreshing.Length];
+        await gate.WaitAsync(ct);
+        try
+        {
+            kept = zones.GetValueOrDefault(zone) ?? Copy.Empty(depends.Epoch);
+            if (kept.Covers(depends, withLeads)) return kept;
+            // A position behind the kept one is either a reader that read it before another refreshed, or a rebuild under way:
+            // read it again to tell them apart (the kept copy was read after the positions it holds).
+            if (kept.Epoch == depends.Epoch && (depends.LedgerPosition < kept.LedgerPosition || withLeads && depends.LeadPosition < kept.LeadPosition))
+            {
+                depends = await ProgressCache.Dependencies(session, targetId, zone, ct);
+                if (kept.Covers(depends, withLeads)) return kept;
+            }
+            if (kept.Epoch != depends.Epoch) kept = Copy.Empty(depends.Epoch);
+            var ledgersFrom = depends.LedgerPosition < kept.LedgerPosition ? -1 : kept.LedgerPosition;
+            var leadsFrom = !withLeads ? kept.LeadPosition : depends.LeadPosition < kept.LeadPosition ? -1 : kept.LeadPosition;
+
+            var batch = session.CreateBatchQuery();
+            var ledgers = Changed<CertificateLedger>(batch, zone, ledgersFrom, depends.LedgerPosition);
+            var leads = withLeads ? Changed<LeadActivityLog>(batch, zone, leadsFrom, depends.LeadPosition) : null;
+            await batch.Execute(ct);
+
+            var (ledgersById, ledgerList) = ledgers is null ? (kept.LedgersById, kept.Ledgers)
+                : Merged(ledgersFrom < 0 ? new Dictionary<Guid, CertificateLedger>() : kept.LedgersById, await ledgers, l => l.Id);
+            var (leadsById, leadList) = leads is null ? (kept.LeadsById, kept.Leads)
+                : Merged(leadsFrom < 0 ? new Dictionary<Guid, LeadActivityLog>() : kept.LeadsById, await leads, l => l.Id);
+            var copy = new Copy(depends.Epoch, Math.Max(depends.LedgerPosition, ledgersFrom), ledgersById, ledgerList,
+                withLeads ? Math.Max(depends.LeadPosition, leadsFrom) : kept.LeadPosition, leadsById, leadList);
+            zones[zone] = copy;
+            return copy;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// The zone's documents whose streams have an event after <paramref name="from"/> up to <paramref name="to"/>; all of them
+    /// when none was loaded (-1); none to read when nothing moved.
+    /// </summary>
+    private static Task<IReadOnlyList<T>>? Changed<T>(Marten.Services.BatchQuerying.IBatchedQuery batch, string zone, long from, long to) where T : class
+    {
+        if (from >= 0 && to <= from) return null;
+        return from < 0
+            ? batch.Query<T>("where data ->> 'zoneCode' = ?", zone)
+            : batch.Query<T>($"where data ->> 'zoneCode' = ? and id in (select stream_id from {EventStoreSetup.Schema}.mt_events where seq_id > ? and seq_id <= ?)",
+                zone, from, to);
+    }
+
+    private static (IReadOnlyDictionary<Guid, T>, IReadOnlyList<T>) Merged<T>(IReadOnlyDictionary<Guid, T> kept, IReadOnlyList<T> changed, Func<T, Guid> id)
+    {
+        if (changed.Count == 0 && kept.Count > 0) return (kept, [.. kept.Values]);
+        var next = new Dictionary<Guid, T>(kept);
+        foreach (var document in changed) next[id(document)] = document;
+        return (next, [.. next.Values]);
+    }
+}
