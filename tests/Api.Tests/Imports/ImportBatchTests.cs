@@ -69,6 +69,61 @@ public sealed class ImportBatchTests(ImportFixture fixture) : ImportTest(fixture
     }
 
     [Fact]
+    public async Task an_import_whose_transaction_stays_open_while_others_write_still_reaches_the_asynchronous_projections()
+    {
+        // Nothing lost: the import reserves its events' sequence numbers long before it commits. Another write committed
+        // meanwhile, with a higher sequence, leaves a gap in the log that lasts past the daemon's stale-gap threshold (3 s);
+        // the daemon must wait for the open transaction instead of skipping its events (Marten 9.16.1 and later).
+        var registry = Registry.Generate(seed: 22, certificates: 200, prefix: "GAP", zones: ["tinh-phong"]);
+        var folder = Directory.CreateTempSubdirectory("import-gap");
+        var sources = registry.Csv().Where(s => s.Value.Length > 0).Select(s =>
+        {
+            var path = Path.Combine(folder.FullName, $"{s.Key}.csv");
+            File.WriteAllText(path, s.Value);
+            return new ImportSource($"{s.Key}.csv", path, false, s.Key);
+        }).ToList();
+        var store = Host.Services.GetRequiredService<IDocumentStore>();
+        using var scope = Host.Services.CreateScope();
+        var runner = scope.ServiceProvider.GetRequiredService<ImportRunner>();
+        var record = ImportRecord.Start(Guid.CreateVersion7(), false, "gap.csv", "admin.tran", Clock.GetCurrentInstant());
+        var otherInvestor = Guid.CreateVersion7();
+        var wroteMeanwhile = false;
+
+        var progress = new SynchronousProgress<(int Done, int Total)>(p =>
+        {
+            if (wroteMeanwhile || p.Done < p.Total * 3 / 4 || p.Done >= p.Total) return;
+            wroteMeanwhile = true;
+            using (var connection = store.Storage.Database.CreateConnection())
+            {
+                connection.Open();
+                using var query = new NpgsqlCommand(ImportTransaction, connection);
+                Assert.True(query.ExecuteScalar() is true, "No batch had been saved yet: the test proves nothing.");
+            }
+            // On the thread pool: the progress is reported synchronously, from inside the import's own await chain.
+            Task.Run(async () =>
+            {
+                await using var other = store.LightweightSession();
+                other.Events.StartStream(otherInvestor, new Domain.Investors.InvestorRegistered(otherInvestor,
+                    new Domain.Investors.InvestorProfile("GAP meanwhile", "KR", [], null, null, []), "officer.nguyen", Clock.GetCurrentInstant()));
+                await other.SaveChangesAsync();
+            }).GetAwaiter().GetResult();
+            Thread.Sleep(TimeSpan.FromSeconds(5));
+        });
+        var done = await runner.Run(record, ImportFile.Read(sources, CancellationToken.None), progress, CancellationToken.None);
+
+        Assert.True(wroteMeanwhile);
+        Assert.Equal(ImportStatus.Completed, done.Status);
+        await Host.Settled();
+        await using var session = store.QuerySession();
+        var issued = await session.Query<CertificateDetails>().Where(c => c.Certificate.Number.StartsWith("GAP")).Select(c => c.Id).ToListAsync();
+        Assert.Equal(200, issued.Count);
+        // The capital ledger is asynchronous: every imported certificate has its ledger, none was skipped.
+        Assert.Equal(200, (await session.LoadManyAsync<Investment.Api.Reports.CertificateLedger>(issued)).Count);
+        Assert.NotNull(await session.LoadAsync<InvestorDetails>(otherInvestor));
+        folder.Delete(recursive: true);
+    }
+
+    [Fact]
     public async Task a_running_import_whose_process_is_gone_reads_as_interrupted_and_says_nothing_was_stored()
     {
         // A background import's record as its process left it when killed: saved as running, its runner's lock gone with it.
