@@ -65,7 +65,7 @@ public sealed class ImportRunner(IDocumentStore store, IClock clock, IOptions<Im
         {
             await RollBack(transaction);
             var finished = clock.GetCurrentInstant();
-            return await Keep(plan.Problems.Count > 0
+            return await Save(plan.Problems.Count > 0
                 ? record.Rejected(plan.Problems, finished) with { RowsDone = total }
                 : record with
                 {
@@ -103,7 +103,7 @@ public sealed class ImportRunner(IDocumentStore store, IClock clock, IOptions<Im
         {
             // A change by hand landed between our reads and a batch (the lock holds imports only): the transaction is rolled back, nothing of ours stays.
             await RollBack(transaction);
-            return await Keep(record.Rejected([new ImportProblem("", 0, null, "import.concurrent_change",
+            return await Save(record.Rejected([new ImportProblem("", 0, null, "import.concurrent_change",
                 "A fact of this file was recorded by hand while the import ran; nothing was stored. Upload the file again.")], clock.GetCurrentInstant()), ct);
         }
         finally
@@ -176,16 +176,14 @@ public sealed class ImportRunner(IDocumentStore store, IClock clock, IOptions<Im
         }
     }
 
-    /// <summary>Stores the record of a run that stored no fact (rejected or dry run), so that GET /imports lists it.</summary>
-    private async Task<ImportRecord> Keep(ImportRecord record, CancellationToken ct)
+    /// <summary>Stores an import's record on its own: a run that stored no fact (rejected or dry run), so that GET /imports lists it, or a background run's progress.</summary>
+    public async Task<ImportRecord> Save(ImportRecord record, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
         session.Store(record);
         await session.SaveChangesAsync(ct);
         return record;
     }
-
-    public async Task Save(ImportRecord record, CancellationToken ct) => await Keep(record, ct);
 
     /// <summary>
     /// Holds the lock that says an import's runner is alive, until disposed: a session-level advisory lock on a

@@ -22,17 +22,15 @@ public sealed class ImportBatchTests(ImportFixture fixture) : ImportTest(fixture
           and l.database = (select oid from pg_database where datname = current_database())
         """;
 
+    private static List<ImportSource> Sources(IEnumerable<string> paths) =>
+        [.. paths.Select(p => new ImportSource(Path.GetFileName(p), p, false, Path.GetFileNameWithoutExtension(p)))];
+
     [Fact]
     public async Task an_import_cancelled_after_some_batches_were_saved_stores_nothing()
     {
         var registry = Registry.Generate(seed: 21, certificates: 400, prefix: "CUT", zones: ["quang-phu"]);
-        var folder = Directory.CreateTempSubdirectory("import-cut");
-        var sources = registry.Csv().Where(s => s.Value.Length > 0).Select(s =>
-        {
-            var path = Path.Combine(folder.FullName, $"{s.Key}.csv");
-            File.WriteAllText(path, s.Value);
-            return new ImportSource($"{s.Key}.csv", path, false, s.Key);
-        }).ToList();
+        var (folder, paths) = CsvFiles(registry, "import-cut");
+        var sources = Sources(paths);
         var rows = ImportFile.Read(sources, CancellationToken.None);
         var store = Host.Services.GetRequiredService<IDocumentStore>();
         using var scope = Host.Services.CreateScope();
@@ -75,13 +73,8 @@ public sealed class ImportBatchTests(ImportFixture fixture) : ImportTest(fixture
         // meanwhile, with a higher sequence, leaves a gap in the log that lasts past the daemon's stale-gap threshold (3 s);
         // the daemon must wait for the open transaction instead of skipping its events (Marten 9.16.1 and later).
         var registry = Registry.Generate(seed: 22, certificates: 200, prefix: "GAP", zones: ["tinh-phong"]);
-        var folder = Directory.CreateTempSubdirectory("import-gap");
-        var sources = registry.Csv().Where(s => s.Value.Length > 0).Select(s =>
-        {
-            var path = Path.Combine(folder.FullName, $"{s.Key}.csv");
-            File.WriteAllText(path, s.Value);
-            return new ImportSource($"{s.Key}.csv", path, false, s.Key);
-        }).ToList();
+        var (folder, paths) = CsvFiles(registry, "import-gap");
+        var sources = Sources(paths);
         var store = Host.Services.GetRequiredService<IDocumentStore>();
         using var scope = Host.Services.CreateScope();
         var runner = scope.ServiceProvider.GetRequiredService<ImportRunner>();

@@ -71,6 +71,18 @@ public abstract class ImportTest(ImportFixture fixture)
         return await Host.SendRaw(token, "POST", $"/api/v1/imports{query}", body, form.Headers.ContentType!.ToString(), more);
     }
 
+    /// <summary>Writes the registry's non-empty sheets as CSV files named after them (as the console command takes them), in a temporary folder.</summary>
+    protected static (DirectoryInfo Folder, IReadOnlyList<string> Paths) CsvFiles(Registry registry, string folderName)
+    {
+        var folder = Directory.CreateTempSubdirectory(folderName);
+        return (folder, [.. registry.Csv().Where(s => s.Value.Length > 0).Select(s =>
+        {
+            var path = Path.Combine(folder.FullName, $"{s.Key}.csv");
+            File.WriteAllText(path, s.Value);
+            return path;
+        })]);
+    }
+
     protected static (string, string, string, byte[]) Workbook(byte[] bytes, string fileName = "registry.xlsx") =>
         ("file", fileName, GetImportTemplate.Xlsx, bytes);
 

@@ -112,13 +112,8 @@ public sealed class ImportTests(ImportFixture fixture) : ImportTest(fixture)
     public async Task the_console_command_imports_csv_files_named_as_their_sheets()
     {
         var registry = Registry.Generate(seed: 11, certificates: 8, prefix: "CMD", zones: ["quang-phu"]);
-        var folder = Directory.CreateTempSubdirectory("import-command");
-        var files = registry.Csv().Where(s => s.Value.Length > 0).Select(s =>
-        {
-            var path = Path.Combine(folder.FullName, $"{s.Key}.csv");
-            File.WriteAllText(path, s.Value);
-            return path;
-        }).ToArray();
+        var (folder, paths) = CsvFiles(registry, "import-command");
+        var files = paths.ToArray();
 
         Assert.Equal(0, await ImportCommand.Run([.. files, "--dry-run"], Host.Services));
         Assert.Equal(0, await ImportCommand.Run(files, Host.Services));
