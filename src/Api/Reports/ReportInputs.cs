@@ -42,8 +42,8 @@ public sealed record ReportInputs(
             depends ?? await ProgressCache.Dependencies(session, TargetDecider.IdOf(code, year), code, ct), countsLeads, ct);
         // Every certificate issued by the year's end: realised capital and jobs are cumulative. (A ledger stored before
         // IssuedYear was added has none; its movements in the year still find it.)
-        var ledgers = copy.Ledgers.Where(x => x.Years.Contains(year) || x.IssuedYear <= year).ToList();
-        var leads = countsLeads ? copy.Leads.Where(x => x.Years.Contains(year) || x.Years.Contains(year - 1)).ToList() : [];
+        var ledgers = copy.Ledgers.Values.Where(x => x.Years.Contains(year) || x.IssuedYear <= year).ToList();
+        var leads = countsLeads ? copy.Leads.Values.Where(x => x.Years.Contains(year) || x.Years.Contains(year - 1)).ToList() : [];
         // The zone's settings as known at the instant, in one read: an as-known-on answer uses the stage probabilities and
         // the service standard (the response time's) of the versions recorded by then.
         var (settings, _) = await ZoneSettings.Load(session, code, ct);

@@ -25,10 +25,9 @@ public sealed class ZoneFacts
     /// count leads). Never changed once published: requests compute over it while a refresh builds the next one.
     /// </summary>
     public sealed record Copy(
-        string? Epoch, long LedgerPosition, IReadOnlyDictionary<Guid, CertificateLedger> LedgersById, IReadOnlyList<CertificateLedger> Ledgers,
-        long LeadPosition, IReadOnlyDictionary<Guid, LeadActivityLog> LeadsById, IReadOnlyList<LeadActivityLog> Leads)
+        string? Epoch, long LedgerPosition, IReadOnlyDictionary<Guid, CertificateLedger> Ledgers, long LeadPosition, IReadOnlyDictionary<Guid, LeadActivityLog> Leads)
     {
-        public static Copy Empty(string? epoch) => new(epoch, -1, new Dictionary<Guid, CertificateLedger>(), [], -1, new Dictionary<Guid, LeadActivityLog>(), []);
+        public static Copy Empty(string? epoch) => new(epoch, -1, new Dictionary<Guid, CertificateLedger>(), -1, new Dictionary<Guid, LeadActivityLog>());
 
         /// <summary>
         /// Current to the positions read, from the same store. Exactly: a lower position than the kept one may be a rebuild
@@ -69,12 +68,10 @@ public sealed class ZoneFacts
             var leads = withLeads ? Changed<LeadActivityLog>(batch, zone, leadsFrom, depends.LeadPosition) : null;
             await batch.Execute(ct);
 
-            var (ledgersById, ledgerList) = ledgers is null ? (kept.LedgersById, kept.Ledgers)
-                : Merged(ledgersFrom < 0 ? new Dictionary<Guid, CertificateLedger>() : kept.LedgersById, await ledgers, l => l.Id);
-            var (leadsById, leadList) = leads is null ? (kept.LeadsById, kept.Leads)
-                : Merged(leadsFrom < 0 ? new Dictionary<Guid, LeadActivityLog>() : kept.LeadsById, await leads, l => l.Id);
-            var copy = new Copy(depends.Epoch, Math.Max(depends.LedgerPosition, ledgersFrom), ledgersById, ledgerList,
-                withLeads ? Math.Max(depends.LeadPosition, leadsFrom) : kept.LeadPosition, leadsById, leadList);
+            var ledgersNow = ledgers is null ? kept.Ledgers : Merged(ledgersFrom < 0 ? null : kept.Ledgers, await ledgers, l => l.Id);
+            var leadsNow = leads is null ? kept.Leads : Merged(leadsFrom < 0 ? null : kept.Leads, await leads, l => l.Id);
+            var copy = new Copy(depends.Epoch, Math.Max(depends.LedgerPosition, ledgersFrom), ledgersNow,
+                withLeads ? Math.Max(depends.LeadPosition, leadsFrom) : kept.LeadPosition, leadsNow);
             zones[zone] = copy;
             return copy;
         }
@@ -97,11 +94,12 @@ public sealed class ZoneFacts
                 zone, from, to);
     }
 
-    private static (IReadOnlyDictionary<Guid, T>, IReadOnlyList<T>) Merged<T>(IReadOnlyDictionary<Guid, T> kept, IReadOnlyList<T> changed, Func<T, Guid> id)
+    /// <summary>The kept documents (none: loaded whole) with the changed ones in their place; a new dictionary, the kept one stays as published.</summary>
+    private static IReadOnlyDictionary<Guid, T> Merged<T>(IReadOnlyDictionary<Guid, T>? kept, IReadOnlyList<T> changed, Func<T, Guid> id)
     {
-        if (changed.Count == 0 && kept.Count > 0) return (kept, [.. kept.Values]);
-        var next = new Dictionary<Guid, T>(kept);
+        if (changed.Count == 0 && kept is not null) return kept;
+        var next = kept is null ? new Dictionary<Guid, T>() : new Dictionary<Guid, T>(kept);
         foreach (var document in changed) next[id(document)] = document;
-        return (next, [.. next.Values]);
+        return next;
     }
 }
