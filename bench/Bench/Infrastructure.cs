@@ -78,7 +78,7 @@ public sealed class ApiRunner(string database, string signingKey) : IMeasuredPro
         // The rebuild's summary line, then each projection's time.
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var summary = lines.LastOrDefault(l => l.Contains("Rebuilt", StringComparison.Ordinal)) ?? output;
-        var each = lines.Where(l => l.EndsWith(" s", StringComparison.Ordinal) && l.Contains("Projection: ", StringComparison.Ordinal));
+        var each = lines.Where(l => l.EndsWith(" s", StringComparison.Ordinal) && !l.StartsWith('{') && !l.Contains("Rebuilt", StringComparison.Ordinal));
         return string.Join("; ", [summary, .. each]);
     }
 

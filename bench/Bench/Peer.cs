@@ -115,6 +115,27 @@ public sealed class PeerRunner(string database, string signingKey) : IMeasuredPr
         return info;
     }
 
+    /// <summary>
+    /// Where the API's bytes are (issue 18's size target): each table of 1 MB or more with its indexes and TOAST, the
+    /// largest first, as "mt_events 310 (index 35)", in MB; what a change to one read model saves shows here.
+    /// </summary>
+    public static async Task<string> ApiTables(string database)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            select c.relname, pg_total_relation_size(c.oid), pg_indexes_size(c.oid)
+            from pg_class c join pg_namespace n on n.oid = c.relnamespace
+            where n.nspname = 'investment' and c.relkind = 'r' and pg_total_relation_size(c.oid) >= 1048576
+            order by 2 desc
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var tables = new List<string>();
+        while (await reader.ReadAsync())
+            tables.Add(string.Create(CultureInfo.InvariantCulture, $"{reader.GetString(0)} {reader.GetInt64(1) / 1048576.0:F0} (index {reader.GetInt64(2) / 1048576.0:F0})"));
+        return string.Join(", ", tables);
+    }
+
     /// <summary>The bytes each side stores for the same business data: the event store and its read models, the peer's tables (with indexes and TOAST).</summary>
     public static async Task<(long Api, long Peer)> Sizes(string database)
     {

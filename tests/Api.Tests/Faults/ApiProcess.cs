@@ -64,9 +64,16 @@ public sealed class ApiProcess : IAsyncDisposable
     }
 
     /// <summary>Runs the API's executable once with arguments (a command) and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunCommand(string connectionString, params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunCommand(string connectionString, params string[] arguments) =>
+        RunCommand(connectionString, new Dictionary<string, string>(), arguments);
+
+    /// <param name="environment">Settings of this run only, as environment variables (e.g. EventStore__Rebuild__AtOnce).</param>
+    public static async Task<(int ExitCode, string Output)> RunCommand(string connectionString, IReadOnlyDictionary<string, string> environment,
+        params string[] arguments)
     {
-        using var process = Process.Start(Info(connectionString, arguments))!;
+        var info = Info(connectionString, arguments);
+        foreach (var (name, value) in environment) info.Environment[name] = value;
+        using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
