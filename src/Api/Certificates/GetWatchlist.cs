@@ -22,16 +22,19 @@ public static class GetWatchlist
         if (QueryValues.Date(asOf, "asOf", out var date) is { } badDate) return badDate;
         var day = date ?? VietnamCalendar.Today(clock.GetCurrentInstant());
 
-        // Only the candidates (issue 18): the certificates whose watch periods hold the date, found through their index, then
-        // decided by the rule itself. A document stored before the periods were kept has none (null until a rebuild): a candidate.
+        // Only the candidates (issue 18): the certificates whose watch periods hold the date, found through their index and read
+        // from their slim rows (WatchRows), then decided by the rule itself. A document stored before the periods were kept has
+        // none (null until a rebuild): a candidate, read whole.
         var certificates = await WatchRows.Candidates(session, day, string.IsNullOrWhiteSpace(zone) ? null : zone.Trim(), ct);
 
         var entries = certificates
-            .Select(c => (Certificate: c, Reasons: Watchlist.Reasons(c, day)))
+            .Where(c => c.IssuedOn <= day)
+            .Select(c => c.AsOf(day)) // once per certificate: its reasons and its status then
+            .Select(then => (Certificate: then, Reasons: Watchlist.ReasonsOf(then, day)))
             .Where(x => x.Reasons.Count > 0)
             .OrderBy(x => x.Reasons.Min(r => r.CrossedOn)).ThenBy(x => x.Certificate.Number, StringComparer.Ordinal)
             .Select(x => new WatchEntry(x.Certificate.Id, x.Certificate.Number, x.Certificate.ProjectName, x.Certificate.ZoneCode,
-                x.Certificate.AsOf(day).Status, Languages.InVietnamese ? [.. x.Reasons.Select(InVietnamese)] : x.Reasons))
+                x.Certificate.Status, Languages.InVietnamese ? [.. x.Reasons.Select(InVietnamese)] : x.Reasons))
             .ToList();
         var list = new RevocationWatchlist(day, entries);
         return answer == AnswerFormat.Xlsx

@@ -43,10 +43,15 @@ public static class Watchlist
     public const int InspectionMonths = 6;
     public const int SuspensionMonths = 6;
 
-    public static IReadOnlyList<WatchReason> Reasons(Certificate certificate, LocalDate asOf)
+    public static IReadOnlyList<WatchReason> Reasons(Certificate certificate, LocalDate asOf) =>
+        certificate.IssuedOn > asOf ? [] : ReasonsOf(certificate.AsOf(asOf), asOf);
+
+    /// <summary>
+    /// <see cref="Reasons"/> from the certificate as it stood on the date (<paramref name="then"/> is its
+    /// <see cref="Certificate.AsOf"/> of <paramref name="asOf"/>, issued by then), for a reader that also needs that state.
+    /// </summary>
+    public static IReadOnlyList<WatchReason> ReasonsOf(Certificate then, LocalDate asOf)
     {
-        if (certificate.IssuedOn > asOf) return [];
-        var then = certificate.AsOf(asOf);
         if (then.Revocation is not null) return [];
 
         var reasons = new List<WatchReason>();
