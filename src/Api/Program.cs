@@ -48,6 +48,7 @@ builder.Services.AddEventStore(connectionString, builder.Configuration, store =>
 });
 builder.Services.AddSeeds(ZoneSeed.Streams, InvestorSeed.Demo, LeadSeed.Demo, CertificateSeed.Demo, TargetSeed.Streams, ProbabilitySeed.Demo);
 builder.Services.AddReports();
+builder.Services.AddSingleton<Investment.Api.Leads.ZonePipelines>();
 builder.Services.AddCharts();
 builder.Services.AddImports(builder.Configuration);
 builder.Services.ConfigureHttpJsonOptions(options => Json.ConfigureForHttp(options.SerializerOptions));

@@ -44,6 +44,15 @@ public sealed record CertificateDetails(
     [StoredColumn]
     public string RegisterRow => RegisterRows.Write(Certificate, IssuedKey, CapitalKey);
 
+    /// <summary>
+    /// What the watchlist reads of the certificate (issue 18, <see cref="WatchRows"/>): its zone and its slim copy, for a
+    /// certificate that is ever listed; empty for one that never is. Not part of the document's JSON; computed each time the
+    /// document is stored.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    [StoredColumn]
+    public string WatchRow => WatchRows.Write(Certificate);
+
     private static string Tail(long position) => position.ToString("D19", CultureInfo.InvariantCulture);
 }
 

@@ -1,7 +1,6 @@
 using Investment.Api.Documents;
 using Investment.Domain.Certificates;
 using Investment.Domain.Common;
-using Marten.Linq.MatchesSql;
 
 namespace Investment.Api.Certificates;
 
@@ -23,18 +22,19 @@ public static class GetWatchlist
         if (QueryValues.Date(asOf, "asOf", out var date) is { } badDate) return badDate;
         var day = date ?? VietnamCalendar.Today(clock.GetCurrentInstant());
 
-        // Only the candidates (issue 18): the certificates whose watch periods hold the date, found through their index, then
-        // decided by the rule itself. A document stored before the periods were kept has none (null until a rebuild): a candidate.
-        var query = session.Query<CertificateDetails>().Where(x => x.MatchesSql("(watch_periods is null or watch_periods @> ?::date)", QueryValues.Iso(day)));
-        if (!string.IsNullOrWhiteSpace(zone)) query = query.Where(x => x.Certificate.ZoneCode == zone.Trim());
-        var certificates = await query.ToListAsync(ct);
+        // Only the candidates (issue 18): the certificates whose watch periods hold the date, found through their index and read
+        // from their slim rows (WatchRows), then decided by the rule itself. A document stored before the periods were kept has
+        // none (null until a rebuild): a candidate, read whole.
+        var certificates = await WatchRows.Candidates(session, day, string.IsNullOrWhiteSpace(zone) ? null : zone.Trim(), ct);
 
         var entries = certificates
-            .Select(d => (Certificate: d.Certificate, Reasons: Watchlist.Reasons(d.Certificate, day)))
+            .Where(c => c.IssuedOn <= day)
+            .Select(c => c.AsOf(day)) // once per certificate: its reasons and its status then
+            .Select(then => (Certificate: then, Reasons: Watchlist.ReasonsOf(then, day)))
             .Where(x => x.Reasons.Count > 0)
             .OrderBy(x => x.Reasons.Min(r => r.CrossedOn)).ThenBy(x => x.Certificate.Number, StringComparer.Ordinal)
             .Select(x => new WatchEntry(x.Certificate.Id, x.Certificate.Number, x.Certificate.ProjectName, x.Certificate.ZoneCode,
-                x.Certificate.AsOf(day).Status, Languages.InVietnamese ? [.. x.Reasons.Select(InVietnamese)] : x.Reasons))
+                x.Certificate.Status, Languages.InVietnamese ? [.. x.Reasons.Select(InVietnamese)] : x.Reasons))
             .ToList();
         var list = new RevocationWatchlist(day, entries);
         return answer == AnswerFormat.Xlsx
@@ -65,5 +65,54 @@ public static class GetWatchlist
             _ => reason.Explanation,
         };
         return reason with { Explanation = text };
+    }
+}
+
+/// <summary>
+/// A certificate's row for the watchlist, stored beside it (<see cref="CertificateDetails.WatchRow"/>, issue 18): its zone,
+/// a space, then its slim copy (<see cref="Watchlist.Slim"/>) as JSON; empty when the certificate is never listed. A date's
+/// candidates are read from these rows, never from the whole documents.
+/// </summary>
+public static class WatchRows
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Options = Create();
+
+    public static string Write(Certificate certificate) => Watchlist.Periods(certificate).Count == 0
+        ? ""
+        : $"{certificate.ZoneCode} {System.Text.Json.JsonSerializer.Serialize(Watchlist.Slim(certificate), Options)}";
+
+    public static Certificate Read(string row) =>
+        System.Text.Json.JsonSerializer.Deserialize<Certificate>(row.AsSpan(row.IndexOf(' ', StringComparison.Ordinal) + 1), Options)!;
+
+    /// <summary>
+    /// The certificates (slim) whose watch periods hold the day, found through their index; a document stored before its
+    /// periods or its row were kept (until rebuild-projections) is a candidate, read whole.
+    /// </summary>
+    public static async Task<IReadOnlyList<Certificate>> Candidates(IQuerySession session, LocalDate day, string? zone, CancellationToken ct)
+    {
+        await using var command = new Npgsql.NpgsqlCommand($"""
+            select id, watch_row from {EventStoreSetup.Schema}.mt_doc_certificatedetails
+            where (watch_periods is null or watch_periods @> @day)
+              and (@zone::text is null or coalesce(nullif(split_part(watch_row, ' ', 1), ''), data -> 'certificate' ->> 'zoneCode') = @zone)
+            """);
+        command.Parameters.AddWithValue("day", new DateOnly(day.Year, day.Month, day.Day));
+        command.Parameters.Add(new Npgsql.NpgsqlParameter("zone", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)zone ?? DBNull.Value });
+        var found = new List<Certificate>();
+        var whole = new List<Guid>();
+        await using (var reader = await session.ExecuteReaderAsync(command, ct))
+            while (await reader.ReadAsync(ct))
+            {
+                if (reader.IsDBNull(1) || reader.GetString(1) is not { Length: > 0 } row) whole.Add(reader.GetGuid(0));
+                else found.Add(Read(row));
+            }
+        if (whole.Count > 0) found.AddRange((await session.LoadManyAsync<CertificateDetails>(ct, whole)).Select(d => d.Certificate));
+        return found;
+    }
+
+    private static System.Text.Json.JsonSerializerOptions Create()
+    {
+        var options = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
+        Json.Configure(options);
+        return options;
     }
 }

@@ -107,8 +107,11 @@ public static class ListCertificates
         if (QueryValues.Enum<Sector>(sector, "sector", out var wantedSector) is { } badSector) return badSector;
         if (issueYear is < 1990 or > 2100) return Problems.BadRequest("request.invalid_issueYear", "issueYear must be between 1990 and 2100.");
 
+        // Every value the query compares with is a plain local: a method call inside the expression (zone.Trim(), take + 1)
+        // makes Marten compile a lambda at each request to evaluate it (issue 18: the register page's CPU).
         var query = session.Query<CertificateDetails>().AsQueryable();
-        if (!string.IsNullOrWhiteSpace(zone)) query = query.Where(x => x.Certificate.ZoneCode == zone.Trim());
+        var wantedZone = zone?.Trim();
+        if (!string.IsNullOrWhiteSpace(wantedZone)) query = query.Where(x => x.Certificate.ZoneCode == wantedZone);
         if (wantedStatus is { } st) query = query.Where(x => x.Certificate.Status == st);
         if (wantedSector is { } se) query = query.Where(x => x.Certificate.Sector == se);
         if (!string.IsNullOrWhiteSpace(country))
@@ -117,7 +120,8 @@ public static class ListCertificates
             query = query.Where(x => x.InvestorCountries.Contains(code));
         }
         if (issueYear is { } year) query = query.Where(x => x.IssueYear == year);
-        if (!string.IsNullOrWhiteSpace(number)) query = query.Where(x => x.Certificate.Number == number.Trim());
+        var wantedNumber = number?.Trim();
+        if (!string.IsNullOrWhiteSpace(wantedNumber)) query = query.Where(x => x.Certificate.Number == wantedNumber);
 
         query = order switch
         {
@@ -137,7 +141,8 @@ public static class ListCertificates
         }
         // Only each certificate's stored row is read (issue 18): a small column, never the document. A summary holds no
         // personal data (no inspector): officers and partners see the same.
-        var stored = await query.Take(take + 1).Select(x => x.RegisterRow).ToListAsync(ct);
+        var oneMore = take + 1;
+        var stored = await query.Take(oneMore).Select(x => x.RegisterRow).ToListAsync(ct);
         if (stored.All(r => r is not null))
         {
             var read = Paging.Of([.. stored.Select(RegisterRows.Read)], take, x => order.EndsWith("issuedOn", StringComparison.Ordinal) ? x.IssuedKey : x.CapitalKey, scope: order);
@@ -146,7 +151,7 @@ public static class ListCertificates
             return written;
         }
         // Documents stored before the rows were kept (until rebuild-projections): the summary's fields from the document.
-        var rows = await query.Take(take + 1).Select(x => new Row(x.Certificate.Id, x.Certificate.Number, x.Certificate.ProjectName, x.Certificate.Investors,
+        var rows = await query.Take(oneMore).Select(x => new Row(x.Certificate.Id, x.Certificate.Number, x.Certificate.ProjectName, x.Certificate.Investors,
             x.Certificate.ZoneCode, x.Certificate.Sector, x.Certificate.CapitalUsd, x.Certificate.LandAreaHectares, x.Certificate.IssuedOn,
             x.Certificate.Status, x.Certificate.RealisedUsd, x.IssuedKey, x.CapitalKey)).ToListAsync(ct);
         var page = Paging.Of(rows, take, x => order.EndsWith("issuedOn", StringComparison.Ordinal) ? x.IssuedKey : x.CapitalKey, scope: order);

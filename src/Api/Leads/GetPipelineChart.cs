@@ -35,10 +35,10 @@ public static class GetPipelineChart
     /// <param name="openedTo">Last opening date counted (default today in Vietnam).</param>
     public static async Task<IResult> Handle(
         string code, string? openedFrom, string? openedTo, IQuerySession session, IClock clock, ClaimsPrincipal user, FreshnessOptions freshness,
-        HttpContext http, CancellationToken ct)
+        ZonePipelines pipelines, HttpContext http, CancellationToken ct)
     {
         // The same answer as GET .../pipeline: the funnel cannot disagree with the JSON.
-        var answer = await GetZonePipeline.Handle(code, openedFrom, openedTo, minPosition: null, session, clock, user, freshness, http, ct);
+        var answer = await GetZonePipeline.Handle(code, openedFrom, openedTo, minPosition: null, session, clock, user, freshness, pipelines, http, ct);
         if (answer.Result is not Ok<ZonePipeline> { Value: { } pipeline }) return answer.Result;
         var zone = await session.LoadAsync<ZoneDetails>(ZoneCatalogue.IdOf(code), ct);
         var language = ChartLanguage.Choose();

@@ -24,7 +24,7 @@ public static class GetZonePipeline
     /// <param name="minPosition">Read your write: the Event-Position a write answered; the read waits (a few seconds at most) for it, else answers stale.</param>
     public static async Task<Results<Ok<ZonePipeline>, ProblemHttpResult>> Handle(
         string code, string? openedFrom, string? openedTo, string? minPosition, IQuerySession session, IClock clock, ClaimsPrincipal user,
-        FreshnessOptions freshnessOptions, HttpContext http, CancellationToken ct)
+        FreshnessOptions freshnessOptions, ZonePipelines pipelines, HttpContext http, CancellationToken ct)
     {
         if (QueryValues.Date(openedFrom, "openedFrom", out var from) is { } badFrom) return badFrom;
         if (QueryValues.Date(openedTo, "openedTo", out var to) is { } badTo) return badTo;
@@ -36,8 +36,11 @@ public static class GetZonePipeline
             return Problems.NotFound("zone.not_found", $"There is no zone with code '{code}'.");
 
         var freshness = (await ProjectionFreshness.Wait(session, freshnessOptions, position, ct, nameof(PipelineEntry))).On(http);
-        var (counts, responses) = await Count(session, code, period.From, period.To, ct)
-            ?? await Load(session, code, QueryValues.Iso(period.From), QueryValues.Iso(period.To), ct);
+        // Counted from the zone's rows kept in memory, current to the position the answer reports (issue 18).
+        var copy = await pipelines.Of(session, code, freshness.CurrentToPosition, ct);
+        var (counts, responses) = copy is not null
+            ? (ZonePipelines.Counts(copy, period.From, period.To), ZonePipelines.Responses(copy, period.From, period.To))
+            : await Load(session, code, QueryValues.Iso(period.From), QueryValues.Iso(period.To), ct);
         var figures = Pipeline.Summarise(counts);
         // The zone's service standard as known now: the pipeline answers for today, with everything recorded.
         var standard = Forecasts.GetServiceStandard.Of((await Forecasts.ZoneSettings.Load(session, code, ct)).Stored, code).WorkingDays;
@@ -46,64 +49,6 @@ public static class GetZonePipeline
             user.SeesPersonalData() ? OfficerResponse.PerOfficer(responses, standard, today) : null, freshness));
     }
 
-    /// <summary>
-    /// The zone's leads opened in the period, counted by PostgreSQL in one round trip (issue 18: a zone of 50,000 leads is
-    /// not loaded): by stage and furthest stage, completed stays by stage and length, lost leads by loss (from the
-    /// pipeline's columns, <see cref="PipelineEntry"/>); and, from the leads themselves (inline, always current: their
-    /// owner is personal data the pipeline's read model does not hold), by owner, opening day and first contact day in
-    /// Vietnam. The domain's rules then say what the counts mean.
-    /// </summary>
-    private static async Task<(PipelineCounts Counts, IReadOnlyList<ResponseCount> Responses)?> Count(
-        IQuerySession session, string zone, LocalDate from, LocalDate to, CancellationToken ct)
-    {
-        const string entries = EventStoreSetup.Schema + ".mt_doc_pipelineentry";
-        const string opened = "zone_code = @zone and opened_date between @from and @to";
-        await using var command = new Npgsql.NpgsqlCommand($$"""
-            select count(*)::int from {{entries}} where zone_code = @zone and opened_date is null;
-            select stage_order, furthest_order, count(*)::int, sum(estimate_usd) from {{entries}} where {{opened}} group by 1, 2;
-            select s.stage, s.days, count(*)::int from {{entries}} p, unnest(p.left_stages, p.left_days) as s(stage, days) where {{opened}} group by 1, 2;
-            select data #>> '{loss,reason}', data #>> '{loss,reasonRecorded}', data #>> '{loss,lostToCountry}', data #>> '{loss,lostToZone}',
-                count(*)::int, sum(estimate_usd) from {{entries}} where {{opened}} and stage_order = {{(int)LeadStage.Lost}} group by 1, 2, 3, 4;
-            select data #>> '{lead,owner}', (data #>> '{lead,openedOn}')::date,
-                ((data #>> '{lead,firstContactAt}')::timestamptz at time zone '{{VietnamCalendar.Zone.Id}}')::date, count(*)::int
-            from {{EventStoreSetup.Schema}}.mt_doc_leaddetails
-            where data -> 'lead' ->> 'zoneCode' = @zone and data #>> '{lead,openedOn}' between @fromText and @toText group by 1, 2, 3;
-            """);
-        command.Parameters.AddWithValue("zone", zone);
-        command.Parameters.AddWithValue("from", new DateOnly(from.Year, from.Month, from.Day));
-        command.Parameters.AddWithValue("to", new DateOnly(to.Year, to.Month, to.Day));
-        command.Parameters.AddWithValue("fromText", QueryValues.Iso(from));
-        command.Parameters.AddWithValue("toText", QueryValues.Iso(to));
-        await using var reader = await session.ExecuteReaderAsync(command, ct);
-        await reader.ReadAsync(ct);
-        if (reader.GetInt32(0) > 0) return null; // entries stored before their columns were kept, until rebuild-projections
-        await reader.NextResultAsync(ct);
-        var stages = new List<StageCount>();
-        while (await reader.ReadAsync(ct))
-            stages.Add(new StageCount((LeadStage)reader.GetInt32(0), (LeadStage)reader.GetInt32(1), reader.GetInt32(2), reader.GetDecimal(3)));
-        await reader.NextResultAsync(ct);
-        var stays = new List<StayCount>();
-        while (await reader.ReadAsync(ct)) stays.Add(new StayCount((LeadStage)reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2)));
-        await reader.NextResultAsync(ct);
-        var losses = new List<LossCount>();
-        while (await reader.ReadAsync(ct))
-        {
-            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-            var loss = Text(0) is { } reason
-                ? new LeadLoss(Enum.Parse<LossReason>(reason, ignoreCase: true), Text(1) == "true", Text(2), Text(3))
-                : null;
-            losses.Add(new LossCount(loss, reader.GetInt32(4), reader.GetDecimal(5)));
-        }
-        await reader.NextResultAsync(ct);
-        var responses = new List<ResponseCount>();
-        while (await reader.ReadAsync(ct))
-        {
-            var openedOn = LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(1));
-            int? answered = reader.IsDBNull(2) ? null : WorkingDays.Between(openedOn, LocalDate.FromDateOnly(reader.GetFieldValue<DateOnly>(2)));
-            responses.Add(new ResponseCount(reader.IsDBNull(0) ? null : reader.GetString(0), answered, openedOn, reader.GetInt32(3)));
-        }
-        return (new PipelineCounts(stages, stays, losses), responses);
-    }
     /// <summary>The same counts from the documents themselves, while entries stored before their columns were kept remain.</summary>
     private static async Task<(PipelineCounts Counts, IReadOnlyList<ResponseCount> Responses)> Load(
         IQuerySession session, string zone, string from, string to, CancellationToken ct)

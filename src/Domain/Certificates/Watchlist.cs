@@ -1,4 +1,5 @@
 using System.Globalization;
+using Investment.Domain.Common;
 using NodaTime;
 using NodaTime.Text;
 
@@ -42,10 +43,15 @@ public static class Watchlist
     public const int InspectionMonths = 6;
     public const int SuspensionMonths = 6;
 
-    public static IReadOnlyList<WatchReason> Reasons(Certificate certificate, LocalDate asOf)
+    public static IReadOnlyList<WatchReason> Reasons(Certificate certificate, LocalDate asOf) =>
+        certificate.IssuedOn > asOf ? [] : ReasonsOf(certificate.AsOf(asOf), asOf);
+
+    /// <summary>
+    /// <see cref="Reasons"/> from the certificate as it stood on the date (<paramref name="then"/> is its
+    /// <see cref="Certificate.AsOf"/> of <paramref name="asOf"/>, issued by then), for a reader that also needs that state.
+    /// </summary>
+    public static IReadOnlyList<WatchReason> ReasonsOf(Certificate then, LocalDate asOf)
     {
-        if (certificate.IssuedOn > asOf) return [];
-        var then = certificate.AsOf(asOf);
         if (then.Revocation is not null) return [];
 
         var reasons = new List<WatchReason>();
@@ -129,6 +135,33 @@ public static class Watchlist
             else periods.Add(new WatchPeriod(from, end));
         }
         return periods;
+    }
+
+    /// <summary>
+    /// The certificate stripped to what <see cref="Reasons"/>, <see cref="Periods"/> and its status as of a date read
+    /// (issue 18: the watchlist of a large zone reads this copy, stored beside each certificate, not the whole document):
+    /// its dates, schedule and extensions, each inspection's progress and milestones met (and the findings and amount
+    /// a stalled one is listed with), its suspensions and the revocation's date. Investors, money and texts no rule
+    /// reads are dropped.
+    /// </summary>
+    public static Certificate Slim(Certificate certificate)
+    {
+        static Inspection Slim(Inspection i) => i.Progress == Progress.Stalled
+            ? i with { Inspector = null, VietnameseEmployees = null, ForeignEmployees = null, DisbursedSoFar = Money.Usd(0m) }
+            : i with { Inspector = null, VietnameseEmployees = null, ForeignEmployees = null, DisbursedSoFar = Money.Usd(0m), DisbursedUsd = 0m, Findings = "" };
+        return certificate with
+        {
+            Investors = [],
+            InvestorsAsIssued = null,
+            LeadId = null,
+            Amendments = [.. certificate.Amendments.Select(a => a with
+            {
+                CapitalChange = null, CapitalChangeUsd = 0m, LandAreaHectares = null, Objectives = null, Reason = "", Investors = null, PlannedEmployees = null,
+            })],
+            Inspections = [.. certificate.Inspections.Select(Slim)],
+            LastInspection = certificate.LastInspection is { } last ? Slim(last) : null,
+            Revocation = certificate.Revocation is { } r ? r with { DecisionNumber = "", Note = null } : null,
+        };
     }
 
     /// <summary>The date of the last amendment that replaced the schedule, or the issue date.</summary>

@@ -144,6 +144,28 @@ public sealed class WatchlistTests
     }
 
     [Fact]
+    public void the_slim_copy_gives_the_same_reasons_periods_and_status_as_the_whole_certificate_on_every_day()
+    {
+        // Issue 18: the watchlist decides from the slim copy stored beside each certificate; it must say exactly what the
+        // whole certificate says, reason by reason, fact by fact, on every day.
+        static string Said(IEnumerable<WatchReason> reasons) =>
+            string.Join("\n", reasons.Select(r => $"{r.Rule} {r.CrossedOn} {r.Explanation} {string.Join("; ", r.Facts.Select(f => $"{f.Key}={f.Value ?? "null"}"))}"));
+        var random = new Random(1818);
+        for (var n = 0; n < 200; n++)
+        {
+            var c = Random(random);
+            var slim = Watchlist.Slim(c);
+            Assert.Equal((c.Id, c.Number, c.ProjectName, c.ZoneCode), (slim.Id, slim.Number, slim.ProjectName, slim.ZoneCode));
+            Assert.Equal(Watchlist.Periods(c), Watchlist.Periods(slim));
+            for (var day = c.IssuedOn.PlusDays(-3); day < c.IssuedOn.PlusYears(6); day = day.PlusDays(1))
+            {
+                Assert.Equal(Said(Watchlist.Reasons(c, day)), Said(Watchlist.Reasons(slim, day)));
+                Assert.Equal(c.AsOf(day).Status, slim.AsOf(day).Status);
+            }
+        }
+    }
+
+    [Fact]
     public void a_certificate_inspected_in_time_has_no_period_and_one_revoked_has_none_after_it()
     {
         var c = CertificateDeciderTests.Issue(1000m, new Milestone("Operation", new LocalDate(2012, 6, 1)));
