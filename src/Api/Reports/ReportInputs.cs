@@ -67,10 +67,11 @@ public sealed record ReportInputs(
     public AttractedCapital Attracted(LocalDate from, LocalDate to) =>
         AttractedCapital.Compute(Movements, ZoneCode, from, to, KnownAt, CountingRule.For(Year));
 
-    /// <summary>The status for a day, with the pipeline's forecast of the year beside the straight line (issue 14 §2.5).</summary>
+    /// <summary>The status for a day, with the pipeline's forecast of the year beside the straight line (issue 14 §2.5); outside the
+    /// year the forecast counts no lead, so none is folded.</summary>
     public TargetStatus Status(decimal attractedUsd, LocalDate statusDay) =>
         TargetStatus.Evaluate(Target, attractedUsd, Year, statusDay)
-            .WithPipeline(attractedUsd, PipelineForecast.Expected(LeadFact.ActiveIn(LeadFacts, Year, KnownAt), Probabilities, Year, statusDay));
+            .WithPipeline(attractedUsd, PipelineForecast.Expected(statusDay.Year == Year ? LeadFact.ActiveIn(LeadFacts, Year, KnownAt) : [], Probabilities, Year, statusDay));
 
     public ImplementationFigures Implemented(LocalDate from, LocalDate to) => ImplementationFigures.Compute(Implementation, ZoneCode, from, to, KnownAt);
 }
