@@ -4,7 +4,8 @@ namespace Investment.Api.Reports;
 
 public static class ReportsConfiguration
 {
-    public static IServiceCollection AddReports(this IServiceCollection services) => services.AddSingleton<ProgressCache>().AddSingleton<ZoneFacts>();
+    public static IServiceCollection AddReports(this IServiceCollection services) => services.AddSingleton<ProgressCache>().AddSingleton<ZoneFacts>()
+        .Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(o => o.SerializerOptions.Converters.Add(new CapitalMovementJson()));
 
     public static void AddReports(this StoreOptions options)
     {

@@ -51,8 +51,14 @@ public static class GetZoneProgress
         FreshnessOptions freshnessOptions, HttpContext http, CancellationToken ct)
     {
         if (ProjectionFreshness.Parse(minPosition, out var position) is { } badPosition) return badPosition;
+        // "As known on" is always computed; without a minPosition to wait for, its freshness comes with the rest of what it reads, in one statement.
+        if (asOf is not null && position is null)
+        {
+            var context = await ReportContext.Read(session, code, year, ct);
+            return Answer(await Compute(session, facts, clock, code, year, asOf, null, ct, context), context.Freshness(withLeads: true).On(http));
+        }
         var freshness = (await ProjectionFreshness.Wait(session, freshnessOptions, position, ct, nameof(CertificateLedger), nameof(LeadActivityLog))).On(http);
-        // "As known now" is served from the cache while nothing it depends on moved; "as known on" is always computed.
+        // "As known now" is served from the cache while nothing it depends on moved.
         if (asOf is not null) return Answer(await Compute(session, facts, clock, code, year, asOf, null, ct), freshness);
         var today = VietnamCalendar.Today(clock.GetCurrentInstant());
         var depends = await ProgressCache.Dependencies(session, TargetDecider.IdOf(code, year), code, ct);
@@ -65,9 +71,10 @@ public static class GetZoneProgress
         result.Problem is { } problem ? problem : TypedResults.Ok(result.Answer! with { Rule = Labels.Of(result.Answer.Rule), Freshness = freshness });
 
     private static async Task<(ZoneProgress? Answer, ProblemHttpResult? Problem)> Compute(
-        IQuerySession session, ZoneFacts facts, IClock clock, string code, int year, string? asOf, ProgressCache.Dependency? depends, CancellationToken ct)
+        IQuerySession session, ZoneFacts facts, IClock clock, string code, int year, string? asOf, ProgressCache.Dependency? depends, CancellationToken ct,
+        ReportContext? context = null)
     {
-        var (inputs, problem) = await ReportInputs.Load(session, facts, clock, code, year, asOf, withLeads: true, ct, leadsOnlyWhileTheYearRuns: true, depends);
+        var (inputs, problem) = await ReportInputs.Load(session, facts, clock, code, year, asOf, withLeads: true, ct, leadsOnlyWhileTheYearRuns: true, depends, context);
         if (problem is not null) return (null, problem);
         var figures = inputs!.Attracted(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31));
         var implemented = inputs.Implemented(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31));

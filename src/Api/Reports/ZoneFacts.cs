@@ -1,3 +1,5 @@
+using Investment.Domain.Reports;
+
 namespace Investment.Api.Reports;
 
 /// <summary>
@@ -35,6 +37,73 @@ public sealed class ZoneFacts
         /// </summary>
         public bool Covers(ProgressCache.Dependency depends, bool withLeads) =>
             Epoch == depends.Epoch && LedgerPosition == depends.LedgerPosition && (!withLeads || LeadPosition == depends.LeadPosition);
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<int, LedgerYear> ledgerYears = new();
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<int, LeadYear> leadYears = new();
+
+        /// <summary>The ledgers a year's figures read, selected once per copy rather than at each request (issue 18).</summary>
+        public LedgerYear LedgersOf(int year) => ledgerYears.GetOrAdd(year, y => LedgerYear.Of(Ledgers.Values, y));
+
+        /// <summary>The lead logs a year's figures read (loaded with the leads only), selected and indexed once per copy.</summary>
+        public LeadYear LeadsOf(int year) => leadYears.GetOrAdd(year, y => LeadYear.Of(Leads.Values, y));
+    }
+
+    /// <summary>
+    /// Every certificate issued by the year's end (realised capital and jobs are cumulative; a ledger stored before
+    /// IssuedYear was added has none, and its movements in the year still find it), with its movements and implementation
+    /// facts, in the copy's order.
+    /// </summary>
+    public sealed record LedgerYear(IReadOnlyList<CapitalMovement> Movements, IReadOnlyList<ImplementationFacts> Implementation)
+    {
+        public static LedgerYear Of(IEnumerable<CertificateLedger> ledgers, int year)
+        {
+            var selected = ledgers.Where(x => x.Years.Contains(year) || x.IssuedYear <= year).ToList();
+            return new([.. selected.SelectMany(l => l.Movements)], [.. selected.Select(l => l.Implementation())]);
+        }
+    }
+
+    /// <summary>
+    /// The lead logs with a fact dated in the year or the year before, each indexed by recording time once, so that the
+    /// facts known at an instant are found without a pass over each lead's history: a log whose facts were recorded in
+    /// the order they were applied (every log but one an import wrote into the past) knows at an instant a prefix of
+    /// its facts, found by binary search; a log with nothing recorded by then is left out. Every computation over the
+    /// logs keeps only the facts recorded before its instant and drops a lead with none, so the answer is the same as
+    /// over the whole logs.
+    /// </summary>
+    public sealed class LeadYear
+    {
+        private readonly (LeadFact[] Facts, Instant First, bool InRecordingOrder)[] logs;
+
+        private LeadYear((LeadFact[] Facts, Instant First, bool InRecordingOrder)[] logs) => this.logs = logs;
+
+        public static LeadYear Of(IEnumerable<LeadActivityLog> leads, int year) =>
+            new([.. leads.Where(x => x.Years.Contains(year) || x.Years.Contains(year - 1)).Select(x => x.Facts.ToArray()).Where(f => f.Length > 0)
+                .Select(f => (f, f.Min(x => x.RecordedAt), f.Zip(f.Skip(1)).All(p => p.First.RecordedAt <= p.Second.RecordedAt)))]);
+
+        /// <summary>Each lead's facts recorded before <paramref name="knownAt"/> (all of a log not in recording order), in the logs' order.</summary>
+        public IReadOnlyList<IReadOnlyList<LeadFact>> KnownAt(Instant knownAt)
+        {
+            var known = new List<IReadOnlyList<LeadFact>>(logs.Length);
+            foreach (var (facts, first, ordered) in logs)
+            {
+                if (first >= knownAt) continue;
+                known.Add(ordered ? new ArraySegment<LeadFact>(facts, 0, Recorded(facts, knownAt)) : facts);
+            }
+            return known;
+        }
+
+        /// <summary>How many of the facts, in recording order, were recorded before the instant.</summary>
+        private static int Recorded(LeadFact[] facts, Instant knownAt)
+        {
+            var (low, high) = (0, facts.Length);
+            while (low < high)
+            {
+                var middle = (low + high) >>> 1;
+                if (facts[middle].RecordedAt < knownAt) low = middle + 1;
+                else high = middle;
+            }
+            return low;
+        }
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Copy> zones = new();
