@@ -8,6 +8,7 @@ namespace Investment.Api.Leads;
 /// </summary>
 public static class LogContact
 {
+    [ReadsIdempotencyKeyWithItsFetch]
     public static async Task<Results<Created<LoggedContact>, ProblemHttpResult>> Handle(Guid id, ContactRequest request, [AsParameters] StreamCommandContext command)
     {
         var contactId = Guid.CreateVersion7();
