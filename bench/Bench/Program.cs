@@ -348,7 +348,7 @@ Line($"Async projections: at most {lagSampler.MaxLag:N0} events behind under wri
 await using (var check = new NpgsqlConnection(database))
 {
     await check.OpenAsync();
-    var contacts = await Count(check, "select count(*) from investment.mt_doc_contactentry where id = any(@ids)", [.. acknowledgedContacts]);
+    var contacts = await Count(check, "select count(*) from investment.mt_events where type = 'contact_logged' and (data ->> 'contactId')::uuid = any(@ids)", [.. acknowledgedContacts]);
     var certificates = await Count(check, "select count(*) from investment.mt_doc_certificatedetails where id = any(@ids)", [.. acknowledgedCertificates]);
     var summed = await Scalar(check, """
         select coalesce(sum((data -> 'capital' ->> 'amount')::numeric), 0) from investment.mt_events

@@ -45,6 +45,7 @@ public static class IssueCertificate
         }
     }
 
+    [ReadsIdempotencyKeyWithItsFetch]
     public static async Task<Results<Created<Certificate>, ProblemHttpResult>> Handle(Request request, [AsParameters] CommandContext command)
     {
         var (session, user, ct) = (command.Session, command.User, command.Cancelled);
@@ -53,7 +54,9 @@ public static class IssueCertificate
         var investorsLoaded = lookups.LoadMany<InvestorDetails>().ById<Guid>([.. request.InvestorIds]);
         var zoneLoaded = lookups.Load<ZoneDetails>(ZoneCatalogue.IdOf(request.Zone.Trim()));
         var numberTaken = lookups.Query<CertificateDetails>().FirstOrDefault(CertificateLookup.Numbered(request.Number));
+        var remembered = IdempotencyKeys.Join(command.Http, lookups); // a retry's key, in the same round trip
         await lookups.Execute(ct);
+        await IdempotencyKeys.Check(remembered);
 
         var investors = await investorsLoaded;
         if (request.InvestorIds.Except(investors.Select(i => i.Id)).ToList() is [_, ..] missing)

@@ -42,7 +42,7 @@ public static class EventStoreSetup
         // Headers carry an imported event's provenance (import id, sheet, row, who ran it, when: issue 15). The column is
         // nullable: events stored before it, and events recorded by hand, have none and read as before.
         options.Events.MetadataConfig.HeadersEnabled = true;
-        // A rebuild's batches that only insert (the contact log, one entry per logged contact) are written with COPY
+        // A rebuild's batches that only insert (one document per event, as an event projection writes them) are written with COPY
         // instead of one INSERT each; a batch that also patches or upserts falls back to the ordinary path, in order.
         options.Projections.RebuildWithBulkCopy = true;
         options.OpenTelemetry.TrackEventCounters(); // the marten.event.append counter

@@ -15,6 +15,14 @@ public sealed record IdempotencyRecord(string Id, string RequestHash, Instant Re
 /// <summary>Marks the endpoints whose writes accept an Idempotency-Key (the OpenAPI document declares the header on them).</summary>
 public sealed record AcceptsIdempotencyKey;
 
+/// <summary>
+/// Marks a handler that reads the key's record in the same round trip as its own first read (issue 18:
+/// <see cref="IdempotencyKeys.Join"/>, then <see cref="IdempotencyKeys.Check"/>, before it decides anything), instead of
+/// the filter reading it in a round trip of its own first. The answers are the same.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ReadsIdempotencyKeyWithItsFetchAttribute : Attribute;
+
 public static class IdempotencyKeys
 {
     public const string Header = "Idempotency-Key";
@@ -59,6 +67,29 @@ public static class IdempotencyKeys
     internal static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     /// <summary>
+    /// Whether this request's key is still to be read, by the handler's first batched read (<see cref="Join"/>).
+    /// </summary>
+    public static bool ToBeRead(HttpContext http) => http.Features.Get<IdempotencyScope>() is { Deferred: true, Joined: false };
+
+    /// <summary>
+    /// Adds the read of the key's record to the handler's first batch (a handler marked
+    /// <see cref="ReadsIdempotencyKeyWithItsFetchAttribute"/>); null when there is no key to read. Pass the answer to
+    /// <see cref="Check"/> once the batch has run, before deciding anything.
+    /// </summary>
+    public static Task<IdempotencyRecord?>? Join(HttpContext http, Marten.Services.BatchQuerying.IBatchedQuery batch)
+    {
+        if (http.Features.Get<IdempotencyScope>() is not { Deferred: true, Joined: false } scope) return null;
+        scope.Joined = true;
+        return batch.Load<IdempotencyRecord>(scope.Record.Id);
+    }
+
+    /// <summary>If the key was used before, stops the handler: the filter answers as it would have before the handler ran.</summary>
+    public static async Task Check(Task<IdempotencyRecord?>? remembered)
+    {
+        if (remembered is not null && await remembered is { } record) throw new KeyAlreadyUsed(record);
+    }
+
+    /// <summary>
     /// A handler that knows its answer before it saves (issue 18) stores it with the key in the same transaction as its
     /// events: one commit instead of two, and no window in which the write is saved but its answer is not. Call it after
     /// appending and setting the ETag, right before SaveChanges; without an Idempotency-Key it does nothing. Handlers that
@@ -81,10 +112,21 @@ public static class IdempotencyKeys
 }
 
 /// <summary>The key's record within one request: pending until the handler answers it with its write, or the filter after it.</summary>
-internal sealed class IdempotencyScope(IdempotencyRecord record)
+internal sealed class IdempotencyScope(IdempotencyRecord record, bool deferred)
 {
     public IdempotencyRecord Record { get; set; } = record;
     public bool Answered { get; set; }
+
+    /// <summary>The handler reads the record with its own first read (<see cref="IdempotencyKeys.Join"/>).</summary>
+    public bool Deferred { get; } = deferred;
+
+    public bool Joined { get; set; }
+}
+
+/// <summary>The key's record, found by the handler's first read: nothing was decided or saved yet.</summary>
+internal sealed class KeyAlreadyUsed(IdempotencyRecord record) : Exception("The Idempotency-Key was used before.")
+{
+    public IdempotencyRecord Record { get; } = record;
 }
 
 /// <summary>
@@ -116,24 +158,24 @@ public sealed class IdempotencyFilter(IDocumentSession session, IClock clock) : 
                     && a.GetType().Assembly == typeof(IdempotencyFilter).Assembly)
                 .Select(a => JsonSerializer.Serialize(a, a!.GetType(), Json.Options))));
 
-        var remembered = await session.LoadAsync<IdempotencyRecord>(id, http.RequestAborted);
-        switch (Idempotency.Decide(remembered?.RequestHash, requestHash))
-        {
-            case Idempotency.Outcome.KeyReused:
-                return Problems.Unprocessable("idempotency.key_reused",
-                    $"This {IdempotencyKeys.Header} was already used for a different request; use a new key for a new request.");
-            case Idempotency.Outcome.Replay:
-                return Replay(http, remembered!);
-        }
+        // A handler that reads the record with its own first read saves a round trip (issue 18); the answer is the same.
+        var deferred = http.GetEndpoint()?.Metadata.GetMetadata<System.Reflection.MethodInfo>()?.IsDefined(typeof(ReadsIdempotencyKeyWithItsFetchAttribute), false) == true;
+        var remembered = deferred ? null : await session.LoadAsync<IdempotencyRecord>(id, http.RequestAborted);
+        if (AnswerRemembered(http, remembered, requestHash) is { } known) return known;
 
         var pending = new IdempotencyRecord(id, requestHash, clock.GetCurrentInstant(), null, null, null, null);
         session.Insert(pending);
-        var scope = new IdempotencyScope(pending);
+        var scope = new IdempotencyScope(pending, deferred);
         http.Features.Set(scope);
         object? result;
         try
         {
             result = await next(context);
+        }
+        catch (KeyAlreadyUsed used)
+        {
+            session.Eject(scope.Record);
+            return AnswerRemembered(http, used.Record, requestHash);
         }
         catch (JasperFx.DocumentAlreadyExistsException e) when (e.DocType == typeof(IdempotencyRecord))
         {
@@ -143,6 +185,8 @@ public sealed class IdempotencyFilter(IDocumentSession session, IClock clock) : 
                 : Problems.Unprocessable("idempotency.key_reused", $"This {IdempotencyKeys.Header} was just used for a different request.");
         }
         session.Eject(scope.Record);
+        if (scope.Deferred && !scope.Joined)
+            throw new InvalidOperationException($"{http.GetEndpoint()?.DisplayName} is marked as reading its Idempotency-Key with its fetch but did not.");
 
         if (HandlerResults.Unwrap(result) is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } answered)
         {
@@ -164,6 +208,16 @@ public sealed class IdempotencyFilter(IDocumentSession session, IClock clock) : 
         var winner = await session.LoadAsync<IdempotencyRecord>(id, http.RequestAborted);
         return winner?.RequestHash == requestHash ? Replay(http, winner) : result;
     }
+
+    /// <summary>What a key used before answers (a replay, or 422 for another request); null for a new key.</summary>
+    private IResult? AnswerRemembered(HttpContext http, IdempotencyRecord? remembered, string requestHash) =>
+        Idempotency.Decide(remembered?.RequestHash, requestHash) switch
+        {
+            Idempotency.Outcome.KeyReused => Problems.Unprocessable("idempotency.key_reused",
+                $"This {IdempotencyKeys.Header} was already used for a different request; use a new key for a new request."),
+            Idempotency.Outcome.Replay => Replay(http, remembered!),
+            _ => null,
+        };
 
     private IResult Replay(HttpContext http, IdempotencyRecord first)
     {

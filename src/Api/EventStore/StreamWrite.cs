@@ -35,8 +35,8 @@ public static class StreamWrite
         Action<IReadOnlyList<JasperFx.Events.IEvent>>? beforeSave = null)
         where T : class, IVersioned
     {
+        var stream = await Fetch<T>(session, http, id, ct);
         if (!ETags.TryParseIfMatch(ifMatch, out var expected)) return new(null, ETags.InvalidIfMatch());
-        var stream = await session.Events.FetchForWriting<T>(id, ct);
         if (stream.Aggregate is not { } current) return new(null, notFound(id));
         if (expected is not null && expected != stream.CurrentVersion) return new(null, Problems.Stale(stream.CurrentVersion ?? 0));
 
@@ -74,6 +74,23 @@ public static class StreamWrite
         }
         ETags.Set(http, current.Version);
         return new(current, null) { Appended = appended };
+    }
+
+    /// <summary>
+    /// The stream to write, and with it, in the same round trip, the record of the request's Idempotency-Key when the
+    /// handler reads it (<see cref="ReadsIdempotencyKeyWithItsFetchAttribute"/>): a key used before stops here, before
+    /// anything is decided (issue 18: one round trip less).
+    /// </summary>
+    private static async Task<JasperFx.Events.IEventStream<T>> Fetch<T>(IDocumentSession session, HttpContext http, Guid id, CancellationToken ct)
+        where T : class
+    {
+        if (!IdempotencyKeys.ToBeRead(http)) return await session.Events.FetchForWriting<T>(id, ct);
+        var batch = session.CreateBatchQuery();
+        var fetched = batch.Events.FetchForWriting<T>(id);
+        var remembered = IdempotencyKeys.Join(http, batch);
+        await batch.Execute(ct);
+        await IdempotencyKeys.Check(remembered);
+        return await fetched;
     }
 
     /// <summary>

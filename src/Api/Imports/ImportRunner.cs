@@ -143,7 +143,13 @@ public sealed class ImportRunner(IDocumentStore store, IClock clock, IOptions<Im
         var contacts = new List<ContactEntry>();
         if (rows.Contacts.Count > 0)
             foreach (var chunk in leads.Select(l => l.Id).Chunk(5_000))
-                contacts.AddRange(await session.Query<ContactEntry>().Where(x => x.Contact.LeadId.IsOneOf(chunk) && !x.Contact.Withdrawn).ToListAsync(ct));
+            {
+                // The leads' contact events, folded per lead (ContactLog): the contact log is read from the events.
+                var events = await session.Events.QueryAllRawEvents()
+                    .Where(x => x.StreamId.IsOneOf(chunk) && Marten.Events.LinqExtensions.EventTypesAre(x, typeof(Domain.Leads.ContactLogged), typeof(Domain.Leads.ContactCorrected), typeof(Domain.Leads.ContactWithdrawn)))
+                    .OrderBy(x => x.Sequence).ToListAsync(ct);
+                contacts.AddRange(events.GroupBy(e => e.StreamId).SelectMany(ContactLog.Of).Where(x => !x.Contact.Withdrawn));
+            }
         var contactsOf = contacts.ToLookup(c => c.Contact.LeadId, c => c.ToState().Details);
 
         return ImportPlanner.Plan(rows,

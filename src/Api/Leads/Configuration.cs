@@ -8,20 +8,12 @@ public static class LeadsConfiguration
     {
         // Inline: an officer who logs a contact or moves a lead reads it back at once, from a desk or a phone.
         options.Projections.Add<LeadDetailsProjection>(ProjectionLifecycle.Inline, EventStoreSetup.Batching);
-        options.Projections.Add<ContactLogProjection>(ProjectionLifecycle.Inline, EventStoreSetup.Batching);
         // Async: the zone's pipeline is an aggregate partners look at; it may lag a moment behind the writes it counts,
         // and keeping it off the write path keeps logging a contact cheap.
         options.Projections.Add<PipelineEntryProjection>(ProjectionLifecycle.Async, EventStoreSetup.Batching);
 
         options.Schema.For<LeadDetails>().Index(x => x.Position).Index(x => x.Lead.Owner).Index(x => x.Lead.ZoneCode);
-        // One entry per contact, the largest table after the events (issue 18): no .NET type name and no last-modified
-        // stamp on each row, which nothing reads.
-        options.Schema.For<ContactEntry>().Index(x => x.Contact.LeadId)
-            .Metadata(m =>
-            {
-                m.DotNetType.Enabled = false;
-                m.LastModified.Enabled = false;
-            });
+        // The contact log is read from the lead's own events (ContactLog, issue 18): no document per contact.
         // The pipeline is counted by PostgreSQL from columns (issue 18): a zone's leads opened in a period, by stage.
         const NpgsqlTypes.NpgsqlDbType integers = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Integer;
         options.Schema.For<PipelineEntry>().Duplicate(x => x.ZoneCode).Duplicate(x => x.OpenedDate, "date", NpgsqlTypes.NpgsqlDbType.Date)

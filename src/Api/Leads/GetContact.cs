@@ -10,10 +10,10 @@ public static class GetContact
         Guid id, Guid contactId, IQuerySession session, HttpContext http, CancellationToken ct)
     {
         var batch = session.CreateBatchQuery();
-        var contact = batch.Load<ContactEntry>(contactId);
+        var events = batch.Events.FetchStream(id);
         var lead = batch.Load<LeadDetails>(id);
         await batch.Execute(ct);
-        if (await contact is not { } found || found.Contact.LeadId != id || await lead is not { } details) return NotFound(id, contactId);
+        if (ContactLog.Of(await events).FirstOrDefault(x => x.Id == contactId) is not { } found || await lead is not { } details) return NotFound(id, contactId);
         ETags.Set(http, details.Version);
         return TypedResults.Ok(found.Contact);
     }

@@ -18,5 +18,5 @@ public static class ContactLookup
     /// so a withdrawal saved meanwhile is seen (and a later one fails the save).
     /// </summary>
     public static async Task<ContactState?> State(IQuerySession session, Guid leadId, Guid contactId, CancellationToken ct) =>
-        await session.LoadAsync<ContactEntry>(contactId, ct) is { } entry && entry.Contact.LeadId == leadId ? entry.ToState() : null;
+        (await ContactLog.Read(session, leadId, ct)).FirstOrDefault(x => x.Id == contactId)?.ToState();
 }

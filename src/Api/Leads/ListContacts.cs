@@ -10,12 +10,14 @@ public static class ListContacts
         IQuerySession session, CancellationToken ct)
     {
         if (Paging.CheckKey(limit, cursor, out var take, out var before) is { } badPage) return badPage;
-        if (await session.Events.FetchStreamStateAsync(id, ct) is null) return LeadLookup.NotFound(id);
+        var events = await session.Events.FetchStreamAsync(id, token: ct);
+        if (events.Count == 0) return LeadLookup.NotFound(id);
 
-        var query = session.Query<ContactEntry>().Where(x => x.Contact.LeadId == id);
-        if (includeWithdrawn != true) query = query.Where(x => !x.Contact.Withdrawn);
-        if (before is not null) query = query.Where(x => x.SortKey.CompareTo(before) < 0);
-        var rows = await query.OrderByDescending(x => x.SortKey).Take(take + 1).ToListAsync(ct);
+        // Folded from the lead's own events (ContactLog): the sort keys are digits of fixed width, so ordinal order is theirs.
+        var rows = ContactLog.Of(events)
+            .Where(x => includeWithdrawn == true || !x.Contact.Withdrawn)
+            .Where(x => before is null || string.CompareOrdinal(x.SortKey, before) < 0)
+            .OrderByDescending(x => x.SortKey, StringComparer.Ordinal).Take(take + 1).ToList();
         var page = Paging.Of(rows, take, x => x.SortKey);
         return TypedResults.Ok(new Page<LoggedContact>([.. page.Items.Select(x => x.Contact)], page.NextCursor));
     }

@@ -8,6 +8,7 @@ namespace Investment.Api.Leads;
 /// </summary>
 public static class LogContact
 {
+    [ReadsIdempotencyKeyWithItsFetch]
     public static async Task<Results<Created<LoggedContact>, ProblemHttpResult>> Handle(Guid id, ContactRequest request, [AsParameters] StreamCommandContext command)
     {
         var contactId = Guid.CreateVersion7();
@@ -17,9 +18,9 @@ public static class LogContact
             (details, now) => LeadDecider.LogContact(details.Lead, contactId, request.ToDetails(), now), LeadLookup.NotFound, readBack: false,
             beforeSave: appended =>
             {
-                // The entry the inline projection stores, built by the same function from the event: no read-back. Known
+                // The contact as the contact log reads it, built by the same function from the event: no read-back. Known
                 // before the save, it is the answer an Idempotency-Key keeps, saved in the same transaction.
-                contact = ContactLogProjection.Entry(appended.OfType<JasperFx.Events.IEvent<ContactLogged>>().Single()).Contact;
+                contact = ContactLog.Entry(appended.OfType<JasperFx.Events.IEvent<ContactLogged>>().Single()).Contact;
                 IdempotencyKeys.AnswerWithTheWrite(command.Http, command.Session, StatusCodes.Status201Created, location, contact);
             });
         if (written.Problem is { } problem) return problem;

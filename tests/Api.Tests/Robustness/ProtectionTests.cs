@@ -6,6 +6,7 @@ using Investment.Api.Http;
 using Investment.Api.Leads;
 using Investment.Api.Tests.Certificates;
 using Investment.Api.Tests.Infrastructure;
+using Investment.Api.Tests.Investors;
 using Investment.Api.Tests.Leads;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -173,6 +174,62 @@ public sealed class ProtectionTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(201, first.Context.Response.StatusCode);
         Assert.All(retries, retry => Assert.Equal("true", retry.Header("Idempotent-Replayed")));
         Assert.Single((await Host.Get<Page<LoggedContact>>(Officer, $"/api/v1/leads/{id}/contacts")).Items);
+    }
+
+    /// <summary>
+    /// Logging a contact and issuing a certificate read the key's record with their own first read (issue 18): a retry
+    /// still replays before anything is decided, even when the retried request would now be refused (a stale If-Match),
+    /// and another request under the key still answers 422, however it would have been answered.
+    /// </summary>
+    [Fact]
+    public async Task a_contact_logged_with_a_key_replays_before_anything_is_decided_and_its_key_is_not_reused()
+    {
+        var lead = await Host.ALead(Officer);
+        var url = $"/api/v1/leads/{lead.Id}/contacts";
+        var key = Guid.NewGuid().ToString();
+        var contact = LeadRequests.Contact("Logged from a phone on a bad network.");
+        var version = await Host.VersionOf(Officer, $"/api/v1/leads/{lead.Id}");
+
+        var first = await Host.Post(Officer, url, contact, ifMatch: $"\"{version}\"", key: key);
+        var retry = await Host.Post(Officer, url, contact, ifMatch: $"\"{version}\"", key: key); // stale now: replayed all the same
+        var other = await Host.Post(Officer, url, LeadRequests.Contact("Another contact."), key: key);
+        var otherStale = await Host.Post(Officer, url, LeadRequests.Contact("Another contact."), ifMatch: $"\"{version}\"", key: key);
+        var fresh = await Host.Post(Officer, url, LeadRequests.Contact("Another contact."), key: Guid.NewGuid().ToString());
+
+        Assert.Equal(201, first.Context.Response.StatusCode);
+        Assert.Equal(201, retry.Context.Response.StatusCode);
+        Assert.Equal("true", retry.Header("Idempotent-Replayed"));
+        Assert.Equal(first.Header("ETag"), retry.Header("ETag"));
+        Assert.Equal(first.Header("Location"), retry.Header("Location"));
+        Assert.Equal(await first.ReadAsTextAsync(), await retry.ReadAsTextAsync());
+        await other.ShouldBe(422, "idempotency.key_reused");
+        await otherStale.ShouldBe(422, "idempotency.key_reused");
+        Assert.Equal(201, fresh.Context.Response.StatusCode);
+        Assert.Null(fresh.Header("Idempotent-Replayed"));
+        Assert.Equal(2, (await Host.Get<Page<LoggedContact>>(Officer, url)).Items.Count);
+    }
+
+    [Fact]
+    public async Task a_certificate_issued_with_a_key_replays_and_its_key_is_not_reused()
+    {
+        var investor = await Host.ARegisteredInvestor(Officer, InvestorRequests.Profile($"Keyed holder {Guid.NewGuid():N}", "KR"));
+        var key = Guid.NewGuid().ToString();
+        var project = $"Keyed plant {Guid.NewGuid():N}";
+        var request = CertificateRequests.Certificate(investor.Id.ToString(), projectName: project);
+
+        var first = await Host.Post(Officer, "/api/v1/certificates", request, key: key);
+        var retry = await Host.Post(Officer, "/api/v1/certificates", request, key: key); // its number is taken now: replayed all the same
+        var other = await Host.Post(Officer, "/api/v1/certificates", CertificateRequests.Certificate(investor.Id.ToString(), projectName: project), key: key);
+
+        Assert.Equal(201, first.Context.Response.StatusCode);
+        Assert.Equal(201, retry.Context.Response.StatusCode);
+        Assert.Equal("true", retry.Header("Idempotent-Replayed"));
+        Assert.Equal(first.Header("ETag"), retry.Header("ETag"));
+        Assert.Equal(first.Header("Location"), retry.Header("Location"));
+        Assert.Equal(await first.ReadAsTextAsync(), await retry.ReadAsTextAsync());
+        await other.ShouldBe(422, "idempotency.key_reused");
+        await using var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        Assert.Equal(1, await session.Query<Investment.Api.Certificates.CertificateDetails>().CountAsync(x => x.Certificate.ProjectName == project));
     }
 
     [Fact]
