@@ -31,7 +31,8 @@ public static class ListInvestors
             query = query.Where(x => x.SearchName.Contains(folded));
         }
 
-        var rows = await query.OrderBy(x => x.Position).Take(take + 1).ToListAsync(ct);
+        var rowsWanted = take + 1; // a plain local: an expression inside the query is compiled by Marten on every request
+        var rows = await query.OrderBy(x => x.Position).Take(rowsWanted).ToListAsync(ct);
         var page = Paging.Of(rows, take, x => x.Position);
         return TypedResults.Ok(new Page<Investor>([.. page.Items.Select(x => x.Investor.For(user))], page.NextCursor));
     }

@@ -27,8 +27,18 @@ public static class ListLeads
         var query = session.Query<LeadDetails>().Where(x => x.Position > after);
         if (wantedStage is { } st) query = query.Where(x => x.Lead.Stage == st);
         if (wantedSector is { } se) query = query.Where(x => x.Lead.Sector == se);
-        if (!string.IsNullOrWhiteSpace(zone)) query = query.Where(x => x.Lead.ZoneCode == zone.Trim());
-        if (!string.IsNullOrWhiteSpace(owner)) query = query.Where(x => x.Lead.Owner == owner.Trim());
+        // Every value the query compares with is a plain local: a method call inside the expression (zone.Trim(), take + 1)
+        // is compiled and run by Marten on every request (measured on the register page, issue 18).
+        if (!string.IsNullOrWhiteSpace(zone))
+        {
+            var wantedZone = zone.Trim();
+            query = query.Where(x => x.Lead.ZoneCode == wantedZone);
+        }
+        if (!string.IsNullOrWhiteSpace(owner))
+        {
+            var wantedOwner = owner.Trim();
+            query = query.Where(x => x.Lead.Owner == wantedOwner);
+        }
         if (!string.IsNullOrWhiteSpace(country))
         {
             var code = country.Trim().ToUpperInvariant();
@@ -36,7 +46,8 @@ public static class ListLeads
         }
         if (dueBy is { } date) query = query.DueBy(date);
 
-        var rows = await query.OrderBy(x => x.Position).Take(take + 1).ToListAsync(ct);
+        var rowsWanted = take + 1;
+        var rows = await query.OrderBy(x => x.Position).Take(rowsWanted).ToListAsync(ct);
         var page = Paging.Of(rows, take, x => x.Position);
         var now = clock.GetCurrentInstant();
         return TypedResults.Ok(new Page<Lead>([.. page.Items.Select(x => x.Lead.AsOf(now))], page.NextCursor));
