@@ -59,30 +59,24 @@ public static class BigZone
         });
         var random = new Random(18);
         long events = 0;
-        foreach (var chunk in Enumerable.Range(0, Certificates).Chunk(500))
+        // Each stream started in batches of one session: certificates in 500s, leads (shorter streams) in 1,000s.
+        async Task Append(int count, int perSession, Func<Guid, int, Guid, object[]> streamOf)
         {
-            await using var session = store.LightweightSession();
-            foreach (var n in chunk)
+            foreach (var chunk in Enumerable.Range(0, count).Chunk(perSession))
             {
-                var id = Guid.CreateVersion7();
-                var stream = Certificate(id, n, investors[random.Next(investors.Count)], random);
-                session.Events.StartStream(id, stream);
-                events += stream.Length;
+                await using var session = store.LightweightSession();
+                foreach (var n in chunk)
+                {
+                    var id = Guid.CreateVersion7();
+                    var stream = streamOf(id, n, investors[random.Next(investors.Count)]);
+                    session.Events.StartStream(id, stream);
+                    events += stream.Length;
+                }
+                await session.SaveChangesAsync();
             }
-            await session.SaveChangesAsync();
         }
-        foreach (var chunk in Enumerable.Range(0, Leads).Chunk(1_000))
-        {
-            await using var session = store.LightweightSession();
-            foreach (var n in chunk)
-            {
-                var id = Guid.CreateVersion7();
-                var stream = Lead(id, n, investors[random.Next(investors.Count)], random);
-                session.Events.StartStream(id, stream);
-                events += stream.Length;
-            }
-            await session.SaveChangesAsync();
-        }
+        await Append(Certificates, 500, (id, n, investor) => Certificate(id, n, investor, random));
+        await Append(Leads, 1_000, (id, n, investor) => Lead(id, n, investor, random));
         return events;
     }
 
