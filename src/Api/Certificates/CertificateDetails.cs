@@ -8,21 +8,27 @@ namespace Investment.Api.Certificates;
 /// <summary>
 /// The stored read model of a certificate: the domain's <see cref="Domain.Certificates.Certificate"/> (what clients
 /// receive) with what the register needs to filter, sort and page it. The sort keys are digits of fixed width, so they
-/// compare the same in every database collation; each ends with the position in the event log to break ties.
+/// compare the same in every database collation; each ends with when the issue was recorded and the id
+/// (<see cref="Place"/>), to break ties. A document stored before holds its global sequence as its position, which sorts
+/// before any instant: the register stays in one order, without ties, until rebuild-projections.
 /// </summary>
 public sealed record CertificateDetails(
     Guid Id, Certificate Certificate, IReadOnlyList<string> InvestorCountries, int IssueYear, string IssuedKey, string CapitalKey, long Position, long Version)
     : IVersioned
 {
+    /// <summary>The read model of a certificate just issued, from its event alone: the same before the save (the answer) and in a rebuild.</summary>
+    public static CertificateDetails Issued(CertificateIssued issued, long version) => Of(Certificate.Create(issued), Place.PositionOf(issued.RecordedAt), version);
+
     public static CertificateDetails Of(Certificate certificate, long position, long version) =>
         new CertificateDetails(certificate.Id, certificate, [.. certificate.Investors.Select(i => i.Country).Distinct()], certificate.IssuedOn.Year,
-            certificate.IssuedOn.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + Tail(position), "", position, version).With(certificate, version);
+            certificate.IssuedOn.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + Tail(position, certificate.Id), "", position, version)
+            .With(certificate, version);
 
     public CertificateDetails With(Certificate certificate, long version) => this with
     {
         Certificate = certificate,
         InvestorCountries = [.. certificate.Investors.Select(i => i.Country).Distinct()], // the investors now: they may change
-        CapitalKey = Math.Round(certificate.CapitalUsd * 100m).ToString("00000000000000000000", CultureInfo.InvariantCulture) + Tail(Position),
+        CapitalKey = Math.Round(certificate.CapitalUsd * 100m).ToString("00000000000000000000", CultureInfo.InvariantCulture) + Tail(Position, Id),
         Version = version,
     };
 
@@ -53,12 +59,14 @@ public sealed record CertificateDetails(
     [StoredColumn]
     public string WatchRow => WatchRows.Write(Certificate);
 
-    private static string Tail(long position) => position.ToString("D19", CultureInfo.InvariantCulture);
+    /// <summary>The instant's ticks, then the id as a number (its 128 bits read big-endian, as PostgreSQL orders a uuid).</summary>
+    private static string Tail(long position, Guid id) => position.ToString("D19", CultureInfo.InvariantCulture)
+        + System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(id.ToByteArray(bigEndian: true)).ToString("D39", CultureInfo.InvariantCulture);
 }
 
 public sealed partial class CertificateDetailsProjection : SingleStreamProjection<CertificateDetails, Guid>
 {
-    public static CertificateDetails Create(IEvent<CertificateIssued> e) => CertificateDetails.Of(Certificate.Create(e.Data), e.Sequence, e.Version);
+    public static CertificateDetails Create(IEvent<CertificateIssued> e) => CertificateDetails.Issued(e.Data, e.Version);
 
     public static CertificateDetails Apply(IEvent<CertificateAmended> e, CertificateDetails d) => d.With(d.Certificate.Apply(e.Data), e.Version);
 

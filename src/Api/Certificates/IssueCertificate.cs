@@ -66,7 +66,7 @@ public static class IssueCertificate
         if (await numberTaken is { } taken) return CertificateLookup.NumberTaken(taken);
 
         var now = command.Recording();
-        var id = Guid.CreateVersion7();
+        var id = StreamIds.New();
         var decision = CertificateDecider.Issue(new CertificateDecider.IssueCertificate(id, request.Number, request.ProjectName,
             [.. request.InvestorIds.Select(i => investors.Single(x => x.Id == i)).Select(i => new CertificateInvestor(i.Id, i.Investor.LegalName, i.Investor.Country))],
             request.Zone.Trim(), request.Sector, request.Capital, request.LandAreaHectares, request.IssuedOn, request.DurationYears, request.Schedule ?? [],
@@ -75,6 +75,12 @@ public static class IssueCertificate
         if (request.LeadId is { } leadId && await CertifyLead(session, leadId, id, request, now, ct) is { } leadProblem) return leadProblem;
 
         var started = session.Events.StartStream<CertificateDetails>(id, [.. decision.Events]);
+        // The read model the inline projection stores, built by its own function from the event: no read-back. Known before
+        // the save, it is the answer an Idempotency-Key keeps, saved in the same transaction (one commit, issue 18).
+        var details = CertificateDetails.Issued(decision.Events.OfType<CertificateIssued>().Single(), started.Events.Count);
+        var certificate = details.Certificate.For(user);
+        ETags.Set(command.Http, details.Version);
+        IdempotencyKeys.AnswerWithTheWrite(command.Http, session, StatusCodes.Status201Created, CertificateLookup.Location(id), certificate);
         try
         {
             await session.SaveChangesAsync(ct);
@@ -82,16 +88,15 @@ public static class IssueCertificate
         catch (DocumentAlreadyExistsException e) when (e.DocType != typeof(IdempotencyRecord))
         {
             // Another certificate with this number was saved between our check and our save.
+            ETags.Clear(command.Http);
             return await session.FindNumber(request.Number, ct) is { } raced ? CertificateLookup.NumberTaken(raced) : Problems.ConcurrentChange();
         }
         catch (ConcurrencyException)
         {
+            ETags.Clear(command.Http);
             return Problems.ConcurrentChange(); // the lead changed meanwhile; nothing was saved
         }
-        // The read model the inline projection just stored, built by its own function from the saved event: no read-back.
-        var details = CertificateDetailsProjection.Create(started.Events.OfType<JasperFx.Events.IEvent<CertificateIssued>>().Single());
-        ETags.Set(command.Http, details.Version);
-        return TypedResults.Created(CertificateLookup.Location(id), details.Certificate.For(user));
+        return TypedResults.Created(CertificateLookup.Location(id), certificate);
     }
 
     /// <summary>The lead the certificate came from moves to certified, in the same transaction.</summary>

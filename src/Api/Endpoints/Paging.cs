@@ -9,6 +9,20 @@ namespace Investment.Api.Endpoints;
 public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
 
 /// <summary>
+/// Where an item stands in a list kept in the order its stream was recorded (investors, leads): the instant its first
+/// event was recorded, then its id, which no two items share. Both come from the event, so a rebuild gives the same.
+/// The lists followed the event log's global sequence before (issue 18): quick appends number the events in the
+/// database, after the read models are written.
+/// </summary>
+/// <param name="Position">100 ns ticks from <see cref="Instant.MinValue"/>, never negative (digits of fixed width in the
+/// certificates' sort keys). A document stored before keeps its global sequence here, far below any instant's ticks: it
+/// lists first, in the log's order, until rebuild-projections gives it its instant.</param>
+public readonly record struct Place(long Position, Guid Id)
+{
+    public static long PositionOf(Instant recordedAt) => (recordedAt - Instant.MinValue).BclCompatibleTicks;
+}
+
+/// <summary>
 /// Lists are paged by an opaque cursor: the position after the last item returned, so that pages stay stable while
 /// new items arrive (an offset would skip or repeat items). The cursor is encrypted and authenticated (AES-GCM) with the
 /// list's scope (its sort) as associated data: clients cannot read it, forge it (a NUL byte never reaches the database)
@@ -65,6 +79,22 @@ public static class Paging
         return InvalidCursor();
     }
 
+    /// <summary>Checks limit and a cursor holding a <see cref="Place"/>; null on the first page.</summary>
+    public static ProblemHttpResult? CheckPlace(int? limit, string? cursor, out int take, out Place? after, string scope = "")
+    {
+        after = null;
+        if (CheckKey(limit, cursor, out take, out var key, scope) is { } problem) return problem;
+        if (key is null) return null;
+        var parts = key.Split(' ');
+        if (parts is [var position, var id] && long.TryParse(position, NumberStyles.None, CultureInfo.InvariantCulture, out var p)
+            && Guid.TryParseExact(id, "N", out var i))
+            after = new Place(p, i);
+        // A cursor sealed before ids broke ties held a global sequence alone: after every item at it, as it meant then.
+        else if (parts is [var sequence] && long.TryParse(sequence, NumberStyles.None, CultureInfo.InvariantCulture, out var s))
+            after = new Place(s, Guid.AllBitsSet);
+        return after is null ? InvalidCursor() : null;
+    }
+
     /// <summary>Checks limit and a cursor holding a sort key; the key is null on the first page.</summary>
     public static ProblemHttpResult? CheckKey(int? limit, string? cursor, out int take, out string? after, string scope = "")
     {
@@ -110,6 +140,13 @@ public static class Paging
 
     public static Page<T> Of<T>(IReadOnlyList<T> rows, int take, Func<T, long> position, string scope = "") =>
         Of(rows, take, row => position(row).ToString(CultureInfo.InvariantCulture), scope);
+
+    public static Page<T> Of<T>(IReadOnlyList<T> rows, int take, Func<T, Place> place, string scope = "") =>
+        Of(rows, take, row =>
+        {
+            var (position, id) = place(row);
+            return $"{position.ToString(CultureInfo.InvariantCulture)} {id:N}";
+        }, scope);
 
     private static ProblemHttpResult InvalidCursor() =>
         Problems.BadRequest("request.invalid_cursor", "cursor is not one this API returned for this list and sort; start again without it.");

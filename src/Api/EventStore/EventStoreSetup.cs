@@ -36,9 +36,13 @@ public static class EventStoreSetup
         // Managing the schema from the API is convenient in development; a production deployment applies it ahead
         // (apply-database-changes) and sets EventStore:ManageSchema=false, which also starts faster.
         options.AutoCreateSchemaObjects = manageSchema ? AutoCreate.CreateOrUpdate : AutoCreate.None;
-        // Rich appends give inline projections each event's version and global sequence before the commit:
-        // read models carry their version (the ETag) and their position in the log (the paging key).
-        options.Events.AppendMode = EventAppendMode.Rich;
+        // Quick appends (issue 18): the events and their stream row are written by one function in the save's batch, where
+        // Rich appends first asked PostgreSQL for the stream's version and the events' global sequence, a round trip of their
+        // own. Inline projections then see each event's version (FetchForWriting and StartStream number them from the version
+        // read) but not its global sequence, 0 until the save answers it: no read model takes its order from the sequence
+        // (lists are paged by when a stream was recorded, then its id: Place), and a write answers the sequence after its
+        // commit (Event-Position).
+        options.Events.AppendMode = EventAppendMode.Quick;
         // Headers carry an imported event's provenance (import id, sheet, row, who ran it, when: issue 15). The column is
         // nullable: events stored before it, and events recorded by hand, have none and read as before.
         options.Events.MetadataConfig.HeadersEnabled = true;

@@ -96,7 +96,8 @@ public static class ProjectionFreshness
 
     /// <summary>
     /// Every write that records events answers the global sequence of the last one in <see cref="Freshness.PositionHeader"/>:
-    /// a Marten listener sees each committed session's events, numbered (Rich appends), before the handler answers.
+    /// a Marten listener sees each committed session's events, numbered by the save (quick appends read the sequence back from
+    /// the append's own statement), before the handler answers.
     /// </summary>
     public sealed class WritePositionListener(IHttpContextAccessor http) : DocumentSessionListenerBase
     {

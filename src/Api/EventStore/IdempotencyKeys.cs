@@ -179,7 +179,8 @@ public sealed class IdempotencyFilter(IDocumentSession session, IClock clock) : 
         }
         catch (JasperFx.DocumentAlreadyExistsException e) when (e.DocType == typeof(IdempotencyRecord))
         {
-            // The same key raced us and its request committed first: answer what it answered.
+            // The same key raced us and its request committed first: answer what it answered (not the ETag ours would have had).
+            ETags.Clear(http);
             var first = await session.LoadAsync<IdempotencyRecord>(id, http.RequestAborted);
             return first?.RequestHash == requestHash ? Replay(http, first)
                 : Problems.Unprocessable("idempotency.key_reused", $"This {IdempotencyKeys.Header} was just used for a different request.");

@@ -47,7 +47,7 @@ public static class StreamWrite
         {
             var versionRead = stream.CurrentVersion ?? 0;
             stream.AppendMany([.. decision.Events]);
-            appended = [.. stream.Events]; // the same objects the save numbers (Rich appends)
+            appended = [.. stream.Events]; // the same objects the save numbers (their global sequence comes back with it)
             if (!readBack && beforeSave is not null)
             {
                 // FetchForWriting checks at the save that the stream is still at the version it read: the append's
@@ -62,6 +62,7 @@ public static class StreamWrite
             catch (ConcurrencyException)
             {
                 // Another write landed between our read and our save: nothing of ours was saved.
+                ETags.Clear(http);
                 return new(null, Problems.ConcurrentChange());
             }
             if (!readBack)

@@ -12,6 +12,9 @@ public static class ETags
 
     public static void Set(HttpContext context, long version) => context.Response.Headers.ETag = Of(version);
 
+    /// <summary>A write that set its ETag before its save (to keep it with an Idempotency-Key) and then saved nothing names no version.</summary>
+    public static void Clear(HttpContext context) => context.Response.Headers.Remove("ETag");
+
     /// <summary>
     /// For a read whose body also depends on the day (a lead's time in each stage): the version and the day, as a weak
     /// ETag, so that a client's If-None-Match stops matching at midnight in Vietnam; If-Match still reads the version.

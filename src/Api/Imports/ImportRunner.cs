@@ -156,7 +156,7 @@ public sealed class ImportRunner(IDocumentStore store, IClock clock, IOptions<Im
             [.. investors.Select(i => new KnownInvestor(i.Id, new Domain.Investors.InvestorProfile(i.Investor.LegalName, i.Investor.Country, i.Investor.Sectors,
                 i.Investor.Website, i.Investor.Notes, i.Investor.ContactPersons ?? [])))],
             certificates.ToDictionary(c => c.Certificate.Number, c => new KnownCertificate(c.Certificate, c.Version), StringComparer.Ordinal),
-            record.RanBy, clock.GetCurrentInstant(), Guid.CreateVersion7, progress,
+            record.RanBy, clock.GetCurrentInstant(), StreamIds.New, progress,
             [.. leads.Select(l => new KnownLead(l.Lead, l.Version, [.. contactsOf[l.Id]]))]);
     }
 

@@ -14,10 +14,13 @@ public static class ListInvestors
         string? country, string? sector, string? q, [System.ComponentModel.DataAnnotations.Range(1, Paging.MaxLimit)] int? limit, string? cursor,
         IQuerySession session, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (Paging.Check(limit, cursor, out var take, out var after) is { } badPage) return badPage;
+        if (Paging.CheckPlace(limit, cursor, out var take, out var after) is { } badPage) return badPage;
         if (q is { Length: > 200 }) return Problems.BadRequest("request.invalid_query", "q may be at most 200 characters.");
 
-        var query = session.Query<InvestorDetails>().Where(x => x.Position > after);
+        var query = session.Query<InvestorDetails>().AsQueryable();
+        if (after is (var position, var id))
+            // Position >= serves the index; the id breaks a tie of instants.
+            query = query.Where(x => x.Position >= position && (x.Position > position || x.Id.CompareTo(id) > 0));
         if (!string.IsNullOrWhiteSpace(country))
         {
             var code = country.Trim().ToUpperInvariant();
@@ -32,8 +35,8 @@ public static class ListInvestors
         }
 
         var rowsWanted = take + 1; // a plain local: an expression inside the query is compiled by Marten on every request
-        var rows = await query.OrderBy(x => x.Position).Take(rowsWanted).ToListAsync(ct);
-        var page = Paging.Of(rows, take, x => x.Position);
+        var rows = await query.OrderBy(x => x.Position).ThenBy(x => x.Id).Take(rowsWanted).ToListAsync(ct);
+        var page = Paging.Of(rows, take, x => new Place(x.Position, x.Id));
         return TypedResults.Ok(new Page<Investor>([.. page.Items.Select(x => x.Investor.For(user))], page.NextCursor));
     }
 }

@@ -11,7 +11,7 @@ public static class RegisterInvestor
         var profile = request.ToProfile();
         if (await session.FindSameName(profile, ct) is { } existing) return InvestorLookup.Duplicate(existing);
 
-        var id = Guid.CreateVersion7();
+        var id = StreamIds.New();
         session.Events.StartStream<InvestorDetails>(id, InvestorDecider.Register(id, profile, command.Recording()));
         try
         {

@@ -7,7 +7,7 @@ namespace Investment.Api.Leads;
 
 /// <summary>
 /// The stored read model of a lead: the domain's <see cref="Domain.Leads.Lead"/> (what clients receive) with what the
-/// lists need to page it (its position in the event log) and its stream version (the ETag).
+/// lists need to page it (when it was opened in the store: <see cref="Place"/>) and its stream version (the ETag).
 /// </summary>
 public sealed record LeadDetails(Guid Id, Lead Lead, long Position, long Version) : IVersioned;
 
@@ -21,7 +21,7 @@ public sealed class LeadDetailsProjection : SingleStreamProjection<LeadDetails, 
 {
     public override async ValueTask<LeadDetails?> EvolveAsync(LeadDetails? snapshot, Guid id, IQuerySession session, IEvent e, CancellationToken cancellation)
     {
-        if (e.Data is LeadOpened opened) return new LeadDetails(opened.LeadId, Lead.Create(opened), e.Sequence, e.Version);
+        if (e.Data is LeadOpened opened) return new LeadDetails(opened.LeadId, Lead.Create(opened), Place.PositionOf(opened.RecordedAt), e.Version);
         if (snapshot is null) return null; // an event of a lead never opened: nothing to apply it to
         var lead = e.Data switch
         {

@@ -19,12 +19,15 @@ public static class ListLeads
         [System.ComponentModel.DataAnnotations.Range(1, Paging.MaxLimit)] int? limit, string? cursor,
         IQuerySession session, IClock clock, CancellationToken ct)
     {
-        if (Paging.Check(limit, cursor, out var take, out var after) is { } badPage) return badPage;
+        if (Paging.CheckPlace(limit, cursor, out var take, out var after) is { } badPage) return badPage;
         if (QueryValues.Enum<LeadStage>(stage, "stage", out var wantedStage) is { } badStage) return badStage;
         if (QueryValues.Enum<Sector>(sector, "sector", out var wantedSector) is { } badSector) return badSector;
         if (QueryValues.Date(followUpDueBy, "followUpDueBy", out var dueBy) is { } badDate) return badDate;
 
-        var query = session.Query<LeadDetails>().Where(x => x.Position > after);
+        var query = session.Query<LeadDetails>().AsQueryable();
+        if (after is (var position, var id))
+            // Position >= serves the index; the id breaks a tie of instants.
+            query = query.Where(x => x.Position >= position && (x.Position > position || x.Id.CompareTo(id) > 0));
         if (wantedStage is { } st) query = query.Where(x => x.Lead.Stage == st);
         if (wantedSector is { } se) query = query.Where(x => x.Lead.Sector == se);
         // Every value the query compares with is a plain local: a method call inside the expression (zone.Trim(), take + 1)
@@ -47,8 +50,8 @@ public static class ListLeads
         if (dueBy is { } date) query = query.DueBy(date);
 
         var rowsWanted = take + 1;
-        var rows = await query.OrderBy(x => x.Position).Take(rowsWanted).ToListAsync(ct);
-        var page = Paging.Of(rows, take, x => x.Position);
+        var rows = await query.OrderBy(x => x.Position).ThenBy(x => x.Id).Take(rowsWanted).ToListAsync(ct);
+        var page = Paging.Of(rows, take, x => new Place(x.Position, x.Id));
         var now = clock.GetCurrentInstant();
         return TypedResults.Ok(new Page<Lead>([.. page.Items.Select(x => x.Lead.AsOf(now))], page.NextCursor));
     }

@@ -41,7 +41,7 @@ public static class OpenLead
             return Problems.Unprocessable("lead.zone_unknown", $"zone '{request.Zone}' is not a zone code; GET /api/v1/zones lists them.");
 
         var now = command.Recording();
-        var id = Guid.CreateVersion7();
+        var id = StreamIds.New();
         var decision = LeadDecider.Open(new LeadDecider.OpenLead(id, investor.Id, investor.Investor.LegalName, investor.Investor.Country,
             request.Zone.Trim(), request.ProjectName, request.Sector, request.EstimatedCapital, request.Source, request.Owner ?? now.By, request.OpenedOn), now);
         if (decision.Refusal is { } refusal) return Problems.Refused(refusal);

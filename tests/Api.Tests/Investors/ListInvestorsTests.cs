@@ -1,6 +1,10 @@
 using Investment.Api.Endpoints;
+using Investment.Api.Investors;
 using Investment.Api.Tests.Infrastructure;
+using Investment.Domain.Common;
 using Investment.Domain.Investors;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Investment.Api.Tests.Investors;
 
@@ -54,6 +58,42 @@ public sealed class ListInvestorsTests(ApiFixture fixture) : ApiTest(fixture)
 
         Assert.Equal(3, pages);
         Assert.Equal(registered, seen);
+    }
+
+    [Fact]
+    public async Task investors_stored_before_positions_were_instants_list_first_in_log_order_and_page_with_the_rest()
+    {
+        // Before quick appends (issue 18) an investor's position was its registration's global sequence; a document stored
+        // then keeps it until rebuild-projections. Sequences sort below every instant, so the list stays one order.
+        var tag = Unique("Stored before");
+        var earlier = new List<Guid>();
+        await using (var session = Host.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        {
+            foreach (var (sequence, name) in new[] { (7L, "Seventh"), (3L, "Third") })
+            {
+                var registered = new InvestorRegistered(Guid.NewGuid(), new InvestorProfile($"{tag} {name}", "SG", [], null, null, []), "officer.nguyen",
+                    Clock.GetCurrentInstant());
+                session.Store(new InvestorDetails(registered.InvestorId, Investor.Create(registered), SearchText.Fold(registered.Profile.LegalName), sequence, 1));
+                earlier.Insert(0, registered.InvestorId);
+            }
+            await session.SaveChangesAsync();
+        }
+        var later = new List<Guid>();
+        for (var i = 0; i < 2; i++) later.Add((await Host.ARegisteredInvestor(Officer, InvestorRequests.Profile($"{tag} Now {i}", "SG"))).Id);
+
+        var seen = new List<Guid>();
+        string? cursor = null;
+        do
+        {
+            var page = await Host.Get<Page<Investor>>(Officer, $"/api/v1/investors?q={Uri.EscapeDataString(tag)}&limit=1" + (cursor is null ? "" : $"&cursor={cursor}"));
+            seen.AddRange(page.Items.Select(x => x.Id));
+            cursor = page.NextCursor;
+        } while (cursor is not null);
+        // A cursor sealed then (a sequence alone) goes on after it, as it did.
+        var afterThird = await Host.Get<Page<Investor>>(Officer, $"/api/v1/investors?q={Uri.EscapeDataString(tag)}&limit=1&cursor={Paging.Encode(3)}");
+
+        Assert.Equal([.. earlier, .. later], seen);
+        Assert.Equal(earlier[1], Assert.Single(afterThird.Items).Id);
     }
 
     [Theory]

@@ -29,6 +29,26 @@ public sealed class ListLeadsTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task leads_opened_at_one_instant_page_in_the_order_they_were_opened_without_gaps_or_repeats()
+    {
+        // The clock stands still: the five are recorded at one instant, and their ids keep the order they were opened in.
+        var owner = Unique("officer.paged").Replace(' ', '.');
+        var opened = new List<Guid>();
+        for (var i = 0; i < 5; i++) opened.Add((await Host.ALead(Officer, owner: owner)).Id);
+
+        var seen = new List<Guid>();
+        string? cursor = null;
+        do
+        {
+            var page = await Host.Get<Page<Lead>>(Officer, $"/api/v1/leads?owner={owner}&limit=2" + (cursor is null ? "" : $"&cursor={cursor}"));
+            seen.AddRange(page.Items.Select(x => x.Id));
+            cursor = page.NextCursor;
+        } while (cursor is not null);
+
+        Assert.Equal(opened, seen);
+    }
+
+    [Fact]
     public async Task follow_up_due_by_a_date_lists_open_leads_whose_next_follow_up_is_on_or_before_it()
     {
         var owner = Unique("officer.due").Replace(' ', '.');
