@@ -57,7 +57,7 @@ public static class GetZoneProgress
             var context = await ReportContext.Read(session, code, year, ct);
             return Answer(await Compute(session, facts, clock, code, year, asOf, null, ct, context), context.Freshness(withLeads: true).On(http));
         }
-        var freshness = (await ProjectionFreshness.Wait(session, freshnessOptions, position, ct, nameof(CertificateLedger), nameof(LeadActivityLog))).On(http);
+        var freshness = (await ProjectionFreshness.Wait(session, freshnessOptions, position, ct, nameof(CertificateLedger), ProjectionFreshness.EventsPosition)).On(http);
         // "As known now" is served from the cache while nothing it depends on moved.
         if (asOf is not null) return Answer(await Compute(session, facts, clock, code, year, asOf, null, ct), freshness);
         var today = VietnamCalendar.Today(clock.GetCurrentInstant());

@@ -36,7 +36,7 @@ public sealed class ProgressCache
             select json_build_object(
                 'ledgerPosition', coalesce((select max(last_seq_id) from {EventStoreSetup.Schema}.mt_event_progression where name like 'CertificateLedger:%'), 0),
                 'targetVersion', coalesce((select (data ->> 'version')::bigint from {targets} where id = ?), 0),
-                'leadPosition', coalesce((select max(last_seq_id) from {EventStoreSetup.Schema}.mt_event_progression where name like 'LeadActivityLog:%'), 0),
+                'leadPosition', coalesce((select max(last_seq_id) from {EventStoreSetup.Schema}.mt_event_progression where name = '{ProjectionFreshness.EventsPosition}'), 0),
                 'probabilitiesVersion', coalesce((select (data ->> 'version')::bigint from {probabilities} where id = ?), 0),
                 'epoch', (select id::text from {EventStoreSetup.Schema}.mt_events order by seq_id limit 1))
             """, ct, targetId, Domain.Forecasts.ProbabilityDecider.IdOf(zone)))[0];

@@ -1,4 +1,6 @@
+using Investment.Domain.Leads;
 using Investment.Domain.Reports;
+using Marten.Events;
 
 namespace Investment.Api.Reports;
 
@@ -18,6 +20,12 @@ namespace Investment.Api.Reports;
 /// A position lower than the kept one (a rebuild under way) or another first event (the store was reset) drops the
 /// zone's copy, which is then loaded whole again. Each instance keeps its own copy, current to what it read from the
 /// shared database, as a read of the documents would be.
+/// </para>
+/// <para>
+/// The lead logs are folded here from the leads' events (<see cref="LeadActivityLog.Fold"/>), not read as documents: the
+/// async daemon rewrote a lead's whole log at each contact (issue 18). Their position is the daemon's high-water mark
+/// (<see cref="EventStore.ProjectionFreshness.EventsPosition"/>), up to which every event is committed, so a range read once
+/// is never added to later; folding on from a kept position reads exactly the events after it.
 /// </para>
 /// </summary>
 public sealed class ZoneFacts
@@ -134,11 +142,12 @@ public sealed class ZoneFacts
 
             var batch = session.CreateBatchQuery();
             var ledgers = Changed<CertificateLedger>(batch, zone, ledgersFrom, depends.LedgerPosition);
-            var leads = withLeads ? Changed<LeadActivityLog>(batch, zone, leadsFrom, depends.LeadPosition) : null;
-            await batch.Execute(ct);
+            if (ledgers is not null) await batch.Execute(ct);
 
             var ledgersNow = ledgers is null ? kept.Ledgers : Merged(ledgersFrom < 0 ? null : kept.Ledgers, await ledgers, l => l.Id);
-            var leadsNow = leads is null ? kept.Leads : Merged(leadsFrom < 0 ? null : kept.Leads, await leads, l => l.Id);
+            var leadsNow = !withLeads || leadsFrom >= 0 && depends.LeadPosition <= leadsFrom
+                ? kept.Leads
+                : await LeadsAfter(session, zone, leadsFrom < 0 ? null : kept.Leads, leadsFrom, depends.LeadPosition, ct);
             var copy = new Copy(depends.Epoch, Math.Max(depends.LedgerPosition, ledgersFrom), ledgersNow,
                 withLeads ? Math.Max(depends.LeadPosition, leadsFrom) : kept.LeadPosition, leadsNow);
             zones[zone] = copy;
@@ -161,6 +170,41 @@ public sealed class ZoneFacts
             ? batch.Query<T>("where data ->> 'zoneCode' = ?", zone)
             : batch.Query<T>($"where data ->> 'zoneCode' = ? and id in (select stream_id from {EventStoreSetup.Schema}.mt_events where seq_id > ? and seq_id <= ?)",
                 zone, from, to);
+    }
+
+    /// <summary>
+    /// The zone's lead logs folded on from the kept ones (none: folded whole) with the lead events after <paramref name="from"/>
+    /// up to <paramref name="to"/>, in the log's order; a new dictionary, the kept one stays as published. Loaded whole, only
+    /// the zone's leads are read (by the inline lead documents, which hold every lead committed); folded on, the events of
+    /// the range are read and kept for the zone's leads: those already kept and those opened in it.
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<Guid, LeadActivityLog>> LeadsAfter(
+        IQuerySession session, string zone, IReadOnlyDictionary<Guid, LeadActivityLog>? kept, long from, long to, CancellationToken ct)
+    {
+        IReadOnlyList<JasperFx.Events.IEvent> events;
+        if (kept is null)
+        {
+            var leads = (await session.Query<Leads.LeadDetails>().Where(d => d.Lead.ZoneCode == zone).Select(d => d.Id).ToListAsync(ct)).ToArray();
+            events = leads.Length == 0 ? [] : await session.Events.QueryAllRawEvents()
+                .Where(e => e.StreamId.IsOneOf(leads) && e.Sequence <= to && e.EventTypesAre(LeadActivityLog.EventTypes))
+                .OrderBy(e => e.Sequence).ToListAsync(ct);
+        }
+        else
+        {
+            events = await session.Events.QueryAllRawEvents()
+                .Where(e => e.Sequence > from && e.Sequence <= to && e.EventTypesAre(LeadActivityLog.EventTypes))
+                .OrderBy(e => e.Sequence).ToListAsync(ct);
+        }
+        if (events.Count == 0 && kept is not null) return kept;
+        var next = kept is null ? new Dictionary<Guid, LeadActivityLog>() : new Dictionary<Guid, LeadActivityLog>(kept);
+        foreach (var stream in events.GroupBy(e => e.StreamId))
+        {
+            var log = next.GetValueOrDefault(stream.Key);
+            // Another zone's lead: not kept, and not opened in this zone within the range.
+            if (log is null && !(stream.First().Data is LeadOpened opened && opened.ZoneCode == zone)) continue;
+            if (LeadActivityLog.Fold(log, stream.Select(e => e.Data)) is { } folded) next[stream.Key] = folded;
+        }
+        return next;
     }
 
     /// <summary>The kept documents (none: loaded whole) with the changed ones in their place; a new dictionary, the kept one stays as published.</summary>
