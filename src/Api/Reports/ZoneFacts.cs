@@ -128,8 +128,8 @@ public sealed class ZoneFacts
         {
             kept = zones.GetValueOrDefault(zone) ?? Copy.Empty(depends.Epoch);
             if (kept.Covers(depends, withLeads)) return kept;
-            // A position behind the kept one is either a reader that read it before another refreshed, or a rebuild under way:
-            // read it again to tell them apart (the kept copy was read after the positions it holds).
+            // A position behind the kept one is a reader that read it before another refreshed (the high-water mark only
+            // grows in a store): read it again to be sure (the kept copy was read after the positions it holds).
             if (kept.Epoch == depends.Epoch && (depends.LedgerPosition < kept.LedgerPosition || withLeads && depends.LeadPosition < kept.LeadPosition))
             {
                 depends = await ProgressCache.Dependencies(session, targetId, zone, ct);
