@@ -382,7 +382,7 @@ await using (var check = new NpgsqlConnection(database))
         + $"are in the store; dung-quat 2015 attracted {attracted:N2} (as known on 2100-01-01: {attractedLater:N2}) = independent sum {summed + amended:N2}: "
         + (contacts == acknowledgedContacts.Count && certificates == acknowledgedCertificates.Count && attracted == summed + amended && attractedLater == attracted ? "OK" : "MISMATCH"));
 
-    var yearEvents = await Scalar(check, "select count(*) from investment.mt_events where data ->> 'zoneCode' = 'dung-quat' or stream_id in (select id from investment.mt_doc_leadactivitylog where data ->> 'zoneCode' = 'dung-quat')");
+    var yearEvents = await Scalar(check, "select count(*) from investment.mt_events where data ->> 'zoneCode' = 'dung-quat' or stream_id in (select id from investment.mt_doc_leaddetails where data -> 'lead' ->> 'zoneCode' = 'dung-quat')");
     var reportClock = Stopwatch.StartNew();
     await Get("/api/v1/zones/dung-quat/reports/2014/year?asOf=2015-12-31");
     Line($"As-known-on yearly report of dung-quat 2014 (the zone holds {yearEvents:N0} events): {reportClock.ElapsedMilliseconds} ms");

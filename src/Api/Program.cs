@@ -43,7 +43,6 @@ builder.Services.AddEventStore(connectionString, builder.Configuration, store =>
     store.AddCertificates();
     store.AddTargets();
     store.AddForecasts();
-    store.AddReports();
     store.AddImports();
 });
 builder.Services.AddSeeds(ZoneSeed.Streams, InvestorSeed.Demo, LeadSeed.Demo, CertificateSeed.Demo, TargetSeed.Streams, ProbabilitySeed.Demo);

@@ -46,6 +46,12 @@ public sealed class FreshnessOptions
 
 public static class ProjectionFreshness
 {
+    /// <summary>
+    /// The async daemon's high-water mark, named among the projections by reads computed from the events themselves (the
+    /// reports' lead logs): every event up to it is committed, so such a read is current to it.
+    /// </summary>
+    public const string EventsPosition = "HighWaterMark";
+
     /// <summary>The minPosition query value: absent, or a whole number from 0 (400 otherwise, naming it).</summary>
     public static ProblemHttpResult? Parse(string? text, out long? position)
     {
@@ -81,7 +87,7 @@ public static class ProjectionFreshness
     /// <summary>The slowest of the projections' positions and the last recorded event's, in one round trip.</summary>
     private static async Task<(long Current, long Head)> Positions(IQuerySession session, string[] projections, CancellationToken ct)
     {
-        var names = projections.Select(p => p + ":%").ToArray();
+        var names = projections.Select(p => p == EventsPosition ? p : p + ":%").ToArray();
         var row = (await session.AdvancedSql.QueryAsync<PositionRow>($"""
             select json_build_object(
                 'current', coalesce((select min(p.seq) from (

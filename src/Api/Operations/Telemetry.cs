@@ -62,8 +62,12 @@ public sealed partial class ProjectionLagMonitor(IDocumentStore store, ILogger<P
             {
                 var head = (await store.Advanced.FetchEventStoreStatistics(token: stoppingToken)).EventSequenceNumber;
                 var shards = await store.Advanced.AllProjectionProgress(token: stoppingToken);
-                // Projection shards are named "Projection:Shard"; the daemon's own marks (high water, gaps) are not.
-                var slowest = shards.Where(s => s.ShardName.Contains(':', StringComparison.Ordinal)).Select(s => s.Sequence).DefaultIfEmpty(head).Min();
+                // Projection shards are named "Projection:Shard"; the daemon's own marks (high water, gaps) are not. Only the
+                // registered projections count: a store keeps the rows of those it no longer has (CertificateLedger and
+                // LeadActivityLog, issue 18), stuck where they stopped.
+                var registered = store.Options.Events.Projections().Select(p => p.Name + ":").ToArray();
+                var slowest = shards.Where(s => registered.Any(r => s.ShardName.StartsWith(r, StringComparison.Ordinal)))
+                    .Select(s => s.Sequence).DefaultIfEmpty(head).Min();
                 Interlocked.Exchange(ref lag, Math.Max(0, head - slowest));
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -1,16 +1,14 @@
 using Investment.Domain.Certificates;
 using Investment.Domain.Reports;
-using JasperFx.Events;
-using Marten.Events.Aggregation;
 
 namespace Investment.Api.Reports;
 
 /// <summary>
 /// A certificate's capital movements (issue, amendments, revocation), inspections and planned jobs, each with its
 /// business date and the instant it was recorded: what the zone's attracted and realised capital, jobs, explanation and
-/// reports are computed from. A movement is attributed to the investors of the certificate on its date; its country is
+/// reports are computed from (folded from the certificate's events: <see cref="CertificateLedgers"/>). A movement is attributed to the investors of the certificate on its date; its country is
 /// the first of those investors', so that breakdowns add up exactly to the total. The members after Years were added
-/// later: a ledger stored before them reads them as null until the projections are rebuilt.
+/// when the ledger was still a stored document, whose older copies read them as null; folded, they are always set.
 /// </summary>
 public sealed record CertificateLedger(
     Guid Id, string ZoneCode, IReadOnlyList<CapitalMovement> Movements, IReadOnlyList<int> Years,
@@ -29,9 +27,32 @@ public sealed record CertificateLedger(
         new(Id, Movements[0].CertificateNumber, Movements[0].ProjectName, ZoneCode, Movements, Inspections ?? [], PlannedJobs ?? []);
 }
 
-public sealed partial class CertificateLedgerProjection : SingleStreamProjection<CertificateLedger, Guid>
+/// <summary>
+/// A certificate's ledger folded from its events by <see cref="ZoneFacts"/> (issue 18), not stored: as a document of the
+/// async daemon it cost each certificate written an insert and each amendment or inspection a rewrite, on the cores the
+/// writes share. The events are the source either way, so a rebuild has nothing to rebuild here.
+/// </summary>
+public static class CertificateLedgers
 {
-    public static CertificateLedger Create(CertificateIssued e)
+    /// <summary>The certificate events a ledger is folded from (the others move no capital, inspection or planned jobs).</summary>
+    public static readonly Type[] EventTypes = [typeof(CertificateIssued), typeof(CertificateAmended), typeof(CertificateInspected), typeof(CertificateRevoked)];
+
+    /// <summary>The ledger after the certificate's next events, in their order (null: none yet; null answer: never issued).</summary>
+    public static CertificateLedger? Fold(CertificateLedger? ledger, IEnumerable<object> events)
+    {
+        foreach (var e in events)
+            ledger = e switch
+            {
+                CertificateIssued x => Create(x),
+                CertificateAmended x when ledger is not null => Apply(x, ledger),
+                CertificateInspected x when ledger is not null => Apply(x, ledger),
+                CertificateRevoked x when ledger is not null => Apply(x, ledger),
+                _ => ledger, // an event of a certificate never issued: nothing to apply it to
+            };
+        return ledger;
+    }
+
+    private static CertificateLedger Create(CertificateIssued e)
     {
         var movement = new CapitalMovement(e.CertificateId, e.Number, e.ProjectName, e.ZoneCode, e.Sector, e.Investors[0].Country,
             MovementKind.NewCertificate, null, e.IssuedOn, e.Capital.InUsd(), e.RecordedAt, e.Investors);
@@ -39,7 +60,7 @@ public sealed partial class CertificateLedgerProjection : SingleStreamProjection
             e.PlannedEmployees is { } planned ? [new PlannedJobsFact(e.IssuedOn, e.RecordedAt, planned)] : []);
     }
 
-    public static CertificateLedger Apply(CertificateAmended e, CertificateLedger ledger)
+    private static CertificateLedger Apply(CertificateAmended e, CertificateLedger ledger)
     {
         // The amendment's own movement is attributed to the investors after the change it records.
         var investors = e.Investors?.Applied(Investors(ledger)) ?? Investors(ledger);
@@ -52,13 +73,13 @@ public sealed partial class CertificateLedgerProjection : SingleStreamProjection
         };
     }
 
-    public static CertificateLedger Apply(CertificateInspected e, CertificateLedger ledger) => ledger with
+    private static CertificateLedger Apply(CertificateInspected e, CertificateLedger ledger) => ledger with
     {
         Inspections = [.. ledger.Inspections ?? [], new InspectionFact(e.On, e.RecordedAt, e.DisbursedSoFar.InUsd(), e.VietnameseEmployees, e.ForeignEmployees)],
         Years = [.. ledger.Years.Append(e.On.Year).Distinct().Order()],
     };
 
-    public static CertificateLedger Apply(CertificateRevoked e, CertificateLedger ledger) =>
+    private static CertificateLedger Apply(CertificateRevoked e, CertificateLedger ledger) =>
         ledger.With(Like(ledger, Investors(ledger)) with
         {
             Kind = MovementKind.Revocation, AmendmentNumber = null, On = e.On, AmountUsd = ledger.CapitalUsd + 0.00m, RecordedAt = e.RecordedAt,

@@ -1,7 +1,5 @@
 using Investment.Domain.Leads;
 using Investment.Domain.Reports;
-using JasperFx.Events;
-using Marten.Events.Aggregation;
 
 namespace Investment.Api.Reports;
 
@@ -10,42 +8,62 @@ namespace Investment.Api.Reports;
 /// No investor people; the owning officer's name is kept for the per-officer response times, which only officers and
 /// admins are answered.
 /// </summary>
+/// <remarks>
+/// Folded from the lead's own events by <see cref="ZoneFacts"/> (issue 18), not stored: as a document rewritten by the
+/// async daemon at every contact, it cost each contact a load and a rewrite of the lead's growing history, on the cores
+/// the writes share. The events are the source either way, so a rebuild has nothing to rebuild here.
+/// </remarks>
 public sealed record LeadActivityLog(Guid Id, string ZoneCode, IReadOnlyList<LeadFact> Facts, IReadOnlyList<int> Years)
 {
     public LeadActivityLog With(LeadFact fact) => this with { Facts = [.. Facts, fact], Years = [.. Years.Append(fact.On.Year).Distinct().Order()] };
-}
 
-public sealed partial class LeadActivityLogProjection : SingleStreamProjection<LeadActivityLog, Guid>
-{
-    public static LeadActivityLog Create(LeadOpened e) =>
-        new(e.LeadId, e.ZoneCode, [new LeadFact(LeadFactKind.Opened, e.OpenedOn, e.RecordedAt, Officer: e.Owner, EstimateUsd: e.EstimatedCapital.InUsd(), Stage: LeadStage.Prospect)],
-            [e.OpenedOn.Year]);
+    /// <summary>The lead events a log is folded from (the others add no fact).</summary>
+    public static readonly Type[] EventTypes =
+    [
+        typeof(LeadOpened), typeof(LeadCertified), typeof(LeadStageChanged), typeof(LeadReopened), typeof(LeadLost), typeof(LeadOwnerReassigned),
+        typeof(LeadEstimateRevised), typeof(ContactLogged), typeof(ContactCorrected), typeof(ContactWithdrawn),
+    ];
 
-    public static LeadActivityLog Apply(LeadCertified e, LeadActivityLog log) =>
-        log.With(new LeadFact(LeadFactKind.Certified, e.On, e.RecordedAt, Stage: LeadStage.Certified));
+    /// <summary>
+    /// The log after the lead's next events, in their order (null <paramref name="log"/>: none yet; null answer: the lead was
+    /// never opened). The facts are gathered in one list, so folding a lead's whole history costs one pass.
+    /// </summary>
+    public static LeadActivityLog? Fold(LeadActivityLog? log, IEnumerable<object> events)
+    {
+        var (id, zone) = log is null ? (Guid.Empty, (string?)null) : (log.Id, log.ZoneCode);
+        var facts = log is null ? new List<LeadFact>() : new List<LeadFact>(log.Facts);
+        foreach (var e in events)
+        {
+            if (e is LeadOpened opened)
+            {
+                (id, zone) = (opened.LeadId, opened.ZoneCode);
+                facts.Clear();
+            }
+            if (zone is null) continue; // an event of a lead never opened: nothing to apply it to
+            if (Fact(e, facts) is { } fact) facts.Add(fact);
+        }
+        return zone is null ? null : new LeadActivityLog(id, zone, facts, [.. facts.Select(f => f.On.Year).Distinct().Order()]);
+    }
 
-    public static LeadActivityLog Apply(LeadStageChanged e, LeadActivityLog log) => log.With(new LeadFact(LeadFactKind.StageChanged, e.On, e.RecordedAt, Stage: e.To));
-
-    public static LeadActivityLog Apply(LeadReopened e, LeadActivityLog log) => log.With(new LeadFact(LeadFactKind.Reopened, e.On, e.RecordedAt, Stage: e.At));
-
-    public static LeadActivityLog Apply(LeadLost e, LeadActivityLog log) => log.With(new LeadFact(LeadFactKind.Lost, e.On, e.RecordedAt, Loss: LeadLoss.Of(e), Stage: LeadStage.Lost));
-
-    /// <summary>The facts without a business date of their own (a new owner, a revised estimate) take the last fact's date: the log's years stay those of its facts.</summary>
-    public static LeadActivityLog Apply(LeadOwnerReassigned e, LeadActivityLog log) =>
-        log.With(new LeadFact(LeadFactKind.OwnerReassigned, log.Facts[^1].On, e.RecordedAt, Officer: e.To));
-
-    public static LeadActivityLog Apply(LeadEstimateRevised e, LeadActivityLog log) =>
-        log.With(new LeadFact(LeadFactKind.EstimateRevised, log.Facts[^1].On, e.RecordedAt, EstimateUsd: e.Estimate.InUsd()));
-
-    public static LeadActivityLog Apply(ContactLogged e, LeadActivityLog log) =>
-        log.With(new LeadFact(LeadFactKind.ContactLogged, Day(e.Contact), e.RecordedAt, e.ContactId));
-
-    public static LeadActivityLog Apply(ContactCorrected e, LeadActivityLog log) =>
-        log.With(new LeadFact(LeadFactKind.ContactCorrected, Day(e.Contact), e.RecordedAt, e.ContactId));
-
-    /// <summary>A withdrawal keeps the contact's date, so the log's years stay those of its facts.</summary>
-    public static LeadActivityLog Apply(ContactWithdrawn e, LeadActivityLog log) =>
-        log.With(new LeadFact(LeadFactKind.ContactWithdrawn, log.Facts.Last(f => f.ContactId == e.ContactId).On, e.RecordedAt, e.ContactId));
+    /// <summary>The fact an event adds to the lead's facts so far (null: none).</summary>
+    private static LeadFact? Fact(object e, List<LeadFact> facts) => e switch
+    {
+        LeadOpened x => new LeadFact(LeadFactKind.Opened, x.OpenedOn, x.RecordedAt, Officer: x.Owner, EstimateUsd: x.EstimatedCapital.InUsd(), Stage: LeadStage.Prospect),
+        LeadCertified x => new LeadFact(LeadFactKind.Certified, x.On, x.RecordedAt, Stage: LeadStage.Certified),
+        LeadStageChanged x => new LeadFact(LeadFactKind.StageChanged, x.On, x.RecordedAt, Stage: x.To),
+        LeadReopened x => new LeadFact(LeadFactKind.Reopened, x.On, x.RecordedAt, Stage: x.At),
+        LeadLost x => new LeadFact(LeadFactKind.Lost, x.On, x.RecordedAt, Loss: LeadLoss.Of(x), Stage: LeadStage.Lost),
+        // The facts without a business date of their own (a new owner, a revised estimate) take the last fact's date: the log's years stay those of its facts.
+        LeadOwnerReassigned x => new LeadFact(LeadFactKind.OwnerReassigned, facts[^1].On, x.RecordedAt, Officer: x.To),
+        LeadEstimateRevised x => new LeadFact(LeadFactKind.EstimateRevised, facts[^1].On, x.RecordedAt, EstimateUsd: x.Estimate.InUsd()),
+        ContactLogged x => new LeadFact(LeadFactKind.ContactLogged, Day(x.Contact), x.RecordedAt, x.ContactId),
+        ContactCorrected x => new LeadFact(LeadFactKind.ContactCorrected, Day(x.Contact), x.RecordedAt, x.ContactId),
+        // A withdrawal keeps the contact's date, so the log's years stay those of its facts (the decider withdraws only a logged contact).
+        ContactWithdrawn x => facts.FindLast(f => f.ContactId == x.ContactId) is { } contact
+            ? new LeadFact(LeadFactKind.ContactWithdrawn, contact.On, x.RecordedAt, x.ContactId)
+            : null,
+        _ => null,
+    };
 
     private static LocalDate Day(ContactDetails contact) => contact.OccurredAt.InZone(Domain.Common.VietnamCalendar.Zone).Date;
 }

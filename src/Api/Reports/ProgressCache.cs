@@ -4,9 +4,9 @@ using System.Collections.Concurrent;
 namespace Investment.Api.Reports;
 
 /// <summary>
-/// A zone's progress "as known now" changes only when the capital ledger projection applies new events, the target is
+/// A zone's progress "as known now" changes only when the events' high-water mark moves past new events, the target is
 /// revised, or the day turns. Partners poll it; so the last answer is kept per zone and year, keyed by those three, and
-/// a read costs one small query (the projection's position) until one of them moves.
+/// a read costs one small query (the high-water mark) until one of them moves.
 /// </summary>
 public sealed class ProgressCache
 {
@@ -23,8 +23,8 @@ public sealed class ProgressCache
     private readonly SemaphoreSlim[] computing = [.. Enumerable.Range(0, 16).Select(_ => new SemaphoreSlim(1, 1))];
 
     /// <summary>
-    /// What the cached answer depends on, in one round trip: how far the capital ledger projection has applied the log
-    /// (its progression rows) and the version of the zone's target for the year (0 when none is set). Marten's own
+    /// What the cached answer depends on, in one round trip: how far the log is committed (the daemon's high-water mark,
+    /// which the ledgers and lead logs of <see cref="ZoneFacts"/> are folded to) and the version of the zone's target for the year (0 when none is set). Marten's own
     /// progress API (AllProjectionProgress) would cost a round trip of its own beside the target's, on every read of a
     /// cached answer: the two are read in one statement instead, the target's table named by Marten's mapping.
     /// </summary>
@@ -34,9 +34,9 @@ public sealed class ProgressCache
         var probabilities = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(Forecasts.ZoneProbabilitySettings)).TableName.QualifiedName;
         return (await session.AdvancedSql.QueryAsync<Dependency>($"""
             select json_build_object(
-                'ledgerPosition', coalesce((select max(last_seq_id) from {EventStoreSetup.Schema}.mt_event_progression where name like 'CertificateLedger:%'), 0),
+                'ledgerPosition', coalesce((select max(last_seq_id) from {EventStoreSetup.Schema}.mt_event_progression where name = '{ProjectionFreshness.EventsPosition}'), 0),
                 'targetVersion', coalesce((select (data ->> 'version')::bigint from {targets} where id = ?), 0),
-                'leadPosition', coalesce((select max(last_seq_id) from {EventStoreSetup.Schema}.mt_event_progression where name like 'LeadActivityLog:%'), 0),
+                'leadPosition', coalesce((select max(last_seq_id) from {EventStoreSetup.Schema}.mt_event_progression where name = '{ProjectionFreshness.EventsPosition}'), 0),
                 'probabilitiesVersion', coalesce((select (data ->> 'version')::bigint from {probabilities} where id = ?), 0),
                 'epoch', (select id::text from {EventStoreSetup.Schema}.mt_events order by seq_id limit 1))
             """, ct, targetId, Domain.Forecasts.ProbabilityDecider.IdOf(zone)))[0];

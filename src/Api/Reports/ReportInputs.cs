@@ -102,9 +102,9 @@ public sealed record ReportContext(bool ZoneExists, long Head, ProgressCache.Dep
             select json_build_object(
                 'zoneExists', exists(select 1 from {Table(typeof(ZoneDetails))} where id = ?),
                 'head', coalesce((select max(seq_id) from {events}.mt_events), 0),
-                'ledgerPosition', coalesce((select max(last_seq_id) from {events}.mt_event_progression where name like 'CertificateLedger:%'), 0),
+                'ledgerPosition', coalesce((select max(last_seq_id) from {events}.mt_event_progression where name = '{ProjectionFreshness.EventsPosition}'), 0),
                 'targetVersion', coalesce((select (data ->> 'version')::bigint from {Table(typeof(ZoneTarget))} where id = ?), 0),
-                'leadPosition', coalesce((select max(last_seq_id) from {events}.mt_event_progression where name like 'LeadActivityLog:%'), 0),
+                'leadPosition', coalesce((select max(last_seq_id) from {events}.mt_event_progression where name = '{ProjectionFreshness.EventsPosition}'), 0),
                 'probabilitiesVersion', coalesce((select (data ->> 'version')::bigint from {Table(typeof(ZoneProbabilitySettings))} where id = ?), 0),
                 'epoch', (select id::text from {events}.mt_events order by seq_id limit 1),
                 'target', (select data from {Table(typeof(ZoneTarget))} where id = ?),

@@ -1,4 +1,7 @@
+using Investment.Domain.Certificates;
+using Investment.Domain.Leads;
 using Investment.Domain.Reports;
+using Marten.Events;
 
 namespace Investment.Api.Reports;
 
@@ -9,15 +12,19 @@ namespace Investment.Api.Reports;
 /// With the copy, a request filters in memory by recording time and calls the domain's pure functions; PostgreSQL is
 /// read only for what changed since.
 /// <para>
-/// Where correctness comes from: the copy is exactly the documents PostgreSQL holds at (or after) the projections'
-/// positions read in <see cref="ProgressCache.Dependencies"/>. A projection writes its documents and its position in
-/// one transaction, and a document changes only when an event of its stream is applied; so refreshing from a kept
-/// position to a newer one reads again exactly the documents of the streams that have an event between the two
-/// (the log's primary key on the sequence serves it), whatever those events' business dates or recording times: a
-/// late or back-dated entry (an import's RecordedAt in the past) is an event with a new sequence like any other.
-/// A position lower than the kept one (a rebuild under way) or another first event (the store was reset) drops the
-/// zone's copy, which is then loaded whole again. Each instance keeps its own copy, current to what it read from the
-/// shared database, as a read of the documents would be.
+/// The ledgers and logs are folded here from their streams' events (<see cref="CertificateLedgers.Fold"/>,
+/// <see cref="LeadActivityLog.Fold"/>), not stored by the async daemon: as its documents, each contact rewrote the
+/// lead's whole log and each certificate inserted a ledger, on the cores the writes share (issue 18).
+/// </para>
+/// <para>
+/// Where correctness comes from: the copy holds exactly the folds of the zone's events up to the positions read in
+/// <see cref="ProgressCache.Dependencies"/>, the daemon's high-water mark
+/// (<see cref="EventStore.ProjectionFreshness.EventsPosition"/>), up to which every event is committed: a range read
+/// once is never added to later. So folding on from a kept position to a newer one reads exactly the events between
+/// the two (the log's primary key on the sequence serves it), whatever their business dates or recording times: a late
+/// or back-dated entry (an import's RecordedAt in the past) is an event with a new sequence like any other. Another
+/// first event (the store was reset) drops the zone's copy, which is then folded whole again. Each instance keeps its
+/// own copy, current to what it read from the shared database.
 /// </para>
 /// </summary>
 public sealed class ZoneFacts
@@ -121,8 +128,8 @@ public sealed class ZoneFacts
         {
             kept = zones.GetValueOrDefault(zone) ?? Copy.Empty(depends.Epoch);
             if (kept.Covers(depends, withLeads)) return kept;
-            // A position behind the kept one is either a reader that read it before another refreshed, or a rebuild under way:
-            // read it again to tell them apart (the kept copy was read after the positions it holds).
+            // A position behind the kept one is a reader that read it before another refreshed (the high-water mark only
+            // grows in a store): read it again to be sure (the kept copy was read after the positions it holds).
             if (kept.Epoch == depends.Epoch && (depends.LedgerPosition < kept.LedgerPosition || withLeads && depends.LeadPosition < kept.LeadPosition))
             {
                 depends = await ProgressCache.Dependencies(session, targetId, zone, ct);
@@ -132,13 +139,16 @@ public sealed class ZoneFacts
             var ledgersFrom = depends.LedgerPosition < kept.LedgerPosition ? -1 : kept.LedgerPosition;
             var leadsFrom = !withLeads ? kept.LeadPosition : depends.LeadPosition < kept.LeadPosition ? -1 : kept.LeadPosition;
 
-            var batch = session.CreateBatchQuery();
-            var ledgers = Changed<CertificateLedger>(batch, zone, ledgersFrom, depends.LedgerPosition);
-            var leads = withLeads ? Changed<LeadActivityLog>(batch, zone, leadsFrom, depends.LeadPosition) : null;
-            await batch.Execute(ct);
-
-            var ledgersNow = ledgers is null ? kept.Ledgers : Merged(ledgersFrom < 0 ? null : kept.Ledgers, await ledgers, l => l.Id);
-            var leadsNow = leads is null ? kept.Leads : Merged(leadsFrom < 0 ? null : kept.Leads, await leads, l => l.Id);
+            var ledgersNow = ledgersFrom >= 0 && depends.LedgerPosition <= ledgersFrom
+                ? kept.Ledgers
+                : await FoldedAfter(session, ledgersFrom < 0 ? null : kept.Ledgers, ledgersFrom, depends.LedgerPosition, CertificateLedgers.EventTypes,
+                    async () => [.. await session.Query<Certificates.CertificateDetails>().Where(d => d.Certificate.ZoneCode == zone).Select(d => d.Id).ToListAsync(ct)],
+                    e => e is CertificateIssued issued && issued.ZoneCode == zone, CertificateLedgers.Fold, ct);
+            var leadsNow = !withLeads || leadsFrom >= 0 && depends.LeadPosition <= leadsFrom
+                ? kept.Leads
+                : await FoldedAfter(session, leadsFrom < 0 ? null : kept.Leads, leadsFrom, depends.LeadPosition, LeadActivityLog.EventTypes,
+                    async () => [.. await session.Query<Leads.LeadDetails>().Where(d => d.Lead.ZoneCode == zone).Select(d => d.Id).ToListAsync(ct)],
+                    e => e is LeadOpened opened && opened.ZoneCode == zone, LeadActivityLog.Fold, ct);
             var copy = new Copy(depends.Epoch, Math.Max(depends.LedgerPosition, ledgersFrom), ledgersNow,
                 withLeads ? Math.Max(depends.LeadPosition, leadsFrom) : kept.LeadPosition, leadsNow);
             zones[zone] = copy;
@@ -151,24 +161,39 @@ public sealed class ZoneFacts
     }
 
     /// <summary>
-    /// The zone's documents whose streams have an event after <paramref name="from"/> up to <paramref name="to"/>; all of them
-    /// when none was loaded (-1); none to read when nothing moved.
+    /// The zone's ledgers or lead logs folded on from the kept ones (none: folded whole) with their streams' events after
+    /// <paramref name="from"/> up to <paramref name="to"/>, in the log's order; a new dictionary, the kept one stays as
+    /// published. Folded whole, only the zone's streams are read (<paramref name="zoneStreams"/>: by the inline documents,
+    /// which hold every stream committed); folded on, the events of the range are read and kept for the zone's streams:
+    /// those already kept and those that <paramref name="opensInZone"/> within it.
     /// </summary>
-    private static Task<IReadOnlyList<T>>? Changed<T>(Marten.Services.BatchQuerying.IBatchedQuery batch, string zone, long from, long to) where T : class
+    private static async Task<IReadOnlyDictionary<Guid, T>> FoldedAfter<T>(
+        IQuerySession session, IReadOnlyDictionary<Guid, T>? kept, long from, long to, Type[] eventTypes, Func<Task<Guid[]>> zoneStreams,
+        Func<object, bool> opensInZone, Func<T?, IEnumerable<object>, T?> fold, CancellationToken ct) where T : class
     {
-        if (from >= 0 && to <= from) return null;
-        return from < 0
-            ? batch.Query<T>("where data ->> 'zoneCode' = ?", zone)
-            : batch.Query<T>($"where data ->> 'zoneCode' = ? and id in (select stream_id from {EventStoreSetup.Schema}.mt_events where seq_id > ? and seq_id <= ?)",
-                zone, from, to);
-    }
-
-    /// <summary>The kept documents (none: loaded whole) with the changed ones in their place; a new dictionary, the kept one stays as published.</summary>
-    private static IReadOnlyDictionary<Guid, T> Merged<T>(IReadOnlyDictionary<Guid, T>? kept, IReadOnlyList<T> changed, Func<T, Guid> id)
-    {
-        if (changed.Count == 0 && kept is not null) return kept;
+        IReadOnlyList<JasperFx.Events.IEvent> events;
+        if (kept is null)
+        {
+            var streams = await zoneStreams();
+            events = streams.Length == 0 ? [] : await session.Events.QueryAllRawEvents()
+                .Where(e => e.StreamId.IsOneOf(streams) && e.Sequence <= to && e.EventTypesAre(eventTypes))
+                .OrderBy(e => e.Sequence).ToListAsync(ct);
+        }
+        else
+        {
+            events = await session.Events.QueryAllRawEvents()
+                .Where(e => e.Sequence > from && e.Sequence <= to && e.EventTypesAre(eventTypes))
+                .OrderBy(e => e.Sequence).ToListAsync(ct);
+        }
+        if (events.Count == 0 && kept is not null) return kept;
         var next = kept is null ? new Dictionary<Guid, T>() : new Dictionary<Guid, T>(kept);
-        foreach (var document in changed) next[id(document)] = document;
+        foreach (var stream in events.GroupBy(e => e.StreamId))
+        {
+            var folded = next.GetValueOrDefault(stream.Key);
+            // Another zone's stream: not kept, and not opened in this zone within the range.
+            if (folded is null && !opensInZone(stream.First().Data)) continue;
+            if (fold(folded, stream.Select(e => e.Data)) is { } now) next[stream.Key] = now;
+        }
         return next;
     }
 }

@@ -72,4 +72,35 @@ public sealed class FreshnessTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.False(progress.Freshness!.Stale);
         Assert.Equal(1_234.56m, progress.AttractedUsd);
     }
+    /// <summary>
+    /// The reports' lead facts are folded from the leads' events in the API's copy of the zone (issue 18): once the copy is
+    /// loaded, a contact logged on a lead it holds, a lead opened after it and a contact withdrawn are each counted by the
+    /// next report given the write's position, without waiting for anything else.
+    /// </summary>
+    [Fact]
+    public async Task a_report_given_a_contacts_position_counts_it_after_the_zone_was_loaded()
+    {
+        const string report = "/api/v1/zones/pho-phong/reports/2006/year";
+        var investor = (await Host.ARegisteredInvestor(Officer, InvestorRequests.Profile(Unique("Freshness lead")))).Id.ToString();
+        var first = await (await Host.Post(Officer, "/api/v1/leads", LeadRequests.Lead(investor, "pho-phong", openedOn: "2006-02-01"))).Read<Domain.Leads.Lead>();
+        await Host.Settled();
+        async Task<ZoneReport> After(Alba.IScenarioResult write) =>
+            await Host.Get<ZoneReport>(Partner, $"{report}?minPosition={write.Header("Event-Position")}");
+        var before = await Host.Get<ZoneReport>(Partner, report);
+
+        var contact = await Host.Post(Officer, $"/api/v1/leads/{first.Id}/contacts", LeadRequests.Contact("Kick-off.", occurredAtLocal: "2006-02-02T10:00:00"));
+        Assert.Equal(before.Leads.ContactsLogged + 1, (await After(contact)).Leads.ContactsLogged);
+
+        var second = await Host.Post(Officer, "/api/v1/leads", LeadRequests.Lead(investor, "pho-phong", openedOn: "2006-03-01"));
+        var secondLead = await second.Read<Domain.Leads.Lead>();
+        Assert.Equal(before.Leads.Opened + 1, (await After(second)).Leads.Opened);
+        var secondContact = await Host.Post(Officer, $"/api/v1/leads/{secondLead.Id}/contacts", LeadRequests.Contact("Site visit.", occurredAtLocal: "2006-03-02T10:00:00"));
+        Assert.Equal(before.Leads.ContactsLogged + 2, (await After(secondContact)).Leads.ContactsLogged);
+
+        var logged = await contact.Read<LoggedContact>();
+        var withdrawn = await Host.Post(Officer, $"/api/v1/leads/{first.Id}/contacts/{logged.Id}/withdraw", new { reason = "Wrong lead." });
+        var after = await After(withdrawn);
+        Assert.False(after.Freshness!.Stale);
+        Assert.Equal(before.Leads.ContactsLogged + 1, after.Leads.ContactsLogged);
+    }
 }
