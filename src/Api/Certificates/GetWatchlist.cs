@@ -93,10 +93,15 @@ public static class WatchRows
         await using var command = new Npgsql.NpgsqlCommand($"""
             select id, watch_row from {EventStoreSetup.Schema}.mt_doc_certificatedetails
             where (watch_periods is null or watch_periods @> @day)
-              and (@zone::text is null or coalesce(nullif(split_part(watch_row, ' ', 1), ''), data -> 'certificate' ->> 'zoneCode') = @zone)
+              and (@zone::text is null or case when coalesce(watch_row, '') = '' then data -> 'certificate' ->> 'zoneCode' = @zone
+                                               else substr(watch_row, 1, @prefixLength) = @prefix end)
             """);
+        // The zone is compared with the row's first characters: PostgreSQL unpacks only those of a compressed row (substr),
+        // where split_part unpacked every candidate of every zone whole (1,639 rows on a day for the 428 of pho-phong).
         command.Parameters.AddWithValue("day", new DateOnly(day.Year, day.Month, day.Day));
         command.Parameters.Add(new Npgsql.NpgsqlParameter("zone", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)zone ?? DBNull.Value });
+        command.Parameters.AddWithValue("prefix", NpgsqlTypes.NpgsqlDbType.Text, zone is null ? "" : zone + " ");
+        command.Parameters.AddWithValue("prefixLength", (zone?.Length ?? 0) + 1);
         var found = new List<Certificate>();
         var whole = new List<Guid>();
         await using (var reader = await session.ExecuteReaderAsync(command, ct))
@@ -109,10 +114,43 @@ public static class WatchRows
         return found;
     }
 
+    /// <summary>
+    /// The store's JSON shape with two changes that make a row faster to read (issue 18: reading the rows was two thirds of the
+    /// watchlist's CPU): amounts as JSON numbers, read without a string each (the web defaults still read the strings of
+    /// rows written before), and dates read from their ten bytes (<see cref="IsoDate"/>).
+    /// </summary>
     private static System.Text.Json.JsonSerializerOptions Create()
     {
         var options = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
         Json.Configure(options);
+        options.Converters.Remove(options.Converters.OfType<DecimalAsStringConverter>().Single());
+        options.Converters.Insert(0, new IsoDate());
         return options;
+    }
+
+    /// <summary>A date as NodaTime writes it (2014-07-05), read from its bytes; any other form through NodaTime's own pattern.</summary>
+    private sealed class IsoDate : System.Text.Json.Serialization.JsonConverter<LocalDate>
+    {
+        public override LocalDate Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader is { TokenType: System.Text.Json.JsonTokenType.String, HasValueSequence: false, ValueIsEscaped: false, ValueSpan: { Length: 10 } s }
+                && s[4] == '-' && s[7] == '-' && Digits(s[..4], out var year) && Digits(s[5..7], out var month) && Digits(s[8..], out var day))
+                return new LocalDate(year, month, day);
+            return NodaTime.Text.LocalDatePattern.Iso.Parse(reader.GetString() ?? "").GetValueOrThrow();
+        }
+
+        public override void Write(System.Text.Json.Utf8JsonWriter writer, LocalDate value, System.Text.Json.JsonSerializerOptions options) =>
+            writer.WriteStringValue(NodaTime.Text.LocalDatePattern.Iso.Format(value));
+
+        private static bool Digits(ReadOnlySpan<byte> digits, out int value)
+        {
+            value = 0;
+            foreach (var b in digits)
+            {
+                if (b is < (byte)'0' or > (byte)'9') return false;
+                value = value * 10 + (b - '0');
+            }
+            return true;
+        }
     }
 }

@@ -142,7 +142,8 @@ public static class Watchlist
     /// (issue 18: the watchlist of a large zone reads this copy, stored beside each certificate, not the whole document):
     /// its dates, schedule and extensions, each inspection's progress and milestones met (and the findings and amount
     /// a stalled one is listed with), its suspensions and the revocation's date. Investors, money and texts no rule
-    /// reads are dropped.
+    /// reads are dropped, and so are the members <see cref="Certificate.AsOf"/> derives again from the lists (the schedule
+    /// in force, the last inspection, the realised capital).
     /// </summary>
     public static Certificate Slim(Certificate certificate)
     {
@@ -159,8 +160,9 @@ public static class Watchlist
                 CapitalChange = null, CapitalChangeUsd = 0m, LandAreaHectares = null, Objectives = null, Reason = "", Investors = null, PlannedEmployees = null,
             })],
             Inspections = [.. certificate.Inspections.Select(Slim)],
-            LastInspection = certificate.LastInspection is { } last ? Slim(last) : null,
             Revocation = certificate.Revocation is { } r ? r with { DecisionNumber = "", Note = null } : null,
+            CapitalAsIssued = Money.Usd(0m), CapitalAsIssuedUsd = 0m, CapitalUsd = 0m, LandAreaHectares = 0m, LandAreaAsIssuedHectares = 0m,
+            Schedule = [], LastInspection = null, RealisedUsd = 0m, RealisationRate = null,
         };
     }
 
