@@ -132,14 +132,7 @@ public sealed class OnePassRebuildTests : IAsyncLifetime
     {
         await using var connection = new Npgsql.NpgsqlConnection(database);
         await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = new Npgsql.NpgsqlCommand("""
-            select table_name from information_schema.tables
-            where table_schema = 'investment' and table_name like 'mt\_doc\_%' and table_name not in ('mt_doc_deadletterevent', 'mt_doc_importrecord', 'mt_doc_idempotencyrecord')
-            order by table_name
-            """, connection))
-        await using (var reader = await list.ExecuteReaderAsync())
-            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
+        var tables = await ReadModelTables.List(connection);
         var rows = new List<(string, string, string)>();
         foreach (var (table, key, without) in tables.Select(t => (t, "id", "'mt_last_modified'")).Append(("mt_event_progression", "name", "'last_updated'")))
         {
