@@ -17,7 +17,12 @@ public static class CertificatesConfiguration
         // them): a page is ordered by a value in the row, which PostgreSQL read from the document before, fetching and
         // unpacking each listed certificate's document from TOAST (4 buffers a row, issue 18) though the page only
         // answers the row's register_row.
+        // The zone is a column of its own too: Marten's LINQ passes a JSON path's keys as parameters (data -> $3 ->> $4),
+        // which no expression index matches once PostgreSQL plans the prepared statement generically; it then read the
+        // register backwards by key and unpacked each document to test its zone (1.9 ms a page in the benchmark against
+        // 0.26 ms by hand with literals). A plain column matches the (zone, key) indexes in every plan.
         options.Schema.For<CertificateDetails>()
+            .Duplicate(x => x.Certificate.ZoneCode)
             .Duplicate(x => x.IssuedKey)
             .Duplicate(x => x.CapitalKey)
             .UniqueIndex("certificate_number", x => x.Certificate.Number)

@@ -385,7 +385,7 @@ public sealed class AttractedCapitalPropertyTests : IAsyncLifetime
             await using var reader = await session.ExecuteReaderAsync(new Npgsql.NpgsqlCommand(sql));
             while (await reader.ReadAsync()) parts.Add(reader.GetString(0));
         }
-        await Columns($"select concat_ws('|', id, watch_periods, watch_row, register_row, issued_key, capital_key) from {schema}.mt_doc_certificatedetails order by id");
+        await Columns($"select concat_ws('|', id, watch_periods, watch_row, register_row, issued_key, capital_key, certificatezone_code) from {schema}.mt_doc_certificatedetails order by id");
         await Columns($"select concat_ws('|', id, zone_code, opened_date, stage_order, furthest_order, estimate_usd, left_stages, left_days) from {schema}.mt_doc_pipelineentry order by id");
         return string.Join("\n", parts);
     }
