@@ -104,13 +104,11 @@ public static class OnePassRebuild
         foreach (var projection in projections) await store.Advanced.Clean.DeleteDocumentsByTypeAsync(projection.DocumentType, cancellation);
         await SetProgression(store, projections, 0, cancellation);
 
-        var last = Guid.Empty;
-        var first = true;
+        Guid? last = null;
         while (true)
         {
-            var streams = await Streams(store, first ? null : last, streamsPerChunk, cancellation);
+            var streams = await Streams(store, last, streamsPerChunk, cancellation);
             if (streams.Count == 0) break;
-            first = false;
             last = streams[^1];
             await using var session = store.QuerySession();
             var events = await session.Events.QueryAllRawEvents()

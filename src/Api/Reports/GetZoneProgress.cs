@@ -55,7 +55,7 @@ public static class GetZoneProgress
         if (asOf is not null && position is null)
         {
             var context = await ReportContext.Read(session, code, year, ct);
-            return Answer(await Compute(session, facts, clock, code, year, asOf, null, ct, context), context.Freshness(withLeads: true).On(http));
+            return Answer(await Compute(session, facts, clock, code, year, asOf, null, ct, context), context.Freshness().On(http));
         }
         var freshness = (await ProjectionFreshness.Wait(session, freshnessOptions, position, ct, ProjectionFreshness.EventsPosition)).On(http);
         // "As known now" is served from the cache while nothing it depends on moved.

@@ -59,7 +59,7 @@ public static class GetZoneReport
         if (ProjectionFreshness.Parse(minPosition, out var position) is { } badPosition) return badPosition;
         // Without a minPosition to wait for, the freshness comes with the rest of what the report reads, in one statement.
         var context = position is null ? await ReportContext.Read(session, code, year, ct) : null;
-        var freshness = (context?.Freshness(withLeads: true)
+        var freshness = (context?.Freshness()
             ?? await ProjectionFreshness.Wait(session, freshnessOptions, position, ct, ProjectionFreshness.EventsPosition)).On(http);
         var (inputs, problem) = await ReportInputs.Load(session, facts, clock, code, year, asOf, withLeads: true, ct, context: context);
         if (problem is not null) return problem;

@@ -34,23 +34,23 @@ public sealed class ProgressCache
         var probabilities = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(Forecasts.ZoneProbabilitySettings)).TableName.QualifiedName;
         return (await session.AdvancedSql.QueryAsync<Dependency>($"""
             select json_build_object(
-                'ledgerPosition', coalesce((select max(last_seq_id) from {EventStoreSetup.Schema}.mt_event_progression where name = '{ProjectionFreshness.EventsPosition}'), 0),
+                'position', coalesce((select max(last_seq_id) from {EventStoreSetup.Schema}.mt_event_progression where name = '{ProjectionFreshness.EventsPosition}'), 0),
                 'targetVersion', coalesce((select (data ->> 'version')::bigint from {targets} where id = ?), 0),
-                'leadPosition', coalesce((select max(last_seq_id) from {EventStoreSetup.Schema}.mt_event_progression where name = '{ProjectionFreshness.EventsPosition}'), 0),
                 'probabilitiesVersion', coalesce((select (data ->> 'version')::bigint from {probabilities} where id = ?), 0),
                 'epoch', (select id::text from {EventStoreSetup.Schema}.mt_events order by seq_id limit 1))
             """, ct, targetId, Domain.Forecasts.ProbabilityDecider.IdOf(zone)))[0];
     }
 
     /// <summary>
-    /// What a kept answer depends on; each only grows while the store holds the same events. The lead log and the
-    /// probabilities feed the pipeline forecast. The epoch is the id of the first event: another one means the store was
+    /// What a kept answer depends on; each only grows while the store holds the same events. Position is the events' high-water
+    /// mark, which both the certificates' ledgers and the leads' logs are folded to; the probabilities feed the pipeline
+    /// forecast. The epoch is the id of the first event: another one means the store was
     /// reset and its positions count again from a new log (tests reset data), so nothing kept from before holds.
     /// </summary>
-    public sealed record Dependency(long LedgerPosition, long TargetVersion, long LeadPosition = 0, long ProbabilitiesVersion = 0, string? Epoch = null)
+    public sealed record Dependency(long Position, long TargetVersion, long ProbabilitiesVersion = 0, string? Epoch = null)
     {
-        public bool CoveredBy(Dependency kept) => kept.Epoch == Epoch && kept.LedgerPosition >= LedgerPosition && kept.TargetVersion >= TargetVersion
-            && kept.LeadPosition >= LeadPosition && kept.ProbabilitiesVersion >= ProbabilitiesVersion;
+        public bool CoveredBy(Dependency kept) => kept.Epoch == Epoch && kept.Position >= Position && kept.TargetVersion >= TargetVersion
+            && kept.ProbabilitiesVersion >= ProbabilitiesVersion;
     }
 
     /// <summary>

@@ -88,11 +88,11 @@ public sealed record ReportContext(bool ZoneExists, long Head, ProgressCache.Dep
     public sealed record Import(Guid Id, Instant? FinishedAt);
 
     private sealed record Row(
-        bool ZoneExists, long Head, long LedgerPosition, long TargetVersion, long LeadPosition, long ProbabilitiesVersion, string? Epoch,
+        bool ZoneExists, long Head, long Position, long TargetVersion, long ProbabilitiesVersion, string? Epoch,
         ZoneTarget? Target, ZoneProbabilitySettings? Settings, Import? FirstImport);
 
-    /// <summary>The answer's freshness as <see cref="ProjectionFreshness.Wait"/> gives it without a minPosition: the slower of the two projections.</summary>
-    public Freshness Freshness(bool withLeads) => new(withLeads ? Math.Min(Depends.LedgerPosition, Depends.LeadPosition) : Depends.LedgerPosition, null, false);
+    /// <summary>The answer's freshness as <see cref="ProjectionFreshness.Wait"/> gives it without a minPosition: the events' high-water mark.</summary>
+    public Freshness Freshness() => new(Depends.Position, null, false);
 
     public static async Task<ReportContext> Read(IQuerySession session, string code, int year, CancellationToken ct)
     {
@@ -102,9 +102,8 @@ public sealed record ReportContext(bool ZoneExists, long Head, ProgressCache.Dep
             select json_build_object(
                 'zoneExists', exists(select 1 from {Table(typeof(ZoneDetails))} where id = ?),
                 'head', coalesce((select max(seq_id) from {events}.mt_events), 0),
-                'ledgerPosition', coalesce((select max(last_seq_id) from {events}.mt_event_progression where name = '{ProjectionFreshness.EventsPosition}'), 0),
+                'position', coalesce((select max(last_seq_id) from {events}.mt_event_progression where name = '{ProjectionFreshness.EventsPosition}'), 0),
                 'targetVersion', coalesce((select (data ->> 'version')::bigint from {Table(typeof(ZoneTarget))} where id = ?), 0),
-                'leadPosition', coalesce((select max(last_seq_id) from {events}.mt_event_progression where name = '{ProjectionFreshness.EventsPosition}'), 0),
                 'probabilitiesVersion', coalesce((select (data ->> 'version')::bigint from {Table(typeof(ZoneProbabilitySettings))} where id = ?), 0),
                 'epoch', (select id::text from {events}.mt_events order by seq_id limit 1),
                 'target', (select data from {Table(typeof(ZoneTarget))} where id = ?),
@@ -113,7 +112,7 @@ public sealed record ReportContext(bool ZoneExists, long Head, ProgressCache.Dep
                     where d.data ->> 'status' = 'Completed' and (d.data ->> 'eventsStored')::int > 0 order by d.data -> 'startedAt' limit 1))
             """, ct, ZoneCatalogue.IdOf(code), TargetDecider.IdOf(code, year), ProbabilityDecider.IdOf(code), TargetDecider.IdOf(code, year),
             ProbabilityDecider.IdOf(code)))[0];
-        return new(row.ZoneExists, row.Head, new ProgressCache.Dependency(row.LedgerPosition, row.TargetVersion, row.LeadPosition, row.ProbabilitiesVersion, row.Epoch),
+        return new(row.ZoneExists, row.Head, new ProgressCache.Dependency(row.Position, row.TargetVersion, row.ProbabilitiesVersion, row.Epoch),
             row.Target, row.Settings, row.FirstImport);
     }
 }

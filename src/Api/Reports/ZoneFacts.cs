@@ -43,7 +43,7 @@ public sealed class ZoneFacts
         /// under way, which <see cref="Of"/> tells apart from a reader that read it before another refreshed.
         /// </summary>
         public bool Covers(ProgressCache.Dependency depends, bool withLeads) =>
-            Epoch == depends.Epoch && LedgerPosition == depends.LedgerPosition && (!withLeads || LeadPosition == depends.LeadPosition);
+            Epoch == depends.Epoch && LedgerPosition == depends.Position && (!withLeads || LeadPosition == depends.Position);
 
         private readonly System.Collections.Concurrent.ConcurrentDictionary<int, LedgerYear> ledgerYears = new();
         private readonly System.Collections.Concurrent.ConcurrentDictionary<int, LeadYear> leadYears = new();
@@ -130,27 +130,27 @@ public sealed class ZoneFacts
             if (kept.Covers(depends, withLeads)) return kept;
             // A position behind the kept one is a reader that read it before another refreshed (the high-water mark only
             // grows in a store): read it again to be sure (the kept copy was read after the positions it holds).
-            if (kept.Epoch == depends.Epoch && (depends.LedgerPosition < kept.LedgerPosition || withLeads && depends.LeadPosition < kept.LeadPosition))
+            if (kept.Epoch == depends.Epoch && (depends.Position < kept.LedgerPosition || withLeads && depends.Position < kept.LeadPosition))
             {
                 depends = await ProgressCache.Dependencies(session, targetId, zone, ct);
                 if (kept.Covers(depends, withLeads)) return kept;
             }
             if (kept.Epoch != depends.Epoch) kept = Copy.Empty(depends.Epoch);
-            var ledgersFrom = depends.LedgerPosition < kept.LedgerPosition ? -1 : kept.LedgerPosition;
-            var leadsFrom = !withLeads ? kept.LeadPosition : depends.LeadPosition < kept.LeadPosition ? -1 : kept.LeadPosition;
+            var ledgersFrom = depends.Position < kept.LedgerPosition ? -1 : kept.LedgerPosition;
+            var leadsFrom = !withLeads ? kept.LeadPosition : depends.Position < kept.LeadPosition ? -1 : kept.LeadPosition;
 
-            var ledgersNow = ledgersFrom >= 0 && depends.LedgerPosition <= ledgersFrom
+            var ledgersNow = ledgersFrom >= 0 && depends.Position <= ledgersFrom
                 ? kept.Ledgers
-                : await FoldedAfter(session, ledgersFrom < 0 ? null : kept.Ledgers, ledgersFrom, depends.LedgerPosition, CertificateLedgers.EventTypes,
+                : await FoldedAfter(session, ledgersFrom < 0 ? null : kept.Ledgers, ledgersFrom, depends.Position, CertificateLedgers.EventTypes,
                     async () => [.. await session.Query<Certificates.CertificateDetails>().Where(d => d.Certificate.ZoneCode == zone).Select(d => d.Id).ToListAsync(ct)],
                     e => e is CertificateIssued issued && issued.ZoneCode == zone, CertificateLedgers.Fold, ct);
-            var leadsNow = !withLeads || leadsFrom >= 0 && depends.LeadPosition <= leadsFrom
+            var leadsNow = !withLeads || leadsFrom >= 0 && depends.Position <= leadsFrom
                 ? kept.Leads
-                : await FoldedAfter(session, leadsFrom < 0 ? null : kept.Leads, leadsFrom, depends.LeadPosition, LeadActivityLog.EventTypes,
+                : await FoldedAfter(session, leadsFrom < 0 ? null : kept.Leads, leadsFrom, depends.Position, LeadActivityLog.EventTypes,
                     async () => [.. await session.Query<Leads.LeadDetails>().Where(d => d.Lead.ZoneCode == zone).Select(d => d.Id).ToListAsync(ct)],
                     e => e is LeadOpened opened && opened.ZoneCode == zone, LeadActivityLog.Fold, ct);
-            var copy = new Copy(depends.Epoch, Math.Max(depends.LedgerPosition, ledgersFrom), ledgersNow,
-                withLeads ? Math.Max(depends.LeadPosition, leadsFrom) : kept.LeadPosition, leadsNow);
+            var copy = new Copy(depends.Epoch, Math.Max(depends.Position, ledgersFrom), ledgersNow,
+                withLeads ? Math.Max(depends.Position, leadsFrom) : kept.LeadPosition, leadsNow);
             zones[zone] = copy;
             return copy;
         }
