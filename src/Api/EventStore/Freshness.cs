@@ -105,6 +105,13 @@ public static class ProjectionFreshness
     /// a Marten listener sees each committed session's events, numbered by the save (quick appends read the sequence back from
     /// the append's own statement), before the handler answers.
     /// </summary>
+    /// <summary>The Event-Position of a write that numbered its events itself (<see cref="AppendStatement"/>), which the listener does not see.</summary>
+    public static void SetWritePosition(HttpContext http, long sequence)
+    {
+        if (sequence > 0 && !http.Response.HasStarted)
+            http.Response.Headers[Freshness.PositionHeader] = sequence.ToString(CultureInfo.InvariantCulture);
+    }
+
     public sealed class WritePositionListener(IHttpContextAccessor http) : DocumentSessionListenerBase
     {
         public override Task AfterCommitAsync(IDocumentSession session, Marten.Services.IChangeSet commit, CancellationToken token)

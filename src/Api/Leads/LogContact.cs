@@ -22,7 +22,7 @@ public static class LogContact
                 // before the save, it is the answer an Idempotency-Key keeps, saved in the same transaction.
                 contact = ContactLog.Entry(appended.OfType<JasperFx.Events.IEvent<ContactLogged>>().Single()).Contact;
                 IdempotencyKeys.AnswerWithTheWrite(command.Http, command.Session, StatusCodes.Status201Created, location, contact);
-            });
+            }, project: LeadDetailsProjection.For(command.Session, id));
         if (written.Problem is { } problem) return problem;
         return TypedResults.Created(location, contact!);
     }
