@@ -101,24 +101,25 @@ public static class ProjectionFreshness
     private sealed record PositionRow(long Current, long Head);
 
     /// <summary>
-    /// Every write that records events answers the global sequence of the last one in <see cref="Freshness.PositionHeader"/>:
-    /// a Marten listener sees each committed session's events, numbered by the save (quick appends read the sequence back from
-    /// the append's own statement), before the handler answers.
+    /// The Event-Position header of a write: the global sequence of its last event. The listener below sets it for Marten's
+    /// appends; a write that numbered its events itself (<see cref="AppendStatement"/>), which the listener does not see, calls it after its save.
     /// </summary>
-    /// <summary>The Event-Position of a write that numbered its events itself (<see cref="AppendStatement"/>), which the listener does not see.</summary>
     public static void SetWritePosition(HttpContext http, long sequence)
     {
         if (sequence > 0 && !http.Response.HasStarted)
             http.Response.Headers[Freshness.PositionHeader] = sequence.ToString(CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Every write that records events answers the global sequence of the last one in <see cref="Freshness.PositionHeader"/>:
+    /// a Marten listener sees each committed session's events, numbered by the save (quick appends read the sequence back from
+    /// the append's own statement), before the handler answers.
+    /// </summary>
     public sealed class WritePositionListener(IHttpContextAccessor http) : DocumentSessionListenerBase
     {
         public override Task AfterCommitAsync(IDocumentSession session, Marten.Services.IChangeSet commit, CancellationToken token)
         {
-            var last = commit.GetEvents().Select(e => e.Sequence).DefaultIfEmpty(0).Max();
-            if (last > 0 && http.HttpContext is { Response.HasStarted: false } context)
-                context.Response.Headers[Freshness.PositionHeader] = last.ToString(CultureInfo.InvariantCulture);
+            if (http.HttpContext is { } context) SetWritePosition(context, commit.GetEvents().Select(e => e.Sequence).DefaultIfEmpty(0).Max());
             return Task.CompletedTask;
         }
     }

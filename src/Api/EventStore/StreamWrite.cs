@@ -80,7 +80,7 @@ public static class StreamWrite
 
     /// <summary>
     /// The append by <see cref="AppendStatement"/>: the read model is folded here, by its projection's own function, from the
-    /// state FetchForWriting loaded and the new events, and stored in the same save; the stream's version is checked by the
+    /// read model as loaded and the new events, and stored in the same save; the stream's version is checked by the
     /// statement itself. No read-back: the answer is the folded document, the ETag the last event's version, and the
     /// Event-Position its sequence, which the save reads back from the insert.
     /// </summary>
