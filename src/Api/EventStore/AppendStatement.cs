@@ -1,44 +1,54 @@
-using System.Data.Common;
+using System.Collections.Concurrent;
+using System.Globalization;
 using JasperFx;
 using JasperFx.Events;
 using Marten.Events;
-using Weasel.Core;
-using Weasel.Storage;
+using Marten.Schema;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Investment.Api.EventStore;
 
 /// <summary>
-/// Events appended to an existing stream by one plain SQL statement, in the save's batch (issue 18), in place of Marten's
-/// <c>mt_quick_append_events</c>: that PL/pgSQL function selects the stream row twice (its version, then its tenant),
-/// loops over the events and updates the row at the end, and cost PostgreSQL more per contact than any other statement.
+/// A write to an existing stream as one plain SQL statement, on its own in autocommit (issue 18): the events appended,
+/// the stream's inline read model updated to the document folded from them, and the answer an Idempotency-Key keeps,
+/// all or nothing, in one round trip and one commit. It replaces, for the writes that use it, Marten's save: its
+/// <c>mt_quick_append_events</c> (that PL/pgSQL function selects the stream row twice, loops over the events and updates
+/// the row at the end, and cost PostgreSQL more per contact than any other statement), the document's upsert, and the
+/// transaction around them (BEGIN and COMMIT, a round trip of its own).
 /// <para>
 /// The statement moves the stream row from the version the command read to the version after the append
-/// (<c>where version = expected</c>: a concurrent append that committed first leaves no row to update, and the insert
-/// then writes nothing), and inserts the events only from that updated row. The version check comes before any
-/// <c>nextval</c>, so a loser takes no global sequence number: no gap for the async daemon to wait out. The row lock
-/// the update takes holds every other writer of the stream until the commit, as Marten's function does.
+/// (<c>where version = expected</c>: a concurrent append that committed first leaves no row to update), and inserts the
+/// events, updates the document and inserts the key's record only from that updated row. When no row moved, the events'
+/// insert fails (a one-time filter divides by the number of rows moved: none), so nothing at all is written, and the
+/// failure is the conflict. The version check comes before any <c>nextval</c>, so a loser takes no global sequence
+/// number: no gap for the async daemon to wait out. The row lock the update takes holds every other writer of the stream
+/// until the statement commits, as Marten's function does.
 /// </para>
 /// <para>
-/// The rows are the ones Marten's function writes, column for column (the event type's alias and .NET name, the
-/// default tenant, the timestamp expression, the stream's timestamp), so Marten reads them back, the daemon and its
-/// high-water mark see them as any other, and a rebuild folds them the same.
+/// The rows are the ones Marten writes, column for column (the event type's alias and .NET name, the default tenant,
+/// the timestamp expressions, the stream's timestamp; the document's revision, its metadata columns as its mapping has
+/// them), so Marten reads them back, the daemon and its high-water mark see them as any other, and a rebuild folds them
+/// the same. A document whose mapping has columns this statement does not write (duplicated fields, a tenant, soft
+/// deletes...) is refused when the statement is first built, not stored half.
 /// </para>
 /// </summary>
-public sealed class AppendStatement : Weasel.Storage.IStorageOperation, JasperFx.Core.Exceptions.IExceptionTransform
+public sealed class AppendStatement
 {
     private readonly Guid stream;
     private readonly long expectedVersion;
-    private readonly IReadOnlyList<IEvent> events;
     private readonly string[] bodies;
+    private object? document;
+    private IdempotencyRecord? answer;
 
     private AppendStatement(Guid stream, long expectedVersion, IReadOnlyList<IEvent> events, string[] bodies) =>
-        (this.stream, this.expectedVersion, this.events, this.bodies) = (stream, expectedVersion, events, bodies);
+        (this.stream, this.expectedVersion, Events, this.bodies) = (stream, expectedVersion, events, bodies);
 
-    /// <summary>
-    /// Queues the append of <paramref name="data"/> to the stream at <paramref name="expectedVersion"/> in the session's
-    /// next save; the events, numbered from the version after it, carry their global sequence once the save has run.
-    /// </summary>
-    public static IReadOnlyList<IEvent> Queue(IDocumentSession session, Guid stream, long expectedVersion, IReadOnlyList<object> data)
+    /// <summary>The events to append, numbered from the version after the one read; their global sequence is set by <see cref="ExecuteAsync"/>.</summary>
+    public IReadOnlyList<IEvent> Events { get; }
+
+    /// <summary>The append of <paramref name="data"/> to the stream at <paramref name="expectedVersion"/>, not yet run.</summary>
+    public static AppendStatement For(IDocumentSession session, Guid stream, long expectedVersion, IReadOnlyList<object> data)
     {
         var graph = (EventGraph)session.DocumentStore.Options.Events;
         var serializer = session.DocumentStore.Options.Serializer();
@@ -56,87 +66,168 @@ public sealed class AppendStatement : Weasel.Storage.IStorageOperation, JasperFx
             events[i] = e;
             bodies[i] = serializer.ToJson(data[i]);
         }
-        session.QueueOperation(new AppendStatement(stream, expectedVersion, events, bodies));
-        return events;
+        return new AppendStatement(stream, expectedVersion, events, bodies);
     }
 
-    // When the version moved, the statement fails (the one-time filter divides by the number of rows updated: none) rather
-    // than insert nothing: PostgreSQL stops the batch there, so what follows it (the read model, an Idempotency-Key's
-    // record) is not attempted and the one failure is the conflict (TryTransform), as with Marten's function. Headers are
-    // JSON null, as Marten writes an event without any. Placeholders are '?' (no jsonb operator in the statement). Marten's function writes (now() at time zone 'utc') into
-    // the events' timestamptz column and now() into the stream's: the same here, so both read back as before. The order by
-    // makes the events' sequence follow their versions: PostgreSQL evaluates a volatile nextval in the select list after the sort.
-    private const string Marker = "with moved as (";
-
-    private static readonly string Sql = $"""
-        with moved as (
-            update {EventStoreSetup.Schema}.mt_streams set version = ?, timestamp = now()
-            where id = ? and version = ? and is_archived is not true
-            returning id, tenant_id)
-        insert into {EventStoreSetup.Schema}.mt_events
-            (seq_id, id, stream_id, version, data, type, tenant_id, timestamp, mt_dotnet_type, is_archived, headers)
-        select nextval('{EventStoreSetup.Schema}.mt_events_sequence'), e.id, moved.id, ? + e.n, e.data, e.type, moved.tenant_id,
-            (now() at time zone 'utc'), e.dotnet_type, false, 'null'::jsonb
-        from moved, unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::jsonb[]) with ordinality as e(id, type, dotnet_type, data, n)
-        where 1 / (select count(*) from moved)::int = 1
-        order by e.n
-        returning version, seq_id
-        """;
-
-    public void ConfigureCommand(ICommandBuilder builder, IStorageSession session)
+    /// <summary>The stream's inline read model after the events (its row exists: it was read), stored by the same statement.</summary>
+    public AppendStatement Storing(object readModel)
     {
-        var ids = new Guid[events.Count];
-        var types = new string[events.Count];
-        var dotnetTypes = new string[events.Count];
-        for (var i = 0; i < events.Count; i++)
+        document = readModel;
+        return this;
+    }
+
+    /// <summary>The Idempotency-Key's record with its answer, inserted by the same statement (a racing request with the same key fails on it).</summary>
+    public AppendStatement Answering(IdempotencyRecord? record)
+    {
+        answer = record;
+        return this;
+    }
+
+    /// <summary>
+    /// Runs the statement on a connection of its own (no transaction: the one statement is atomic). Throws
+    /// <see cref="ConcurrencyException"/> when the stream was not at the version read, and
+    /// <see cref="DocumentAlreadyExistsException"/> for the Idempotency-Key's record when another request saved it first;
+    /// in both cases nothing was written.
+    /// </summary>
+    public async Task ExecuteAsync(IDocumentSession session, CancellationToken ct)
+    {
+        var options = session.DocumentStore.Options;
+        var serializer = options.Serializer();
+        var sql = Sql(options, document?.GetType(), answer is not null);
+        await using var connection = session.DocumentStore.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(sql, connection);
+        var ids = new Guid[Events.Count];
+        var types = new string[Events.Count];
+        var dotnetTypes = new string[Events.Count];
+        for (var i = 0; i < Events.Count; i++)
         {
-            ids[i] = events[i].Id;
-            types[i] = events[i].EventTypeName;
-            dotnetTypes[i] = events[i].DotNetTypeName;
+            ids[i] = Events[i].Id;
+            types[i] = Events[i].EventTypeName;
+            dotnetTypes[i] = Events[i].DotNetTypeName;
         }
-        var parameters = builder.AppendWithDbParameters(Sql, '?');
-        Set(parameters[0], expectedVersion + events.Count, NpgsqlTypes.NpgsqlDbType.Bigint);
-        Set(parameters[1], stream, NpgsqlTypes.NpgsqlDbType.Uuid);
-        Set(parameters[2], expectedVersion, NpgsqlTypes.NpgsqlDbType.Bigint);
-        Set(parameters[3], expectedVersion, NpgsqlTypes.NpgsqlDbType.Bigint);
-        Set(parameters[4], ids, NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid);
-        Set(parameters[5], types, NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Varchar);
-        Set(parameters[6], dotnetTypes, NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Varchar);
-        Set(parameters[7], bodies, NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Jsonb);
-    }
+        var values = command.Parameters;
+        values.Add(new() { Value = expectedVersion + Events.Count, NpgsqlDbType = NpgsqlDbType.Bigint });
+        values.Add(new() { Value = stream, NpgsqlDbType = NpgsqlDbType.Uuid });
+        values.Add(new() { Value = expectedVersion, NpgsqlDbType = NpgsqlDbType.Bigint });
+        values.Add(new() { Value = ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+        values.Add(new() { Value = types, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
+        values.Add(new() { Value = dotnetTypes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
+        values.Add(new() { Value = bodies, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        if (document is not null)
+        {
+            // $8: the document's JSON, $9: its revision (the stream's version after the append), $10: its .NET type.
+            values.Add(new() { Value = serializer.ToJson(document), NpgsqlDbType = NpgsqlDbType.Jsonb });
+            values.Add(new() { Value = expectedVersion + Events.Count, NpgsqlDbType = NpgsqlDbType.Bigint });
+            values.Add(new() { Value = document.GetType().FullName!, NpgsqlDbType = NpgsqlDbType.Varchar });
+        }
+        if (answer is not null)
+        {
+            // Then the record's id, its JSON, its version (Marten's is a new Guid per save), its .NET type.
+            values.Add(new() { Value = answer.Id, NpgsqlDbType = NpgsqlDbType.Varchar });
+            values.Add(new() { Value = serializer.ToJson(answer), NpgsqlDbType = NpgsqlDbType.Jsonb });
+            values.Add(new() { Value = Guid.CreateVersion7(), NpgsqlDbType = NpgsqlDbType.Uuid });
+            values.Add(new() { Value = typeof(IdempotencyRecord).FullName!, NpgsqlDbType = NpgsqlDbType.Varchar });
+        }
 
-    private static void Set(System.Data.Common.DbParameter parameter, object value, NpgsqlTypes.NpgsqlDbType type)
-    {
-        ((Npgsql.NpgsqlParameter)parameter).NpgsqlDbType = type;
-        parameter.Value = value;
-    }
-
-    public async Task PostprocessAsync(DbDataReader reader, IList<Exception> exceptions, CancellationToken token)
-    {
         var read = 0;
-        while (await reader.ReadAsync(token))
+        try
         {
-            var version = reader.GetInt64(0);
-            events[(int)(version - expectedVersion - 1)].Sequence = reader.GetInt64(1);
-            read++;
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var version = reader.GetInt64(0);
+                Events[(int)(version - expectedVersion - 1)].Sequence = reader.GetInt64(1);
+                read++;
+            }
         }
-        // No row: the stream was not at the version the command read (or is archived). Nothing was written.
-        if (read != events.Count) exceptions.Add(new ConcurrencyException(typeof(IEvent), stream));
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DivisionByZero)
+        {
+            throw new ConcurrencyException(typeof(IEvent), stream);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && answer is not null && e.TableName == RecordTable(options))
+        {
+            throw new DocumentAlreadyExistsException(e, typeof(IdempotencyRecord), answer.Id);
+        }
+        // Not reached while the one-time filter stands; kept so that a statement that wrote no event never answers success.
+        if (read != Events.Count) throw new ConcurrencyException(typeof(IEvent), stream);
     }
 
-    public bool TryTransform(Exception original, out Exception transformed)
+    private static readonly ConcurrentDictionary<(Type? Document, bool Answer), string> Statements = new();
+
+    // Headers are JSON null, as Marten writes an event without any. Marten's function writes (now() at time zone 'utc')
+    // into the events' timestamptz column and now() into the stream's: the same here, so both read back as before. The
+    // order by makes the events' sequence follow their versions: PostgreSQL evaluates a volatile nextval in the select
+    // list after the sort. The document's and the record's writes are guarded by the moved row too, though the failing
+    // filter already stops the whole statement.
+    private static string Sql(IReadOnlyStoreOptions options, Type? documentType, bool answer) => Statements.GetOrAdd((documentType, answer), key =>
     {
-        var pg = original as Npgsql.PostgresException ?? original.InnerException as Npgsql.PostgresException;
-        if (pg is { SqlState: Npgsql.PostgresErrorCodes.DivisionByZero } && pg.BatchCommand?.CommandText.Contains(Marker, StringComparison.Ordinal) == true)
+        var schema = EventStoreSetup.Schema;
+        var sql = new System.Text.StringBuilder().Append(CultureInfo.InvariantCulture, $"""
+            with moved as (
+                update {schema}.mt_streams set version = $1, timestamp = now()
+                where id = $2 and version = $3 and is_archived is not true
+                returning id, tenant_id),
+            appended as (
+                insert into {schema}.mt_events
+                    (seq_id, id, stream_id, version, data, type, tenant_id, timestamp, mt_dotnet_type, is_archived, headers)
+                select nextval('{schema}.mt_events_sequence'), e.id, moved.id, $3 + e.n, e.data, e.type, moved.tenant_id,
+                    (now() at time zone 'utc'), e.dotnet_type, false, 'null'::jsonb
+                from moved, unnest($4::uuid[], $5::varchar[], $6::varchar[], $7::jsonb[]) with ordinality as e(id, type, dotnet_type, data, n)
+                where 1 / (select count(*) from moved)::int = 1
+                order by e.n
+                returning version, seq_id)
+            """);
+        if (key.Document is { } type)
         {
-            transformed = new ConcurrencyException(typeof(IEvent), stream);
-            return true;
+            var mapping = Simple(options, type, revisioned: true);
+            var set = new List<string> { "data = $8", "mt_version = $9" };
+            if (mapping.Metadata.DotNetType.Enabled) set.Add("mt_dotnet_type = $10");
+            if (mapping.Metadata.LastModified.Enabled) set.Add("mt_last_modified = transaction_timestamp()");
+            sql.Append(CultureInfo.InvariantCulture, $"""
+                ,
+                document as (
+                    update {mapping.TableName.QualifiedName} set {string.Join(", ", set)}
+                    where id = $2 and exists (select from moved))
+                """);
         }
-        transformed = original;
-        return false;
+        if (key.Answer)
+        {
+            var mapping = Simple(options, typeof(IdempotencyRecord), revisioned: false);
+            var first = key.Document is null ? 8 : 11; // the record's parameters follow the document's, if any
+            var (columns, values) = (new List<string> { "id", "data", "mt_version" }, new List<string> { $"${first}", $"${first + 1}", $"${first + 2}" });
+            if (mapping.Metadata.DotNetType.Enabled) (columns, values) = ([.. columns, "mt_dotnet_type"], [.. values, $"${first + 3}"]);
+            if (mapping.Metadata.LastModified.Enabled) (columns, values) = ([.. columns, "mt_last_modified"], [.. values, "transaction_timestamp()"]);
+            if (mapping.Metadata.CreatedAt.Enabled) (columns, values) = ([.. columns, "mt_created_at"], [.. values, "transaction_timestamp()"]);
+            sql.Append(CultureInfo.InvariantCulture, $"""
+                ,
+                answer as (
+                    insert into {mapping.TableName.QualifiedName} ({string.Join(", ", columns)})
+                    select {string.Join(", ", values)} where exists (select from moved))
+                """);
+        }
+        sql.Append("\nselect version, seq_id from appended");
+        return sql.ToString();
+    });
+
+    private static string RecordTable(IReadOnlyStoreOptions options) => Simple(options, typeof(IdempotencyRecord), revisioned: false).TableName.Name;
+
+    /// <summary>The mapping of a document this statement can write whole: the columns it writes are all the table has.</summary>
+    private static DocumentMapping Simple(IReadOnlyStoreOptions options, Type type, bool revisioned)
+    {
+        var mapping = (DocumentMapping)options.FindOrResolveDocumentType(type);
+        var metadata = mapping.Metadata;
+        var unsupported = new (bool Present, string What)[]
+        {
+            (mapping.DuplicatedFields.Count > 0, "duplicated fields"),
+            (mapping.TenancyStyle != JasperFx.MultiTenancy.TenancyStyle.Single, "a tenant column"),
+            (mapping.DeleteStyle != DeleteStyle.Remove, "soft deletes"),
+            (metadata.CausationId.Enabled || metadata.CorrelationId.Enabled || metadata.LastModifiedBy.Enabled || metadata.Headers.Enabled, "tracking columns"),
+            (mapping.UseNumericRevisions != revisioned, revisioned ? "no numeric revision" : "a numeric revision"),
+            (mapping.SubClasses.Any(), "subclasses"),
+        }.Where(x => x.Present).Select(x => x.What).ToList();
+        if (unsupported.Count > 0)
+            throw new NotSupportedException($"{type.Name}'s table has {string.Join(", ", unsupported)}, which {nameof(AppendStatement)} does not write.");
+        return mapping;
     }
-
-    public Type DocumentType => typeof(IEvent);
-
-    public OperationRole Role() => OperationRole.Events;
 }

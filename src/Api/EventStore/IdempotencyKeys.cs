@@ -109,6 +109,23 @@ public static class IdempotencyKeys
         session.Insert(scope.Record); // still an insert: a racing request with the same key fails on it, as before
         scope.Answered = true;
     }
+    /// <summary>
+    /// For a write that saves by a statement of its own (<see cref="AppendStatement"/>) rather than the session: the key's
+    /// record with its answer (<see cref="AnswerWithTheWrite"/>), taken out of the session, or null without a key. Throws
+    /// if anything else waits in the session: that statement would not save it.
+    /// </summary>
+    public static IdempotencyRecord? TakeAnswer(HttpContext http, IDocumentSession session)
+    {
+        var scope = http.Features.Get<IdempotencyScope>();
+        if (scope is not null)
+        {
+            if (!scope.Answered) throw new InvalidOperationException("A write with an Idempotency-Key that saves by its own statement must answer with it (AnswerWithTheWrite).");
+            session.Eject(scope.Record);
+        }
+        if (session.PendingChanges.Operations().Any() || session.PendingChanges.Streams().Any())
+            throw new InvalidOperationException("A write that saves by its own statement found other changes waiting in the session, which it would lose.");
+        return scope?.Record;
+    }
 }
 
 /// <summary>The key's record within one request: pending until the handler answers it with its write, or the filter after it.</summary>

@@ -80,9 +80,9 @@ public static class StreamWrite
 
     /// <summary>
     /// The append by <see cref="AppendStatement"/>: the read model is folded here, by its projection's own function, from the
-    /// read model as loaded and the new events, and stored in the same save; the stream's version is checked by the
-    /// statement itself. No read-back: the answer is the folded document, the ETag the last event's version, and the
-    /// Event-Position its sequence, which the save reads back from the insert.
+    /// read model as loaded and the new events, and stored by the same statement, with the answer an Idempotency-Key keeps;
+    /// the stream's version is checked by the statement itself. No read-back: the answer is the folded document, the ETag
+    /// the last event's version, and the Event-Position its sequence, which the statement reads back from the insert.
     /// </summary>
     /// <remarks>
     /// The version read is the read model's own (<see cref="IVersioned"/>: the inline projection stores every event's version
@@ -106,15 +106,17 @@ public static class StreamWrite
             ETags.Set(http, current.Version);
             return new(current, null);
         }
-        var appended = AppendStatement.Queue(session, id, current.Version, decision.Events);
+        var append = AppendStatement.For(session, id, current.Version, decision.Events);
+        var appended = append.Events;
         var after = current;
         foreach (var e in appended) after = await project(after, e, ct) ?? after;
-        session.Store(after);
         ETags.Set(http, appended[^1].Version);
         beforeSave?.Invoke(appended);
         try
         {
-            await session.SaveChangesAsync(ct);
+            // The answer an Idempotency-Key keeps goes into the statement; nothing else may be waiting in the session,
+            // which this write does not save.
+            await append.Storing(after).Answering(IdempotencyKeys.TakeAnswer(http, session)).ExecuteAsync(session, ct);
         }
         catch (ConcurrencyException)
         {

@@ -71,8 +71,8 @@ public sealed class AppendStatementTests(ApiFixture fixture) : ApiTest(fixture)
 
         await using (var session = Store.LightweightSession())
         {
-            AppendStatement.Queue(session, lead.Id, expectedVersion: 1, [Contact(lead)]); // the stream is at 2
-            await Assert.ThrowsAnyAsync<ConcurrencyException>(() => session.SaveChangesAsync());
+            var append = AppendStatement.For(session, lead.Id, expectedVersion: 1, [Contact(lead)]); // the stream is at 2
+            await Assert.ThrowsAnyAsync<ConcurrencyException>(() => append.ExecuteAsync(session, default));
         }
 
         Assert.Equal(before, await SequenceValue());
@@ -100,8 +100,7 @@ public sealed class AppendStatementTests(ApiFixture fixture) : ApiTest(fixture)
 
         // Ours read version 1: it waits for the row, then finds the version moved and writes nothing.
         await using var session = Store.LightweightSession();
-        AppendStatement.Queue(session, lead.Id, 1, [Contact(lead)]);
-        var saving = session.SaveChangesAsync();
+        var saving = AppendStatement.For(session, lead.Id, 1, [Contact(lead)]).ExecuteAsync(session, default);
         await Task.Delay(300); // time to reach the row lock; the assertions hold whichever comes first
         await transaction.CommitAsync();
         await Assert.ThrowsAnyAsync<ConcurrencyException>(() => saving);
