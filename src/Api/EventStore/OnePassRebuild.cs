@@ -2,6 +2,7 @@ using JasperFx.Events;
 using JasperFx.Events.Aggregation;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
+using System.Threading.Channels;
 using Marten.Events.Aggregation;
 
 namespace Investment.Api.EventStore;
@@ -30,8 +31,10 @@ public static class OnePassRebuild
         bool Tracked { get; }
         Type DocumentType { get; }
         bool Reads(IEvent e);
-        /// <summary>Folds one stream's events (those it <see cref="Reads"/>) and, if that leaves a document, stores it in <paramref name="write"/>.</summary>
-        Task<bool> StoreAsync(IReadOnlyList<IEvent> events, IQuerySession read, IDocumentSession write, CancellationToken cancellation);
+        /// <summary>Folds one stream's events (those it <see cref="Reads"/>): the document they leave, if any.</summary>
+        Task<object?> FoldAsync(IReadOnlyList<IEvent> events, IQuerySession read, CancellationToken cancellation);
+        /// <summary>Stores <paramref name="documents"/> in <paramref name="write"/> as Marten's daemon stores them.</summary>
+        Task StoreAsync(IDocumentSession write, IReadOnlyList<(object Document, IReadOnlyList<IEvent> Events)> documents, CancellationToken cancellation);
     }
 
     /// <summary>The registered projections split into those the one pass rebuilds and the names of those left to Marten's daemon.</summary>
@@ -80,58 +83,115 @@ public static class OnePassRebuild
 
         public bool Reads(IEvent e) => types is null || types.Contains(e.EventType);
 
-        public async Task<bool> StoreAsync(IReadOnlyList<IEvent> events, IQuerySession read, IDocumentSession write, CancellationToken cancellation)
+        public async Task<object?> FoldAsync(IReadOnlyList<IEvent> events, IQuerySession read, CancellationToken cancellation) =>
+            await aggregator.BuildAsync(events, read, default, cancellation);
+
+        public async Task StoreAsync(IDocumentSession write, IReadOnlyList<(object Document, IReadOnlyList<IEvent> Events)> documents, CancellationToken cancellation)
         {
-            if (await aggregator.BuildAsync(events, read, default, cancellation) is not { } document) return false;
             // Stored as Marten's daemon stores an aggregate: the same operation, with the stream's last event, so the row's
             // version column is the stream's version.
             var storage = await write.FetchProjectionStorageAsync<TDoc, Guid>(write.TenantId, cancellation);
-            storage.StoreProjection(document, events[^1], AggregationScope.SingleStream);
-            return true;
+            foreach (var (document, events) in documents) storage.StoreProjection((TDoc)document, events[^1], AggregationScope.SingleStream);
         }
     }
+
+    /// <summary>A chunk's documents, by projection (in the order of the projections given), each with the events it folded.</summary>
+    private sealed record Chunk(List<(object Document, IReadOnlyList<IEvent> Events)>[] Documents);
 
     /// <summary>
     /// Rebuilds <paramref name="projections"/>: their documents deleted, their progression at 0, then every stream folded
     /// <paramref name="streamsPerChunk"/> streams at a time (what a chunk holds in memory: its events and documents), then their
-    /// progression at the head. Returns the head: the highest event sequence the rebuild read up to.
+    /// progression at the head. Three stages run at once, each a chunk ahead of the next (bounded channels: at most a chunk
+    /// waits between two): the events read, folded, written. With <paramref name="copy"/>, a projection whose mapping
+    /// <see cref="DocumentCopy"/> can write goes through one binary COPY per chunk; otherwise through Marten's own storage
+    /// operations in one batch. Returns the head (the highest event sequence the rebuild read up to) and the projections
+    /// written by COPY.
     /// </summary>
-    public static async Task<long> RunAsync(IDocumentStore store, IReadOnlyList<IProjection> projections, int streamsPerChunk, CancellationToken cancellation)
+    public static async Task<(long Head, IReadOnlyList<string> Copied)> RunAsync(IDocumentStore store, IReadOnlyList<IProjection> projections,
+        int streamsPerChunk, CancellationToken cancellation, bool copy = true)
     {
         var database = store.Storage.Database;
         var head = await database.FetchHighestEventSequenceNumber(cancellation);
-        if (projections.Count == 0) return head;
+        if (projections.Count == 0) return (head, []);
+        var copies = projections.Select(p => copy ? DocumentCopy.For(store, p.DocumentType) : null).ToArray();
         foreach (var projection in projections) await store.Advanced.Clean.DeleteDocumentsByTypeAsync(projection.DocumentType, cancellation);
         await SetProgression(store, projections, 0, cancellation);
 
-        Guid? last = null;
-        while (true)
+        var read = Channel.CreateBounded<List<IEvent>>(1);
+        var folded = Channel.CreateBounded<Chunk>(1);
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var token = failed.Token;
+        // A stage that fails stops the others (a stage waiting on a full or empty channel would wait for ever).
+        async Task Run(Func<Task> stage)
         {
-            var streams = await Streams(store, last, streamsPerChunk, cancellation);
-            if (streams.Count == 0) break;
-            last = streams[^1];
-            await using var session = store.QuerySession();
-            var events = await session.Events.QueryAllRawEvents()
-                .Where(e => streams.Contains(e.StreamId) && e.Sequence <= head)
-                .OrderBy(e => e.Sequence)
-                .ToListAsync(cancellation);
-            // Marten's own operations, batched into few round trips: every column its rebuild writes (duplicated fields, type,
-            // version). Its bulk insert (binary COPY) cannot write the watchlist's datemultirange column, which it sends untyped.
-            await using var write = store.LightweightSession();
-            var stored = 0;
-            foreach (var stream in events.GroupBy(e => e.StreamId))
+            try { await stage(); }
+            catch { await failed.CancelAsync(); throw; }
+        }
+        var reading = Run(async () =>
+        {
+            try
             {
-                var all = stream.ToList();
-                foreach (var projection in projections)
+                Guid? last = null;
+                while (true)
                 {
-                    var read = all.Where(projection.Reads).ToList();
-                    if (read.Count > 0 && await projection.StoreAsync(read, session, write, cancellation)) stored++;
+                    var streams = await Streams(store, last, streamsPerChunk, token);
+                    if (streams.Count == 0) break;
+                    last = streams[^1];
+                    await using var session = store.QuerySession();
+                    var events = await session.Events.QueryAllRawEvents()
+                        .Where(e => streams.Contains(e.StreamId) && e.Sequence <= head)
+                        .OrderBy(e => e.Sequence)
+                        .ToListAsync(token);
+                    await read.Writer.WriteAsync([.. events], token);
                 }
             }
-            if (stored > 0) await write.SaveChangesAsync(cancellation);
-        }
+            finally { read.Writer.Complete(); }
+        });
+        var folding = Run(async () =>
+        {
+            try
+            {
+                await using var session = store.QuerySession();
+                await foreach (var events in read.Reader.ReadAllAsync(token))
+                {
+                    var chunk = new Chunk([.. projections.Select(_ => new List<(object, IReadOnlyList<IEvent>)>())]);
+                    foreach (var stream in events.GroupBy(e => e.StreamId))
+                    {
+                        var all = stream.ToList();
+                        for (var i = 0; i < projections.Count; i++)
+                        {
+                            var reads = all.Where(projections[i].Reads).ToList();
+                            if (reads.Count > 0 && await projections[i].FoldAsync(reads, session, token) is { } document) chunk.Documents[i].Add((document, reads));
+                        }
+                    }
+                    await folded.Writer.WriteAsync(chunk, token);
+                }
+            }
+            finally { folded.Writer.Complete(); }
+        });
+        var writing = Run(async () =>
+        {
+            await using var connection = database.CreateConnection();
+            await connection.OpenAsync(token);
+            await foreach (var chunk in folded.Reader.ReadAllAsync(token))
+            {
+                await using var write = store.LightweightSession();
+                var batched = false;
+                for (var i = 0; i < projections.Count; i++)
+                {
+                    if (copies[i] is { } table) await table.WriteAsync(connection, chunk.Documents[i], token);
+                    else if (chunk.Documents[i].Count > 0)
+                    {
+                        await projections[i].StoreAsync(write, chunk.Documents[i], token);
+                        batched = true;
+                    }
+                }
+                if (batched) await write.SaveChangesAsync(token);
+            }
+        });
+        await Task.WhenAll(reading, folding, writing);
         await SetProgression(store, projections, head, cancellation);
-        return head;
+        return (head, [.. projections.Where((_, i) => copies[i] is not null).Select(p => p.Name)]);
     }
 
     /// <summary>The next stream ids after <paramref name="after"/>, in id order (keyset paging over mt_streams' primary key).</summary>

@@ -36,8 +36,8 @@ public static class Commands
         if (onePass.Count > 0)
         {
             var one = Stopwatch.StartNew();
-            await OnePassRebuild.RunAsync(store, onePass, rebuild.StreamsPerChunk, CancellationToken.None);
-            Console.WriteLine($"{string.Join(", ", onePass.Select(p => p.Name))} (in one pass): {one.Elapsed.TotalSeconds:F1} s");
+            var (_, copied) = await OnePassRebuild.RunAsync(store, onePass, rebuild.StreamsPerChunk, CancellationToken.None, rebuild.Copy);
+            Console.WriteLine($"{string.Join(", ", onePass.Select(p => p.Name))} (in one pass, {copied.Count} by COPY): {one.Elapsed.TotalSeconds:F1} s");
         }
         using var daemon = await store.BuildProjectionDaemonAsync();
         using var slots = new SemaphoreSlim(rebuild.AtOnce);
@@ -64,20 +64,21 @@ public static class Commands
 
 /// <summary>
 /// How the rebuild command reads. EventStore:Rebuild:OnePass (true) rebuilds every single-stream projection in one pass
-/// over the events (<see cref="OnePassRebuild"/>), EventStore:Rebuild:StreamsPerChunk (2,000) streams at a time; false, or
+/// over the events (<see cref="OnePassRebuild"/>), EventStore:Rebuild:StreamsPerChunk (2,000) streams at a time, its documents
+/// written by binary COPY (EventStore:Rebuild:Copy, true; false stores them with Marten's own operations); OnePass false, or
 /// a projection the one pass cannot rebuild, goes through Marten's daemon (the API's daemon keeps
 /// <see cref="EventStoreSetup.Batching"/>): EventStore:Rebuild:AtOnce projections at a time, EventStore:Rebuild:BatchSize
 /// events per page. Measured on the benchmark's store (473,547 events, 2 cores), through the daemon: two at a time with
 /// 5,000 took 104 s; three with 20,000, 62 s, peaking at 460 MB. Keeping each projection's documents in memory to write
 /// them once with COPY (Marten's RebuildFlushThreshold) was slower (70-83 s) and peaked at 1.0-1.6 GB.
 /// </summary>
-public sealed record RebuildSettings(int AtOnce, int BatchSize, bool OnePass = true, int StreamsPerChunk = 2_000)
+public sealed record RebuildSettings(int AtOnce, int BatchSize, bool OnePass = true, int StreamsPerChunk = 2_000, bool Copy = true)
 {
     public static RebuildSettings From(IConfiguration configuration)
     {
         var section = configuration.GetSection("EventStore:Rebuild");
         return new(section.GetValue("AtOnce", 3), section.GetValue("BatchSize", 20_000), section.GetValue("OnePass", true),
-            section.GetValue("StreamsPerChunk", 2_000));
+            section.GetValue("StreamsPerChunk", 2_000), section.GetValue("Copy", true));
     }
 
     public void ApplyTo(IDocumentStore store)
