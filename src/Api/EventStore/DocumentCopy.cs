@@ -48,17 +48,12 @@ public sealed class DocumentCopy
 
     public string Table => table;
 
-    private static readonly MethodInfo? MappingFor =
-        typeof(StorageFeatures).GetMethod("MappingFor", BindingFlags.Instance | BindingFlags.NonPublic, [typeof(Type)]);
-
     /// <summary>The COPY of <paramref name="documentType"/>'s documents, or null when its mapping has a column this cannot fill.</summary>
     public static DocumentCopy? For(IDocumentStore store, Type documentType)
     {
         var options = (StoreOptions)store.Options;
-        // Marten keeps its lookup of a type's mapping internal (its public FindFeature answers the schema object, which
-        // hides the mapping too): read through it by name. Gone in a later Marten, this is null, the storage path is taken,
-        // and the rebuild's test, which asserts the COPY path, fails.
-        if (MappingFor?.Invoke(options.Storage, [documentType]) is not DocumentMapping mapping) return null;
+        // The mapping as the store resolved it (its public lookup); another kind of document type takes the storage path.
+        if (store.Options.FindOrResolveDocumentType(documentType) is not DocumentMapping mapping) return null;
         if (mapping.TenancyStyle != TenancyStyle.Single || mapping.DeleteStyle != DeleteStyle.Remove || mapping.SubClasses.Any()) return null;
         var metadata = mapping.Metadata;
         if (metadata.CreatedAt.Enabled || metadata.CorrelationId.Enabled || metadata.CausationId.Enabled || metadata.LastModifiedBy.Enabled
