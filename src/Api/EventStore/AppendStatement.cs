@@ -195,10 +195,9 @@ public sealed class AppendStatement
         {
             var mapping = Simple(options, typeof(IdempotencyRecord), revisioned: false);
             var first = key.Document is null ? 8 : 11; // the record's parameters follow the document's, if any
-            var (columns, values) = (new List<string> { "id", "data", "mt_version" }, new List<string> { $"${first}", $"${first + 1}", $"${first + 2}" });
-            if (mapping.Metadata.DotNetType.Enabled) (columns, values) = ([.. columns, "mt_dotnet_type"], [.. values, $"${first + 3}"]);
-            if (mapping.Metadata.LastModified.Enabled) (columns, values) = ([.. columns, "mt_last_modified"], [.. values, "transaction_timestamp()"]);
-            if (mapping.Metadata.CreatedAt.Enabled) (columns, values) = ([.. columns, "mt_created_at"], [.. values, "transaction_timestamp()"]);
+            List<string> columns = ["id", "data", "mt_version"], values = [$"${first}", $"${first + 1}", $"${first + 2}"];
+            if (mapping.Metadata.DotNetType.Enabled) { columns.Add("mt_dotnet_type"); values.Add($"${first + 3}"); }
+            if (mapping.Metadata.LastModified.Enabled) { columns.Add("mt_last_modified"); values.Add("transaction_timestamp()"); }
             sql.Append(CultureInfo.InvariantCulture, $"""
                 ,
                 answer as (
@@ -216,16 +215,9 @@ public sealed class AppendStatement
     private static DocumentMapping Simple(IReadOnlyStoreOptions options, Type type, bool revisioned)
     {
         var mapping = (DocumentMapping)options.FindOrResolveDocumentType(type);
-        var metadata = mapping.Metadata;
-        var unsupported = new (bool Present, string What)[]
-        {
-            (mapping.DuplicatedFields.Count > 0, "duplicated fields"),
-            (mapping.TenancyStyle != JasperFx.MultiTenancy.TenancyStyle.Single, "a tenant column"),
-            (mapping.DeleteStyle != DeleteStyle.Remove, "soft deletes"),
-            (metadata.CausationId.Enabled || metadata.CorrelationId.Enabled || metadata.LastModifiedBy.Enabled || metadata.Headers.Enabled, "tracking columns"),
-            (mapping.UseNumericRevisions != revisioned, revisioned ? "no numeric revision" : "a numeric revision"),
-            (mapping.SubClasses.Any(), "subclasses"),
-        }.Where(x => x.Present).Select(x => x.What).ToList();
+        List<string> unsupported = [.. DocumentCopy.Unfilled(mapping)];
+        if (mapping.DuplicatedFields.Count > 0) unsupported.Add("duplicated fields");
+        if (mapping.UseNumericRevisions != revisioned) unsupported.Add(revisioned ? "no numeric revision" : "a numeric revision");
         if (unsupported.Count > 0)
             throw new NotSupportedException($"{type.Name}'s table has {string.Join(", ", unsupported)}, which {nameof(AppendStatement)} does not write.");
         return mapping;

@@ -54,10 +54,8 @@ public sealed class DocumentCopy
         var options = (StoreOptions)store.Options;
         // The mapping as the store resolved it (its public lookup); another kind of document type takes the storage path.
         if (store.Options.FindOrResolveDocumentType(documentType) is not DocumentMapping mapping) return null;
-        if (mapping.TenancyStyle != TenancyStyle.Single || mapping.DeleteStyle != DeleteStyle.Remove || mapping.SubClasses.Any()) return null;
+        if (Unfilled(mapping).Count > 0) return null;
         var metadata = mapping.Metadata;
-        if (metadata.CreatedAt.Enabled || metadata.CorrelationId.Enabled || metadata.CausationId.Enabled || metadata.LastModifiedBy.Enabled
-            || metadata.Headers.Enabled) return null;
         var serializer = options.Serializer();
         var dotnetType = documentType.FullName;
         var columns = new List<Column>
@@ -85,6 +83,23 @@ public sealed class DocumentCopy
                 (document, _) => convert(Read(document, members))));
         }
         return new DocumentCopy(mapping.TableName.QualifiedName, [.. columns]);
+    }
+
+    /// <summary>
+    /// What a document's table has that the API's own writers of documents (this COPY, <see cref="AppendStatement"/>) do not
+    /// fill: they write id, data, the type's name, the version or revision and the time of the write, nothing else.
+    /// </summary>
+    internal static IReadOnlyList<string> Unfilled(DocumentMapping mapping)
+    {
+        var metadata = mapping.Metadata;
+        return new (bool Present, string What)[]
+        {
+            (mapping.TenancyStyle != TenancyStyle.Single, "a tenant column"),
+            (mapping.DeleteStyle != DeleteStyle.Remove, "soft deletes"),
+            (mapping.SubClasses.Any(), "subclasses"),
+            (metadata.CreatedAt.Enabled || metadata.CausationId.Enabled || metadata.CorrelationId.Enabled || metadata.LastModifiedBy.Enabled
+                || metadata.Headers.Enabled, "tracking columns"),
+        }.Where(x => x.Present).Select(x => x.What).ToList();
     }
 
     /// <summary>A duplicated field's value: its members read in turn, null where one on the way is.</summary>
