@@ -74,16 +74,29 @@ public static class IssueCertificate
         if (decision.Refusal is { } refusal) return Problems.Refused(refusal);
         if (request.LeadId is { } leadId && await CertifyLead(session, leadId, id, request, now, ct) is { } leadProblem) return leadProblem;
 
-        var started = session.Events.StartStream<CertificateDetails>(id, [.. decision.Events]);
         // The read model the inline projection stores, built by its own function from the event: no read-back. Known before
-        // the save, it is the answer an Idempotency-Key keeps, saved in the same transaction (one commit, issue 18).
-        var details = CertificateDetails.Issued(decision.Events.OfType<CertificateIssued>().Single(), started.Events.Count);
+        // the save, it is the answer an Idempotency-Key keeps, saved with the write (one commit, issue 18).
+        var details = CertificateDetails.Issued(decision.Events.OfType<CertificateIssued>().Single(), decision.Events.Count);
         var certificate = details.Certificate.For(user);
         ETags.Set(command.Http, details.Version);
         IdempotencyKeys.AnswerWithTheWrite(command.Http, session, StatusCodes.Status201Created, CertificateLookup.Location(id), certificate);
         try
         {
-            await session.SaveChangesAsync(ct);
+            if (request.LeadId is null && decision.Events.Count == 1)
+            {
+                // A certificate alone is started by the API's own statement (issue 18): the stream's row, its event, the
+                // document with its register and watchlist columns, and the key's answer in one round trip and one commit,
+                // where Marten's save took a transaction of its own (BEGIN, its append function, the upsert, COMMIT).
+                var start = AppendStatement.Start(session, id, [.. decision.Events]);
+                await start.Storing(details).Answering(IdempotencyKeys.TakeAnswer(command.Http, session)).ExecuteAsync(session, ct);
+                ProjectionFreshness.SetWritePosition(command.Http, start.Events[^1].Sequence);
+            }
+            else
+            {
+                // With its lead (two streams in one transaction), by Marten's save.
+                session.Events.StartStream<CertificateDetails>(id, [.. decision.Events]);
+                await session.SaveChangesAsync(ct);
+            }
         }
         catch (DocumentAlreadyExistsException e) when (e.DocType != typeof(IdempotencyRecord))
         {

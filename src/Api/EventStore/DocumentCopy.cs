@@ -20,7 +20,12 @@ namespace Investment.Api.EventStore;
 /// </summary>
 public sealed class DocumentCopy
 {
-    private sealed record Column(string Name, NpgsqlDbType? Type, string? Cast, Func<object, IReadOnlyList<JasperFx.Events.IEvent>, object?> Value);
+    /// <summary>
+    /// A column of a document's row as Marten's upsert fills it: its type for Npgsql, the PostgreSQL type a text value is cast
+    /// to where Npgsql cannot write it (else null), and its value from the document and its stream's events (the last one's
+    /// stream id and version).
+    /// </summary>
+    internal sealed record Column(string Name, NpgsqlDbType Type, string? Cast, Func<object, IReadOnlyList<JasperFx.Events.IEvent>, object?> Value);
 
     private readonly string table;
     private readonly Column[] columns;
@@ -51,13 +56,22 @@ public sealed class DocumentCopy
     /// <summary>The COPY of <paramref name="documentType"/>'s documents, or null when its mapping has a column this cannot fill.</summary>
     public static DocumentCopy? For(IDocumentStore store, Type documentType)
     {
-        var options = (StoreOptions)store.Options;
         // The mapping as the store resolved it (its public lookup); another kind of document type takes the storage path.
         if (store.Options.FindOrResolveDocumentType(documentType) is not DocumentMapping mapping) return null;
         if (Unfilled(mapping).Count > 0) return null;
+        return new DocumentCopy(mapping.TableName.QualifiedName, [.. Columns((StoreOptions)store.Options, mapping)]);
+    }
+
+    /// <summary>
+    /// The columns of a stream's document as Marten's upsert writes them, id first (the stream's id), in the table's order: the
+    /// data, the metadata columns the mapping enables, the duplicated fields. Shared by this COPY and the API's own
+    /// statement (<see cref="AppendStatement"/>), so that both write what Marten would.
+    /// </summary>
+    internal static IReadOnlyList<Column> Columns(StoreOptions options, DocumentMapping mapping)
+    {
         var metadata = mapping.Metadata;
         var serializer = options.Serializer();
-        var dotnetType = documentType.FullName;
+        var dotnetType = mapping.DocumentType.FullName;
         var columns = new List<Column>
         {
             new("id", NpgsqlDbType.Uuid, null, (_, events) => events[^1].StreamId),
@@ -82,7 +96,7 @@ public sealed class DocumentCopy
             columns.Add(new(field.ColumnName.ToLowerInvariant(), untyped ? NpgsqlDbType.Text : field.DbType, untyped ? field.PgType : null,
                 (document, _) => convert(Read(document, members))));
         }
-        return new DocumentCopy(mapping.TableName.QualifiedName, [.. columns]);
+        return columns;
     }
 
     /// <summary>
@@ -130,7 +144,7 @@ public sealed class DocumentCopy
                 await writer.StartRowAsync(cancellation);
                 foreach (var column in columns)
                 {
-                    if (column.Value(document, events) is { } value) await writer.WriteAsync(value, column.Type!.Value, cancellation);
+                    if (column.Value(document, events) is { } value) await writer.WriteAsync(value, column.Type, cancellation);
                     else await writer.WriteNullAsync(cancellation);
                 }
             }

@@ -1,6 +1,10 @@
+using Investment.Api.Certificates;
 using Investment.Api.EventStore;
+using Investment.Domain.Certificates;
 using Investment.Api.Leads;
+using Investment.Api.Tests.Certificates;
 using Investment.Api.Tests.Infrastructure;
+using Investment.Api.Tests.Investors;
 using Investment.Domain.Leads;
 using JasperFx;
 using Marten;
@@ -39,12 +43,13 @@ public sealed class AppendStatementTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(events[3].Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), last.Header("Event-Position"));
 
         // Column for column what Marten's function writes to an existing stream (the stage change is its; the contacts ours).
-        // The first event is left out: Marten writes a new stream's by another statement, with SQL NULL headers.
+        // The first event is left out: Marten writes a new stream's by another statement. No headers is SQL NULL in ours, JSON
+        // null in Marten's appends, SQL NULL in its new streams: the same to Marten.
         await using var connection = Store.Storage.Database.CreateConnection();
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            select count(distinct (tenant_id, is_archived, headers is null, mt_dotnet_type is null, bdata is null, data ? 'leadId')),
+            select count(distinct (tenant_id, is_archived, coalesce(headers, 'null'::jsonb), mt_dotnet_type is null, bdata is null, data ? 'leadId')),
                    max(mt_dotnet_type) filter (where version = 2) = max(mt_dotnet_type) filter (where version = 4),
                    (select mt_version from investment.mt_doc_leaddetails where id = @id)
             from investment.mt_events where stream_id = @id and version > 1
@@ -108,6 +113,45 @@ public sealed class AppendStatementTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(before, await SequenceValue());
         await using var query = Store.QuerySession();
         Assert.Single(await query.Events.FetchStreamAsync(lead.Id));
+    }
+
+    [Fact]
+    public async Task a_certificate_started_by_the_statement_is_stored_as_martens_own_upsert_stores_it()
+    {
+        var issued = await Host.Post(Officer, "/api/v1/certificates", 
+            CertificateRequests.Certificate((await Host.ARegisteredInvestor(Officer, InvestorRequests.Profile($"Statement holder {Guid.NewGuid():N}"))).Id.ToString()));
+        Assert.Equal(201, issued.Context.Response.StatusCode);
+        var certificate = await issued.Read<Certificate>();
+
+        await using var session = Store.LightweightSession();
+        var events = await session.Events.FetchStreamAsync(certificate.Id);
+        Assert.IsType<CertificateIssued>(Assert.Single(events).Data);
+        Assert.Equal(1, events[0].Version);
+        Assert.Equal(events[0].Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), issued.Header("Event-Position"));
+        Assert.Equal(1, (await session.Events.FetchStreamStateAsync(certificate.Id))!.Version);
+        var stored = await session.LoadAsync<CertificateDetails>(certificate.Id);
+        var folded = await session.Events.AggregateStreamAsync<CertificateDetails>(certificate.Id);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(folded), System.Text.Json.JsonSerializer.Serialize(stored));
+        Assert.Equal(1, stored!.Version);
+
+        // The row, every column but the time of the write and the revision, is the one Marten's own upsert of the same
+        // document writes: the register's and the watchlist's columns included.
+        var ours = await Row(certificate.Id);
+        session.Store(folded!);
+        await session.SaveChangesAsync();
+        Assert.Equal(await Row(certificate.Id), ours);
+        Assert.Contains(certificate.Number, ours);
+    }
+
+    /// <summary>A certificate's row as text, without its write time and revision.</summary>
+    private async Task<string> Row(Guid id)
+    {
+        await using var connection = Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "select to_jsonb(d) - 'mt_last_modified' - 'mt_version' from investment.mt_doc_certificatedetails d where id = @id";
+        command.Parameters.Add(new Npgsql.NpgsqlParameter("id", id));
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     private static ContactLogged Contact(Lead lead) => new(lead.Id, Guid.NewGuid(),
